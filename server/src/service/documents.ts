@@ -1,0 +1,45 @@
+// The texts the service knows, each parsed at most once per version.
+import { parseFile } from './parse/parseFile';
+import type { ParsedFile } from './types';
+
+interface Entry {
+  version: number;
+  text: string;
+  parsed?: ParsedFile;
+}
+
+export class DocumentStore {
+  private readonly entries = new Map<string, Entry>();
+
+  set(uri: string, text: string, version: number): void {
+    const existing = this.entries.get(uri);
+    if (existing && existing.text === text) {
+      existing.version = version;
+      return;
+    }
+    this.entries.set(uri, { version, text });
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  has(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  version(uri: string): number | undefined {
+    return this.entries.get(uri)?.version;
+  }
+
+  uris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  parsed(uri: string): ParsedFile | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry) return undefined;
+    entry.parsed ??= parseFile(entry.text);
+    return entry.parsed;
+  }
+}

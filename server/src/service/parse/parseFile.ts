@@ -1,0 +1,47 @@
+// text -> YAML documents -> resources. Kubernetes reads manifests with YAML 1.1 rules
+// (`yes` is a boolean, `0777` is octal), so documents are parsed as YAML 1.1.
+import { LineCounter, isMap, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
+import type { ParsedDocument, ParsedFile, Resource } from '../types';
+
+const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
+const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
+
+export function parseFile(text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const parsed = parseAllDocuments(text, {
+    lineCounter,
+    version: '1.1',
+    prettyErrors: false,
+    uniqueKeys: true,
+    // Alias expansion is bounded where values are materialised; here we only build the AST.
+    keepSourceTokens: false,
+  });
+  const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
+  const documents: ParsedDocument[] = yamlDocuments.map((yaml, index) => {
+    const [start, , end] = yaml.range;
+    const document: ParsedDocument = { index, yaml, start, end };
+    document.resource = resourceOf(document);
+    return document;
+  });
+  const isKubernetes = documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text);
+  return { text, lineCounter, documents, isKubernetes, isTemplate: TEMPLATE_HINT.test(text) };
+}
+
+function resourceOf(document: ParsedDocument): Resource | undefined {
+  const root = document.yaml.contents;
+  if (!isMap(root)) return undefined;
+  const apiVersion = scalarString(root, 'apiVersion');
+  const kind = scalarString(root, 'kind');
+  if (apiVersion === undefined || kind === undefined) return undefined;
+  const metadata = root.get('metadata', true);
+  const name = isMap(metadata) ? scalarString(metadata, 'name') : undefined;
+  const namespace = isMap(metadata) ? scalarString(metadata, 'namespace') : undefined;
+  return { apiVersion, kind, name, namespace, root, document };
+}
+
+/** The string value of a scalar key of a map, or undefined when absent or not a scalar. */
+export function scalarString(map: YAMLMap, key: string): string | undefined {
+  const node = map.get(key, true);
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}

@@ -1,0 +1,43 @@
+// YAML syntax errors and warnings as diagnostics with exact ranges.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { YAMLError } from 'yaml';
+import type { Diagnostic, ParsedFile } from '../types';
+import { rangeOf } from './positions';
+
+export const SOURCE = 'k8s-stateful';
+
+export function syntaxDiagnostics(file: ParsedFile): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const document of file.documents) {
+    for (const error of document.yaml.errors) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
+    for (const warning of document.yaml.warnings) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
+  }
+  return out;
+}
+
+function toDiagnostic(file: ParsedFile, error: YAMLError, severity: DiagnosticSeverity): Diagnostic {
+  const [start, end] = error.pos;
+  return {
+    range: rangeOf(file.lineCounter, file.text, start, Math.max(end, start + 1)),
+    severity,
+    source: SOURCE,
+    code: 'yaml-syntax',
+    message: describeYamlError(error),
+  };
+}
+
+// The parser's messages are precise but terse; a few common ones get a hint about the usual cause.
+function describeYamlError(error: YAMLError): string {
+  const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
+  switch (error.code) {
+    case 'TAB_AS_INDENT':
+      return `${message} (YAML indentation must use spaces, not tabs)`;
+    case 'DUPLICATE_KEY':
+      return `${message} (the cluster would silently keep only one of them)`;
+    case 'BAD_INDENT':
+    case 'MISSING_CHAR':
+      return `${message} (check the indentation of this line against its parent)`;
+    default:
+      return message;
+  }
+}

@@ -1,0 +1,144 @@
+// Schema diagnostics for one resource: removed apiVersions, unknown kinds, and ajv errors placed
+// on the exact key or value they are about.
+import type { ErrorObject } from 'ajv';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { isMap, type Node } from 'yaml';
+import { rangeOf } from '../parse/positions';
+import { SOURCE } from '../parse/syntaxDiagnostics';
+import type { Diagnostic, ParsedFile, Resource } from '../types';
+import { decodePointer, locate } from './locate';
+import {
+  closestName,
+  enumMessage,
+  formatMessage,
+  genericMessage,
+  requiredMessage,
+  typeMessage,
+  unionMessage,
+  unknownFieldMessage,
+} from './messages';
+import { SchemaRegistry, groupOf, type JsonSchema } from './registry';
+import { describeRemovedApi, removedApi } from './removedApis';
+
+/** Aliases expanded per document before we refuse to materialise it (billion-laughs guard). */
+const MAX_ALIAS_COUNT = 1000;
+
+export function validateResource(file: ParsedFile, resource: Resource, registry: SchemaRegistry): Diagnostic[] {
+  const { apiVersion, kind } = resource;
+  const removed = removedApi(apiVersion, kind);
+  if (removed) {
+    return [diagnosticAt(file, valueNode(resource, 'apiVersion'), describeRemovedApi(apiVersion, kind, removed), 'deprecated-api-version')];
+  }
+  const validate = registry.validator(apiVersion, kind);
+  if (!validate) return unknownKindDiagnostics(file, resource, registry);
+
+  let data: unknown;
+  try {
+    data = resource.document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = `this document cannot be checked: ${(error as Error).message} (YAML aliases expand to too many nodes)`;
+    return [diagnosticAt(file, resource.root, message, 'yaml-aliases')];
+  }
+  if (validate(data)) return [];
+  return schemaDiagnostics(file, resource, validate.errors ?? []);
+}
+
+function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorObject[]): Diagnostic[] {
+  // anyOf unions (IntOrString, Quantity) report each branch and then the union; keep only the union.
+  const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}|${e.schemaPath}`));
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const error of errors) {
+    if (isUnionBranch(error, unionPaths)) continue;
+    // The API server treats an explicit null like an absent field.
+    if (error.keyword === 'type' && error.data === null) continue;
+    if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'oneOf') continue;
+    const diagnostic = toDiagnostic(file, resource, error);
+    const id = `${diagnostic.range.start.line}:${diagnostic.range.start.character}|${diagnostic.message}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(diagnostic);
+  }
+  return out;
+}
+
+function isUnionBranch(error: ErrorObject, unionPaths: Set<string>): boolean {
+  const at = error.schemaPath.lastIndexOf('/anyOf/');
+  if (at < 0) return false;
+  return unionPaths.has(`${error.instancePath}|${error.schemaPath.slice(0, at)}/anyOf`);
+}
+
+function toDiagnostic(file: ParsedFile, resource: Resource, error: ErrorObject): Diagnostic {
+  const doc = resource.document.yaml;
+  const segments = decodePointer(error.instancePath);
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const field = String(error.params.additionalProperty);
+      const located = locate(doc, [...segments, field]);
+      return diagnosticAt(file, located.key ?? located.value, unknownFieldMessage(field, error.parentSchema as JsonSchema));
+    }
+    case 'required': {
+      const located = locate(doc, segments);
+      const anchor = located.key ?? firstKey(located.value) ?? located.value;
+      return diagnosticAt(file, anchor, requiredMessage(segments, String(error.params.missingProperty)));
+    }
+    default: {
+      const located = locate(doc, segments);
+      // Errors about a whole map or list sit on its key, not on the many lines below it.
+      const onKey = error.data !== null && typeof error.data === 'object';
+      const anchor = (onKey ? located.key : located.value) ?? located.value ?? located.key;
+      return diagnosticAt(file, anchor, messageFor(segments, error));
+    }
+  }
+}
+
+function messageFor(segments: string[], error: ErrorObject): string {
+  switch (error.keyword) {
+    case 'type':
+      return typeMessage(segments, error);
+    case 'enum':
+      return enumMessage(segments, error);
+    case 'format':
+      return formatMessage(segments, error);
+    case 'anyOf':
+      return unionMessage(segments, error);
+    default:
+      return genericMessage(segments, error);
+  }
+}
+
+function unknownKindDiagnostics(file: ParsedFile, resource: Resource, registry: SchemaRegistry): Diagnostic[] {
+  const { apiVersion, kind } = resource;
+  const sameKindElsewhere = registry.allEntries().filter((e) => e.kind === kind).map((e) => e.apiVersion);
+  if (sameKindElsewhere.length > 0 && (registry.knowsGroupVersion(apiVersion) || apiVersion === 'v1')) {
+    const message = `${kind} is not served by ${apiVersion}; use apiVersion: ${sameKindElsewhere.join(' or ')}`;
+    return [diagnosticAt(file, valueNode(resource, 'apiVersion'), message, 'schema')];
+  }
+  if (!registry.knowsGroupVersion(apiVersion)) return []; // a custom resource or a version we have no schema for
+  const suggestion = closestName(kind, registry.kindsInGroup(apiVersion).concat(registry.allEntries().filter((e) => e.apiVersion === apiVersion).map((e) => e.kind)));
+  const group = groupOf(apiVersion) || 'core';
+  const message = suggestion
+    ? `unknown kind "${kind}" in ${apiVersion} — did you mean "${suggestion}"?`
+    : `unknown kind "${kind}": the ${group} API group has no such kind in ${apiVersion}`;
+  return [diagnosticAt(file, valueNode(resource, 'kind'), message, 'schema')];
+}
+
+function valueNode(resource: Resource, key: string): Node | undefined {
+  return (resource.root.get(key, true) as Node | undefined) ?? resource.root;
+}
+
+function firstKey(node: Node | undefined): Node | undefined {
+  if (isMap(node) && node.items.length > 0) return node.items[0].key as Node;
+  return undefined;
+}
+
+function diagnosticAt(file: ParsedFile, node: Node | undefined, message: string, code = 'schema'): Diagnostic {
+  const [start, end] = node?.range ?? [0, 0];
+  return {
+    range: rangeOf(file.lineCounter, file.text, start, end),
+    severity: DiagnosticSeverity.Error,
+    source: SOURCE,
+    code,
+    message,
+  };
+}

@@ -1,0 +1,43 @@
+// Shared shapes of the language service. LSP *types* are plain data and are reused here;
+// nothing in service/ knows about the LSP transport.
+import type { Document, LineCounter, Node as YamlNode, YAMLMap } from 'yaml';
+import type { Diagnostic as LspDiagnostic, Range } from 'vscode-languageserver-types';
+
+/** LSP 3.18 allows Markdown messages; ours are always plain strings, which every client shows. */
+export type Diagnostic = Omit<LspDiagnostic, 'message'> & { message: string };
+export type { Range };
+
+/** One `---` document of a file. */
+export interface ParsedDocument {
+  /** Index of this document inside its file. */
+  index: number;
+  yaml: Document.Parsed;
+  /** Offsets of the whole document in the file text, [start, end). */
+  start: number;
+  end: number;
+  /** Set when the document is a Kubernetes resource (a map with apiVersion and kind). */
+  resource?: Resource;
+}
+
+/** A Kubernetes resource, as far as its identity goes, with the AST to find ranges in. */
+export interface Resource {
+  apiVersion: string;
+  kind: string;
+  name?: string;
+  namespace?: string;
+  /** The document's top-level map. */
+  root: YAMLMap;
+  document: ParsedDocument;
+}
+
+export interface ParsedFile {
+  text: string;
+  lineCounter: LineCounter;
+  documents: ParsedDocument[];
+  /** True when the file looks like Kubernetes YAML (any document has apiVersion/kind). */
+  isKubernetes: boolean;
+  /** True for Helm/Go templates, which are not YAML until rendered. */
+  isTemplate: boolean;
+}
+
+export type { YamlNode };

@@ -1,0 +1,95 @@
+// A real LSP client for tests: spawns the bundled server with --stdio and speaks JSON-RPC to it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  PublishDiagnosticsNotification,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export class LspTestClient {
+  readonly connection: ProtocolConnection;
+  private readonly child: ChildProcess;
+  private readonly versions = new Map<string, number>();
+  private readonly latest = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  initializeResult?: InitializeResult;
+  stderr = '';
+
+  constructor(serverPath = join(process.cwd(), 'dist', 'server.js')) {
+    this.child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.latest.set(params.uri, params);
+      for (const waiter of [...this.waiters]) {
+        if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          waiter.resolve(params.diagnostics);
+        }
+      }
+    });
+    this.connection.listen();
+  }
+
+  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+    this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return this.initializeResult;
+  }
+
+  /** Resolves with the diagnostics published for `uri` (for `version` when given). */
+  nextDiagnostics(uri: string, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} v${version}; server stderr: ${this.stderr}`)), timeoutMs);
+      this.waiters.push({ uri, version, resolve: (d) => (clearTimeout(timer), resolve(d)) });
+    });
+  }
+
+  async open(uri: string, text: string): Promise<Diagnostic[]> {
+    this.versions.set(uri, 1);
+    const published = this.nextDiagnostics(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    return published;
+  }
+
+  /** Replaces the whole text (a full-document change event). */
+  async change(uri: string, text: string): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return published;
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await this.connection.sendRequest(ShutdownRequest.type);
+      await this.connection.sendNotification(ExitNotification.type);
+    } finally {
+      this.connection.dispose();
+      this.child.kill();
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Test helpers over the real language service and the real generated schemas.
+import { join } from 'node:path';
+import { createLanguageService, type LanguageService } from '../../server/src/service';
+import type { Range } from 'vscode-languageserver-types';
+import type { Diagnostic } from '../../server/src/service/types';
+
+export const repoRoot = process.cwd();
+export const schemaDir = join(repoRoot, 'schemas', 'generated');
+
+let shared: LanguageService | undefined;
+
+export function testService(): LanguageService {
+  shared ??= createLanguageService({ schemaDir });
+  return shared;
+}
+
+let counter = 0;
+
+/** Diagnostics for a one-off text, through a fresh URI on the shared service. */
+export function diagnosticsFor(text: string): Diagnostic[] {
+  const service = testService();
+  const uri = `file:///test/doc-${++counter}.yaml`;
+  service.setDocument(uri, text, 1);
+  try {
+    return service.getDiagnostics(uri);
+  } finally {
+    service.removeDocument(uri);
+  }
+}
+
+/** The range of the `occurrence`-th match of `needle` in `text` (0-based lines/characters). */
+export function rangeOfText(text: string, needle: string, occurrence = 0): Range {
+  let offset = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    offset = text.indexOf(needle, offset + 1);
+    if (offset < 0) throw new Error(`"${needle}" not found in text`);
+  }
+  const toPosition = (o: number) => {
+    const before = text.slice(0, o).split('\n');
+    return { line: before.length - 1, character: before[before.length - 1].length };
+  };
+  return { start: toPosition(offset), end: toPosition(offset + needle.length) };
+}
+
+export function summarize(diagnostics: Diagnostic[]): string {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).join('\n');
+}

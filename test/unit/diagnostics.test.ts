@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { diagnosticsFor, rangeOfText, repoRoot, summarize } from '../helpers/service';
+
+const statefulSet = (spec: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+${spec}`;
+
+test('replicas "three" and serviceNme give exactly two diagnostics at the right ranges', () => {
+  const text = readFileSync(join(repoRoot, 'examples/mistakes/statefulset-typos.yaml'), 'utf8');
+  const diagnostics = diagnosticsFor(text);
+  assert.equal(diagnostics.length, 2, summarize(diagnostics));
+  const replicas = diagnostics.find((d) => d.message.includes('replicas'))!;
+  assert.equal(replicas.message, 'replicas must be an integer, got the string "three"');
+  assert.deepEqual(replicas.range, rangeOfText(text, '"three"'));
+  const typo = diagnostics.find((d) => d.message.includes('serviceNme'))!;
+  assert.equal(typo.message, 'unknown field "serviceNme" — did you mean "serviceName"?');
+  assert.deepEqual(typo.range, rangeOfText(text, 'serviceNme'));
+  assert.equal(typo.severity, 1);
+  assert.equal(typo.source, 'k8s-stateful');
+});
+
+test('every valid example manifest yields no diagnostics', () => {
+  for (const folder of ['examples/postgres', 'examples/not-kubernetes']) {
+    for (const name of readdirSync(join(repoRoot, folder))) {
+      const diagnostics = diagnosticsFor(readFileSync(join(repoRoot, folder, name), 'utf8'));
+      assert.deepEqual(diagnostics, [], `${folder}/${name}:\n${summarize(diagnostics)}`);
+    }
+  }
+});
+
+test('a removed apiVersion gives one diagnostic naming the replacement instead of a cascade', () => {
+  const text = readFileSync(join(repoRoot, 'examples/mistakes/removed-api-version.yaml'), 'utf8');
+  const diagnostics = diagnosticsFor(text);
+  assert.equal(diagnostics.length, 1, summarize(diagnostics));
+  assert.equal(diagnostics[0].code, 'deprecated-api-version');
+  assert.match(diagnostics[0].message, /StatefulSet in apps\/v1beta1 was removed in Kubernetes 1\.16; use apiVersion: apps\/v1/);
+  assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'apps/v1beta1'));
+});
+
+test('enum values are listed and placed on the value', () => {
+  const text = statefulSet('  podManagementPolicy: AllAtOnce\n');
+  const diagnostics = diagnosticsFor(text);
+  assert.equal(diagnostics.length, 1, summarize(diagnostics));
+  assert.equal(diagnostics[0].message, 'podManagementPolicy must be one of OrderedReady, Parallel, got the string "AllAtOnce"');
+  assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'AllAtOnce'));
+});
+
+test('bad values in the mistakes example each get one readable diagnostic', () => {
+  const text = readFileSync(join(repoRoot, 'examples/mistakes/bad-values.yaml'), 'utf8');
+  const messages = diagnosticsFor(text).map((d) => d.message).sort();
+  assert.deepEqual(messages, [
+    'accessModes[0] must be one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod, got the string "ReadWriteSometimes"',
+    'containerPort must be an integer, got the string "amqp"',
+    'podManagementPolicy must be one of OrderedReady, Parallel, got the string "AllAtOnce"',
+    'storage must be a Kubernetes quantity such as 10Gi, 500Mi or 250m, got the string "1 Gi"',
+  ]);
+});
+
+test('missing required fields land on the parent key', () => {
+  const text = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n';
+  const diagnostics = diagnosticsFor(text);
+  const messages = diagnostics.map((d) => d.message).sort();
+  assert.deepEqual(messages, ['missing required field "selector" in spec', 'missing required field "template" in spec']);
+  for (const d of diagnostics) assert.deepEqual(d.range, rangeOfText(text, 'spec'));
+});
+
+test('int-or-string accepts both, and says so when neither', () => {
+  const service = (targetPort: string) =>
+    `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - port: 80\n      targetPort: ${targetPort}\n`;
+  assert.deepEqual(diagnosticsFor(service('8080')), []);
+  assert.deepEqual(diagnosticsFor(service('http')), []);
+  const diagnostics = diagnosticsFor(service('[1, 2]'));
+  assert.equal(diagnostics.length, 1, summarize(diagnostics));
+  assert.match(diagnostics[0].message, /targetPort must be an integer or a string/);
+});
+
+test('YAML 1.1 booleans where a string is expected get a hint to quote', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  enabled: yes\n';
+  const diagnostics = diagnosticsFor(text);
+  assert.equal(diagnostics.length, 1, summarize(diagnostics));
+  assert.match(diagnostics[0].message, /enabled must be a string, got the boolean true .*quote/);
+  assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'yes'));
+});
+
+test('explicit nulls are treated like absent fields', () => {
+  assert.deepEqual(diagnosticsFor('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  annotations:\ndata:\n'), []);
+});
+
+test('a misspelt kind in a built-in group gets a suggestion; a kind in the wrong group names the right one', () => {
+  const typo = diagnosticsFor('apiVersion: apps/v1\nkind: Statefulset\nmetadata:\n  name: x\n');
+  assert.equal(typo.length, 1, summarize(typo));
+  assert.equal(typo[0].message, 'unknown kind "Statefulset" in apps/v1 — did you mean "StatefulSet"?');
+  const wrongGroup = diagnosticsFor('apiVersion: v1\nkind: StatefulSet\nmetadata:\n  name: x\n');
+  assert.equal(wrongGroup.length, 1, summarize(wrongGroup));
+  assert.equal(wrongGroup[0].message, 'StatefulSet is not served by v1; use apiVersion: apps/v1');
+});
+
+test('custom resources and non-Kubernetes YAML stay silent', () => {
+  assert.deepEqual(diagnosticsFor('apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: x\nspec:\n  anything: [1]\n'), []);
+  assert.deepEqual(diagnosticsFor('name: ci\non: [push]\njobs:\n  a:\n    runs-on: x\n'), []);
+  assert.deepEqual(diagnosticsFor('replicaCount: 1\nimage:\n  repository: nginx\n  tag: "1.0"\n'), []);
+  assert.deepEqual(diagnosticsFor('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n'), []);
+});
+
+test('YAML syntax errors become diagnostics with exact ranges', () => {
+  const text = readFileSync(join(repoRoot, 'examples/mistakes/broken-yaml.yaml'), 'utf8');
+  const diagnostics = diagnosticsFor(text);
+  assert.ok(diagnostics.length >= 1, 'expected a syntax error');
+  assert.ok(diagnostics.every((d) => d.code === 'yaml-syntax'), summarize(diagnostics));
+  assert.equal(diagnostics[0].range.start.line, rangeOfText(text, ' other').start.line);
+});
+
+test('tabs, duplicate keys and alias bombs give messages, not crashes', () => {
+  const tabs = diagnosticsFor('apiVersion: v1\nkind: ConfigMap\nmetadata:\n\tname: c\n');
+  assert.ok(tabs.some((d) => /tab/i.test(d.message)), summarize(tabs));
+  const duplicate = diagnosticsFor('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n');
+  assert.ok(duplicate.some((d) => /unique|duplicate/i.test(d.message)), summarize(duplicate));
+  const bomb = ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', '  name: bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 0; i < 8; i++) bomb.push(`${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`);
+  const bombDiagnostics = diagnosticsFor(bomb.join('\n') + '\n');
+  assert.ok(bombDiagnostics.some((d) => /alias/i.test(d.message)), summarize(bombDiagnostics));
+});
+
+test('multi-document files check each resource and tolerate CRLF and a BOM', () => {
+  const text = '\uFEFFapiVersion: v1\r\nkind: ConfigMap\r\nmetadata:\r\n  name: a\r\n---\r\napiVersion: v1\r\nkind: Service\r\nmetadata:\r\n  name: b\r\nspec:\r\n  ports:\r\n    - port: "x"\r\n';
+  const diagnostics = diagnosticsFor(text);
+  assert.equal(diagnostics.length, 1, summarize(diagnostics));
+  assert.equal(diagnostics[0].message, 'port must be an integer, got the string "x"');
+  assert.equal(diagnostics[0].range.start.line, 11);
+  assert.equal(diagnostics[0].range.start.character, 12);
+});
