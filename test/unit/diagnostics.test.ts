@@ -52,7 +52,7 @@ test('a removed apiVersion gives one diagnostic naming the replacement instead o
   assert.equal(diagnostics.length, 1, summarize(diagnostics));
   assert.equal(diagnostics[0].code, 'deprecated-api-version');
   assert.match(diagnostics[0].message, /StatefulSet in apps\/v1beta1 was removed in Kubernetes 1\.16; use apiVersion: apps\/v1/);
-  assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'apps/v1beta1'));
+  assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'apps/v1beta1', 1));
 });
 
 test('enum values are listed and placed on the value', () => {
@@ -67,7 +67,7 @@ test('bad values in the mistakes example each get one readable diagnostic', () =
   const text = readFileSync(join(repoRoot, 'examples/mistakes/bad-values.yaml'), 'utf8');
   const messages = diagnosticsFor(text).map((d) => d.message).sort();
   assert.deepEqual(messages, [
-    'accessModes[0] must be one of ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod, got the string "ReadWriteSometimes"',
+    'accessModes[0] must be one of ReadOnlyMany, ReadWriteMany, ReadWriteOnce, ReadWriteOncePod, got the string "ReadWriteSometimes"',
     'containerPort must be an integer, got the string "amqp"',
     'podManagementPolicy must be one of OrderedReady, Parallel, got the string "AllAtOnce"',
     'storage must be a Kubernetes quantity such as 10Gi, 500Mi or 250m, got the string "1 Gi"',

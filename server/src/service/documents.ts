@@ -36,6 +36,11 @@ export class DocumentStore {
     return [...this.entries.keys()];
   }
 
+  /** Every document's parsed file; parsing happens here at most once per text. */
+  *allParsed(): Iterable<[string, ParsedFile]> {
+    for (const uri of this.entries.keys()) yield [uri, this.parsed(uri)!];
+  }
+
   parsed(uri: string): ParsedFile | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;

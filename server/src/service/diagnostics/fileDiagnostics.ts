@@ -1,9 +1,8 @@
 // All diagnostics of one file: YAML syntax first, then each resource's schema check.
-import type { Diagnostic } from '../types';
 import { syntaxDiagnostics } from '../parse/syntaxDiagnostics';
 import type { SchemaRegistry } from '../schema/registry';
 import { validateResource } from '../schema/validateResource';
-import type { ParsedFile } from '../types';
+import type { Diagnostic, ParsedFile } from '../types';
 
 export function fileDiagnostics(file: ParsedFile, registry: SchemaRegistry): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
@@ -14,5 +13,9 @@ export function fileDiagnostics(file: ParsedFile, registry: SchemaRegistry): Dia
     if (!document.resource || document.yaml.errors.length > 0) continue;
     out.push(...validateResource(file, document.resource, registry));
   }
-  return out;
+  return out.sort(byPosition);
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
