@@ -1,19 +1,45 @@
-// All diagnostics of one file: YAML syntax first, then each resource's schema check.
+// All diagnostics of one file: YAML syntax, each resource's schema check, then the rule catalogue.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { syntaxDiagnostics } from '../parse/syntaxDiagnostics';
-import type { SchemaRegistry } from '../schema/registry';
+import { isSuppressed, ruleDiagnostics, type RuleEnvironment } from '../rules/engine';
 import { validateResource } from '../schema/validateResource';
 import type { Diagnostic, ParsedFile } from '../types';
 
-export function fileDiagnostics(file: ParsedFile, registry: SchemaRegistry): Diagnostic[] {
+const SEVERITY_BY_NAME = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
   if (!file.isKubernetes || file.isTemplate) return [];
-  const out = syntaxDiagnostics(file);
-  for (const document of file.documents) {
-    // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
-    if (!document.resource || document.yaml.errors.length > 0) continue;
-    out.push(...validateResource(file, document.resource, registry));
+  return [...schemaDiagnostics(file, env), ...ruleDiagnostics(uri, file, env)].sort(byPosition);
+}
+
+/** Syntax and schema diagnostics, cached per parsed file: they depend on nothing else. */
+const schemaCache = new WeakMap<ParsedFile, Diagnostic[]>();
+
+function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
+  let cached = schemaCache.get(file);
+  if (!cached) {
+    cached = syntaxDiagnostics(file);
+    for (const document of file.documents) {
+      // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
+      if (!document.resource || document.yaml.errors.length > 0) continue;
+      cached.push(...validateResource(file, document.resource, env.registry));
+    }
+    schemaCache.set(file, cached);
   }
-  return out.sort(byPosition);
+  const out: Diagnostic[] = [];
+  for (const diagnostic of cached) {
+    const id = String(diagnostic.code);
+    const configured = env.settings.rules[id];
+    if (configured === 'off' || isSuppressed(file, diagnostic.range.start.line, id)) continue;
+    out.push(configured ? { ...diagnostic, severity: SEVERITY_BY_NAME[configured] } : diagnostic);
+  }
+  return out;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

@@ -1,0 +1,89 @@
+// Runs the rule catalogue over a file's resources and turns findings into diagnostics:
+// severity from settings (or off), `# k8s-stateful-disable-next-line <id>` suppression,
+// and the rule id as `code` with a link to its doc page.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { rangeOf } from '../parse/positions';
+import { SOURCE } from '../parse/syntaxDiagnostics';
+import type { SchemaRegistry } from '../schema/registry';
+import type { Settings } from '../settings';
+import type { Diagnostic, ParsedFile } from '../types';
+import type { WorkspaceIndex } from '../workspace';
+import { RULES } from './catalogue';
+import type { Finding, Rule, RuleSeverity } from './types';
+
+const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const SUPPRESSION = /#\s*k8s-stateful-disable-next-line\b([^\n]*)/;
+
+export interface RuleEnvironment {
+  index: WorkspaceIndex;
+  registry: SchemaRegistry;
+  settings: Settings;
+  /** Base URI of the rule docs (`<base>/<id>.md`), when known. */
+  docsBaseUri?: string;
+}
+
+export function ruleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, rules: Rule[] = RULES): Diagnostic[] {
+  if (!file.isKubernetes || file.isTemplate) return [];
+  const out: Diagnostic[] = [];
+  for (const document of file.documents) {
+    const resource = document.resource;
+    if (!resource || document.yaml.errors.length > 0) continue;
+    for (const rule of rules) {
+      if (rule.kinds && !rule.kinds.includes(resource.kind)) continue;
+      const configured = env.settings.rules[rule.id];
+      if (configured === 'off') continue;
+      const findings: Finding[] = [];
+      try {
+        rule.check({
+          file,
+          uri,
+          resource,
+          index: env.index,
+          registry: env.registry,
+          settings: env.settings,
+          namespace: env.index.namespaceOf(resource),
+          report: (finding) => findings.push(finding),
+        });
+      } catch (error) {
+        // A rule bug must not take the other diagnostics down with it.
+        findings.push({ node: resource.root.get('kind', true) as never, message: `internal error in rule ${rule.id}: ${(error as Error).message}`, severity: 'hint' });
+      }
+      for (const finding of findings) {
+        const diagnostic = toDiagnostic(file, rule, finding, configured ?? finding.severity ?? rule.defaultSeverity, env.docsBaseUri);
+        if (!isSuppressed(file, diagnostic.range.start.line, rule.id)) out.push(diagnostic);
+      }
+    }
+  }
+  return out;
+}
+
+function toDiagnostic(file: ParsedFile, rule: Rule, finding: Finding, severity: RuleSeverity, docsBaseUri?: string): Diagnostic {
+  const [start, end] = finding.offsets ?? (finding.node?.range ? [finding.node.range[0], finding.node.range[1]] : [0, 0]);
+  const diagnostic: Diagnostic = {
+    range: rangeOf(file.lineCounter, file.text, start, end),
+    severity: SEVERITIES[severity],
+    source: SOURCE,
+    code: rule.id,
+    message: finding.message,
+  };
+  if (docsBaseUri) diagnostic.codeDescription = { href: `${docsBaseUri}/${rule.id}.md` };
+  if (finding.data) diagnostic.data = { rule: rule.id, ...finding.data };
+  return diagnostic;
+}
+
+/** `# k8s-stateful-disable-next-line id1, id2` on the line above (no ids: every rule). */
+export function isSuppressed(file: ParsedFile, line: number, ruleId: string): boolean {
+  if (line === 0) return false;
+  const starts = file.lineCounter.lineStarts;
+  const previous = file.text.slice(starts[line - 1], starts[line]);
+  const match = SUPPRESSION.exec(previous);
+  if (!match) return false;
+  const ids = match[1].split(/[\s,]+/).filter(Boolean);
+  return ids.length === 0 || ids.includes(ruleId);
+}

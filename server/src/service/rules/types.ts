@@ -1,0 +1,44 @@
+// What a rule is: a stable id, a documented default severity, and a check over one resource
+// that may consult the workspace index. Rules report findings; the engine turns them into
+// diagnostics (severity from settings, suppression comments, links to the rule's doc page).
+import type { Node } from 'yaml';
+import type { SchemaRegistry } from '../schema/registry';
+import type { Settings, SeverityName } from '../settings';
+import type { ParsedFile, Resource } from '../types';
+import type { WorkspaceIndex } from '../workspace';
+
+export type RuleSeverity = Exclude<SeverityName, 'off'>;
+
+export interface Finding {
+  /** The key or value the finding is about; its range becomes the diagnostic's range. */
+  node?: Node | null;
+  /** Or an explicit offset range in the file text. */
+  offsets?: [number, number];
+  message: string;
+  /** Overrides the rule's severity for this finding (e.g. a hint for references to undefined kinds). */
+  severity?: RuleSeverity;
+  /** Extra data code actions need (kept on the diagnostic's `data`). */
+  data?: Record<string, unknown>;
+}
+
+export interface RuleContext {
+  file: ParsedFile;
+  uri: string;
+  resource: Resource;
+  index: WorkspaceIndex;
+  registry: SchemaRegistry;
+  settings: Settings;
+  /** Effective namespace of the resource being checked. */
+  namespace: string;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  id: string;
+  /** One line shown in settings and docs. */
+  description: string;
+  defaultSeverity: RuleSeverity;
+  /** Kinds the rule looks at; omitted means every resource. */
+  kinds?: string[];
+  check(context: RuleContext): void;
+}

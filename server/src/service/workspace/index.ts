@@ -1,0 +1,124 @@
+// The index of every Kubernetes resource the service knows (open documents and workspace files):
+// who is defined where, by kind, name and namespace, with labels. Per-file entries are cached by
+// the parsed file, so an edit re-indexes only the file that changed.
+import type { DocumentStore } from '../documents';
+import type { Settings } from '../settings';
+import type { ParsedFile, Resource } from '../types';
+import { mapAt, stringMap } from '../yaml/access';
+
+/** Kinds that live outside namespaces; their namespace is the empty string. */
+export const CLUSTER_SCOPED_KINDS = new Set([
+  'PersistentVolume', 'StorageClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
+  'CSIDriver', 'CSINode', 'VolumeAttachment', 'IngressClass', 'PriorityClass', 'RuntimeClass', 'PodSecurityPolicy',
+  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
+  'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema',
+  'PriorityLevelConfiguration', 'ComponentStatus',
+]);
+
+export interface IndexedResource {
+  uri: string;
+  resource: Resource;
+  kind: string;
+  apiVersion: string;
+  name: string;
+  /** Effective namespace: the resource's own, the default namespace, or '' for cluster-scoped kinds. */
+  namespace: string;
+  labels: Record<string, string>;
+}
+
+export class WorkspaceIndex {
+  private readonly perFile = new WeakMap<ParsedFile, IndexedResource[]>();
+  private readonly byResource = new WeakMap<Resource, IndexedResource>();
+  private byKind = new Map<string, IndexedResource[]>();
+  private builtFrom = new Map<string, ParsedFile>();
+  private builtNamespace = '';
+  /** Increases whenever the set of indexed resources may have changed. */
+  generation = 0;
+
+  constructor(private readonly documents: DocumentStore, private readonly settings: () => Settings) {}
+
+  /** Brings the index up to date with the document store; cheap when nothing changed. */
+  refresh(): void {
+    const namespace = this.settings().defaultNamespace;
+    const current = new Map(this.documents.allParsed());
+    if (namespace === this.builtNamespace && sameFiles(current, this.builtFrom)) return;
+    const byKind = new Map<string, IndexedResource[]>();
+    for (const [uri, file] of current) {
+      let list = this.perFile.get(file);
+      if (!list || namespace !== this.builtNamespace) {
+        list = indexFile(uri, file, namespace);
+        this.perFile.set(file, list);
+        for (const entry of list) this.byResource.set(entry.resource, entry);
+      }
+      for (const entry of list) {
+        const bucket = byKind.get(entry.kind);
+        if (bucket) bucket.push(entry);
+        else byKind.set(entry.kind, [entry]);
+      }
+    }
+    this.byKind = byKind;
+    this.builtFrom = current;
+    this.builtNamespace = namespace;
+    this.generation++;
+  }
+
+  all(): IndexedResource[] {
+    this.refresh();
+    return [...this.byKind.values()].flat();
+  }
+
+  ofKind(kind: string): IndexedResource[] {
+    this.refresh();
+    return this.byKind.get(kind) ?? [];
+  }
+
+  /** Whether the workspace defines any resource of this kind (if not, references to it are only hints). */
+  hasKind(kind: string): boolean {
+    return this.ofKind(kind).length > 0;
+  }
+
+  find(kind: string, name: string, namespace: string): IndexedResource[] {
+    const ns = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
+    return this.ofKind(kind).filter((r) => r.name === name && r.namespace === ns);
+  }
+
+  /** The index entry for a resource of a parsed file. */
+  entryFor(resource: Resource): IndexedResource | undefined {
+    this.refresh();
+    return this.byResource.get(resource);
+  }
+
+  namespaceOf(resource: Resource): string {
+    return effectiveNamespace(resource, this.settings().defaultNamespace);
+  }
+}
+
+export function effectiveNamespace(resource: Resource, defaultNamespace: string): string {
+  if (CLUSTER_SCOPED_KINDS.has(resource.kind)) return '';
+  return resource.namespace ?? defaultNamespace;
+}
+
+function indexFile(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
+  if (file.isTemplate) return [];
+  const out: IndexedResource[] = [];
+  for (const document of file.documents) {
+    const resource = document.resource;
+    if (!resource || resource.name === undefined) continue;
+    out.push({
+      uri,
+      resource,
+      kind: resource.kind,
+      apiVersion: resource.apiVersion,
+      name: resource.name,
+      namespace: effectiveNamespace(resource, defaultNamespace),
+      labels: stringMap(mapAt(resource.root, ['metadata', 'labels'])),
+    });
+  }
+  return out;
+}
+
+function sameFiles(a: Map<string, ParsedFile>, b: Map<string, ParsedFile>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [uri, file] of a) if (b.get(uri) !== file) return false;
+  return true;
+}

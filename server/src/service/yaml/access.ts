@@ -1,0 +1,63 @@
+// Small readers over the YAML AST, shared by rules, the index and the preview.
+// They never materialise whole documents, so they stay cheap and alias-safe.
+import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** The node at a key path (`['spec', 'template', 'spec']`), or undefined. Sequence steps use numbers. */
+export function nodeAt(root: Node | null | undefined, path: Array<string | number>): Node | undefined {
+  let current: unknown = root ?? undefined;
+  for (const step of path) {
+    if (typeof step === 'number') {
+      if (!isSeq(current)) return undefined;
+      current = current.items[step];
+    } else {
+      if (!isMap(current)) return undefined;
+      current = current.get(step, true);
+    }
+    if (current === undefined || current === null) return undefined;
+  }
+  return current as Node;
+}
+
+export function mapAt(root: Node | null | undefined, path: Array<string | number>): YAMLMap | undefined {
+  const node = nodeAt(root, path);
+  return isMap(node) ? node : undefined;
+}
+
+export function seqAt(root: Node | null | undefined, path: Array<string | number>): YAMLSeq | undefined {
+  const node = nodeAt(root, path);
+  return isSeq(node) ? node : undefined;
+}
+
+/** A scalar's value as a string (numbers and booleans stringified), or undefined. */
+export function stringAt(root: Node | null | undefined, path: Array<string | number>): string | undefined {
+  const node = nodeAt(root, path);
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+export function scalarAt(root: Node | null | undefined, path: Array<string | number>): Scalar | undefined {
+  const node = nodeAt(root, path);
+  return isScalar(node) ? node : undefined;
+}
+
+/** Entries of a map whose keys are scalars, with the key and value nodes. */
+export function entries(map: YAMLMap | undefined): Array<{ key: string; keyNode: Scalar; value: Node | undefined; pair: Pair }> {
+  if (!map) return [];
+  const out = [];
+  for (const pair of map.items as Pair[]) {
+    if (!isScalar(pair.key)) continue;
+    out.push({ key: String(pair.key.value), keyNode: pair.key, value: (pair.value ?? undefined) as Node | undefined, pair });
+  }
+  return out;
+}
+
+/** A string-to-string map (labels, selectors); non-scalar values are skipped. */
+export function stringMap(map: YAMLMap | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of entries(map)) if (isScalar(e.value) && e.value.value !== null) out[e.key] = String(e.value.value);
+  return out;
+}
+
+export function items(seq: YAMLSeq | undefined): Node[] {
+  return seq ? (seq.items as Node[]) : [];
+}
