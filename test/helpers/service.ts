@@ -1,5 +1,7 @@
 // Test helpers over the real language service and the real generated schemas.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import type { Range } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../../server/src/service/types';
@@ -26,6 +28,29 @@ export function diagnosticsFor(text: string): Diagnostic[] {
   } finally {
     service.removeDocument(uri);
   }
+}
+
+const SCHEMA_CODES = new Set(['schema', 'yaml-syntax', 'yaml-aliases', 'deprecated-api-version']);
+
+/** Only the syntax and schema diagnostics of a one-off text (no workspace rules). */
+export function schemaDiagnosticsFor(text: string): Diagnostic[] {
+  return diagnosticsFor(text).filter((d) => SCHEMA_CODES.has(String(d.code)));
+}
+
+/** A fresh service holding every YAML file of the given folders (relative to the repo root). */
+export function serviceWithFolders(...folders: string[]): { service: LanguageService; uris: string[] } {
+  const service = createLanguageService({ schemaDir });
+  const uris: string[] = [];
+  for (const folder of folders) {
+    for (const name of readdirSync(join(repoRoot, folder)).sort()) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      const path = join(repoRoot, folder, name);
+      const uri = pathToFileURL(path).href;
+      service.setDocument(uri, readFileSync(path, 'utf8'), 1);
+      uris.push(uri);
+    }
+  }
+  return { service, uris };
 }
 
 /** The range of the `occurrence`-th match of `needle` in `text` (0-based lines/characters). */

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { diagnosticsFor, rangeOfText, repoRoot, summarize } from '../helpers/service';
+import { schemaDiagnosticsFor as diagnosticsFor, rangeOfText, repoRoot, serviceWithFolders, summarize } from '../helpers/service';
 
 const statefulSet = (spec: string) => `apiVersion: apps/v1
 kind: StatefulSet
@@ -37,12 +37,12 @@ test('replicas "three" and serviceNme give exactly two diagnostics at the right 
   assert.equal(typo.source, 'k8s-stateful');
 });
 
-test('every valid example manifest yields no diagnostics', () => {
-  for (const folder of ['examples/postgres', 'examples/not-kubernetes']) {
-    for (const name of readdirSync(join(repoRoot, folder))) {
-      const diagnostics = diagnosticsFor(readFileSync(join(repoRoot, folder, name), 'utf8'));
-      assert.deepEqual(diagnostics, [], `${folder}/${name}:\n${summarize(diagnostics)}`);
-    }
+test('every valid example manifest yields no diagnostics, rules included, with the whole folder indexed', () => {
+  const { service, uris } = serviceWithFolders('examples/postgres', 'examples/not-kubernetes');
+  assert.ok(uris.length >= 9);
+  for (const uri of uris) {
+    const diagnostics = service.getDiagnostics(uri);
+    assert.deepEqual(diagnostics, [], `${uri}:\n${summarize(diagnostics)}`);
   }
 });
 

@@ -5,6 +5,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { SchemaRegistry } from '../schema/registry';
+import { removedApi } from '../schema/removedApis';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedFile } from '../types';
 import type { WorkspaceIndex } from '../workspace';
@@ -33,7 +34,8 @@ export function ruleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
-    if (!resource || document.yaml.errors.length > 0) continue;
+    // Removed apiVersions get one diagnostic from the schema check; rules on top would be a cascade.
+    if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
     for (const rule of rules) {
       if (rule.kinds && !rule.kinds.includes(resource.kind)) continue;
       const configured = env.settings.rules[rule.id];
