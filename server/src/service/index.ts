@@ -2,6 +2,7 @@
 // The LSP server and the CLI are thin layers around it.
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
 import { DocumentStore } from './documents';
+import { computePreview, type PreviewModel, type PreviewOptions } from './preview';
 import type { RuleEnvironment } from './rules/engine';
 import { SchemaRegistry } from './schema/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
@@ -28,6 +29,8 @@ export interface LanguageService {
   hasDocument(uri: string): boolean;
   documentVersion(uri: string): number | undefined;
   getDiagnostics(uri: string): Diagnostic[];
+  /** The Stateful Preview of every StatefulSet in the workspace (active file first). */
+  getPreview(options?: PreviewOptions): PreviewModel;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -52,6 +55,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const file = documents.parsed(uri);
       return file ? fileDiagnostics(uri, file, env()) : [];
     },
+    getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
   };
 }
 

@@ -1,0 +1,290 @@
+// Computes the Stateful Preview: for each StatefulSet, the names the controller will create
+// (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
+// Pure: reads the workspace index and the parsed documents, never the transport.
+import { isScalar, type Node } from 'yaml';
+import { rangeOf } from '../parse/positions';
+import type { DocumentStore } from '../documents';
+import type { SchemaRegistry } from '../schema/registry';
+import type { Settings } from '../settings';
+import type { ParsedFile, Resource } from '../types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { identityProblems, type IdentityEnvironment } from './identity';
+import type {
+  ClaimTemplatePreview,
+  PodPreview,
+  PreviewModel,
+  RetentionPreview,
+  ServicePortPreview,
+  ServicePreview,
+  SourceLocation,
+  StatefulSetPreview,
+} from './model';
+
+export interface PreviewEnvironment {
+  index: WorkspaceIndex;
+  documents: DocumentStore;
+  registry: SchemaRegistry;
+  settings: Settings;
+  docsBaseUri?: string;
+}
+
+export interface PreviewOptions {
+  /** The file in the user's editor: its StatefulSets come first. */
+  activeUri?: string;
+  /**
+   * At most this many pods are listed per StatefulSet (half from the start, half from the end);
+   * `replicas: 100000` must not produce a megabyte of JSON on every keystroke.
+   */
+  maxListedPods?: number;
+}
+
+export const DEFAULT_MAX_LISTED_PODS = 100;
+
+const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+
+export function computePreview(env: PreviewEnvironment, options: PreviewOptions = {}): PreviewModel {
+  const statefulSets = [...env.index.ofKind('StatefulSet')]
+    .filter((entry) => !isTemplateFile(env, entry.uri))
+    .sort(activeFirst(options.activeUri));
+  const identity: IdentityEnvironment = { ...env, cache: new Map() };
+  return {
+    clusterDomain: env.settings.clusterDomain,
+    statefulSets: statefulSets.flatMap((entry) => {
+      const preview = statefulSetPreview(env, entry, options, identity);
+      return preview ? [preview] : [];
+    }),
+  };
+}
+
+/** The preview of the StatefulSet a parsed resource is (for the hover on its name), or undefined. */
+export function previewOfResource(env: PreviewEnvironment, resource: Resource, options: PreviewOptions = {}): StatefulSetPreview | undefined {
+  if (resource.kind !== 'StatefulSet') return undefined;
+  const entry = env.index.entryFor(resource);
+  return entry ? statefulSetPreview(env, entry, options, { ...env, cache: new Map() }) : undefined;
+}
+
+function statefulSetPreview(env: PreviewEnvironment, entry: IndexedResource, options: PreviewOptions, identity: IdentityEnvironment): StatefulSetPreview | undefined {
+  const file = env.documents.parsed(entry.uri);
+  if (!file) return undefined;
+  const { resource, uri, name, namespace } = entry;
+  const root = resource.root;
+  const at = locator(uri, file);
+  const nameLocation = at(nodeAt(root, ['metadata', 'name'])) ?? at(root)!;
+  const orName = (node: Node | undefined) => at(node) ?? nameLocation;
+
+  const replicasNode = nodeAt(root, ['spec', 'replicas']);
+  const replicas = replicasNode === undefined ? 1 : nonNegativeInteger(replicasNode);
+  const ordinalsNode = nodeAt(root, ['spec', 'ordinals', 'start']);
+  const ordinalsStart = (ordinalsNode && nonNegativeInteger(ordinalsNode)) ?? 0;
+  const policyNode = nodeAt(root, ['spec', 'podManagementPolicy']);
+  const podManagementPolicy = stringAt(root, ['spec', 'podManagementPolicy']) ?? 'OrderedReady';
+  const serviceNameNode = scalarAt(root, ['spec', 'serviceName']);
+  const serviceName = stringAt(root, ['spec', 'serviceName']) || undefined;
+  const domain = env.settings.clusterDomain;
+
+  const claimTemplates = claimTemplatesOf(env, root, at);
+  const podName = (ordinal: number) => `${name}-${ordinal}`;
+  const count = replicas ?? 0;
+  const limit = Math.max(2, options.maxListedPods ?? DEFAULT_MAX_LISTED_PODS);
+  const listed = count <= limit ? range(0, count) : [...range(0, Math.ceil(limit / 2)), ...range(count - Math.floor(limit / 2), count)];
+  const podsLocation = orName(replicasNode);
+  const pods: PodPreview[] = listed.map((i) => {
+    const ordinal = ordinalsStart + i;
+    const pod = podName(ordinal);
+    return {
+      ordinal,
+      name: pod,
+      dns: serviceName ? `${pod}.${serviceName}.${namespace}.svc.${domain}` : undefined,
+      claims: claimTemplates.map((t) => ({ ...t, name: `${t.template}-${name}-${ordinal}` })),
+      location: podsLocation,
+    };
+  });
+
+  const firstPod = count > 0 ? podName(ordinalsStart) : undefined;
+  const lastPod = count > 0 ? podName(ordinalsStart + count - 1) : undefined;
+  return {
+    name,
+    namespace,
+    namespaceDefaulted: resource.namespace === undefined,
+    location: nameLocation,
+    replicas,
+    replicasDefaulted: replicasNode === undefined,
+    replicasLocation: podsLocation,
+    ordinalsStart,
+    ordinalsLocation: orName(ordinalsNode),
+    podManagementPolicy,
+    podManagementNote: podManagementNote(podManagementPolicy, count, firstPod, lastPod),
+    podManagementLocation: orName(policyNode),
+    serviceName,
+    pods,
+    omittedPods: count - listed.length,
+    claimTemplates,
+    service: serviceName ? servicePreview(env, serviceName, namespace, orName(serviceNameNode)) : undefined,
+    retention: retentionPreview(root, name, ordinalsStart, count, claimTemplates, orName),
+    problems: identityProblems(identity, entry, file),
+  };
+}
+
+function claimTemplatesOf(env: PreviewEnvironment, root: Resource['root'], at: Locator): ClaimTemplatePreview[] {
+  const out: ClaimTemplatePreview[] = [];
+  let workspaceDefault: string | null | undefined;
+  const defaultClass = () => (workspaceDefault ??= defaultStorageClass(env.index) ?? null);
+  for (const template of items(seqAt(root, ['spec', 'volumeClaimTemplates']))) {
+    const templateName = stringAt(template, ['metadata', 'name']);
+    if (!templateName) continue;
+    const explicit = scalarAt(template, ['spec', 'storageClassName']);
+    let storageClass: string | undefined;
+    let storageClassSource: ClaimTemplatePreview['storageClassSource'];
+    let storageClassLabel: string;
+    if (explicit && explicit.value !== null && explicit.value !== undefined) {
+      storageClass = String(explicit.value);
+      // An empty class name asks for no class at all: only pre-provisioned PVs without a class bind.
+      storageClassSource = storageClass === '' ? 'none' : 'explicit';
+      storageClassLabel = storageClass === '' ? 'none (binds only PVs without a class)' : storageClass;
+      if (storageClass === '') storageClass = undefined;
+    } else if (defaultClass()) {
+      storageClass = defaultClass()!;
+      storageClassSource = 'workspace-default';
+      storageClassLabel = `${storageClass} (workspace default)`;
+    } else {
+      storageClassSource = 'cluster-default';
+      storageClassLabel = 'cluster default';
+    }
+    const accessModes = items(seqAt(template, ['spec', 'accessModes'])).flatMap((n) => (isScalar(n) && n.value != null ? [String(n.value)] : []));
+    out.push({
+      template: templateName,
+      size: stringAt(template, ['spec', 'resources', 'requests', 'storage']),
+      accessModes,
+      storageClass,
+      storageClassSource,
+      storageClassLabel,
+      location: at(nodeAt(template, ['metadata', 'name']))!,
+    });
+  }
+  return out;
+}
+
+/** The workspace's default StorageClass (annotation `storageclass.kubernetes.io/is-default-class: "true"`). */
+export function defaultStorageClass(index: WorkspaceIndex): string | undefined {
+  for (const sc of index.ofKind('StorageClass')) {
+    const annotations = stringMap(mapAt(sc.resource.root, ['metadata', 'annotations']));
+    if (DEFAULT_CLASS_ANNOTATIONS.some((a) => annotations[a] === 'true')) return sc.name;
+  }
+  return undefined;
+}
+
+function servicePreview(env: PreviewEnvironment, name: string, namespace: string, serviceNameLocation: SourceLocation): ServicePreview {
+  const domain = env.settings.clusterDomain;
+  const fqdn = `${name}.${namespace}.svc.${domain}`;
+  const [service] = env.index.find('Service', name, namespace);
+  if (!service) return { name, namespace, fqdn, found: false, headless: false, ports: [], location: serviceNameLocation };
+  const file = env.documents.parsed(service.uri);
+  const at = file ? locator(service.uri, file) : () => undefined;
+  const root = service.resource.root;
+  const location = at(nodeAt(root, ['metadata', 'name'])) ?? serviceNameLocation;
+  const ports: ServicePortPreview[] = [];
+  for (const port of items(seqAt(root, ['spec', 'ports']))) {
+    const portName = stringAt(port, ['name']);
+    if (!portName) continue;
+    const protocol = stringAt(port, ['protocol']) ?? 'TCP';
+    const number = Number(stringAt(port, ['port']));
+    ports.push({
+      name: portName,
+      port: Number.isInteger(number) ? number : undefined,
+      protocol,
+      srv: `_${portName}._${protocol.toLowerCase()}.${fqdn}`,
+      location: at(nodeAt(port, ['name'])) ?? location,
+    });
+  }
+  return { name, namespace, fqdn, found: true, headless: stringAt(root, ['spec', 'clusterIP']) === 'None', ports, location };
+}
+
+function retentionPreview(
+  root: Resource['root'],
+  name: string,
+  ordinalsStart: number,
+  count: number,
+  templates: ClaimTemplatePreview[],
+  orName: (node: Node | undefined) => SourceLocation,
+): RetentionPreview {
+  const policy = nodeAt(root, ['spec', 'persistentVolumeClaimRetentionPolicy']);
+  const whenDeleted = stringAt(policy, ['whenDeleted']);
+  const whenScaled = stringAt(policy, ['whenScaled']);
+  const effectiveDeleted = whenDeleted ?? 'Retain';
+  const effectiveScaled = whenScaled ?? 'Retain';
+  const claimsOf = (ordinal: number) => templates.map((t) => `${t.template}-${name}-${ordinal}`).join(', ');
+  const last = ordinalsStart + count - 1;
+  let scaleDownNote: string;
+  let deleteNote: string;
+  if (templates.length === 0) {
+    scaleDownNote = 'no volumeClaimTemplates: there are no claims to keep or delete';
+    deleteNote = scaleDownNote;
+  } else {
+    // Scaling down removes the highest ordinal first; name it and its claims as the example.
+    const removed = count > 0 ? `${name}-${last}` : 'the highest ordinal';
+    const removedClaims = count > 0 ? ` (${claimsOf(last)})` : '';
+    scaleDownNote =
+      effectiveScaled === 'Delete'
+        ? `scaling down removes ${removed} first and deletes its claims${removedClaims}`
+        : effectiveScaled === 'Retain'
+          ? `scaling down removes ${removed} first; its claims${removedClaims} are kept and reattached when scaling back up`
+          : `unknown policy "${effectiveScaled}" (Retain or Delete)`;
+    const all = count === 0 ? 'every claim' : count === 1 ? `its claims (${claimsOf(ordinalsStart)})` : `every claim (${claimsOf(ordinalsStart)} … ${claimsOf(last)})`;
+    deleteNote =
+      effectiveDeleted === 'Delete'
+        ? `deleting the StatefulSet deletes ${all} once its pods are gone`
+        : effectiveDeleted === 'Retain'
+          ? `deleting the StatefulSet keeps ${all}; delete them by hand to release the volumes`
+          : `unknown policy "${effectiveDeleted}" (Retain or Delete)`;
+  }
+  return {
+    whenDeleted: effectiveDeleted,
+    whenScaled: effectiveScaled,
+    whenDeletedDefaulted: whenDeleted === undefined,
+    whenScaledDefaulted: whenScaled === undefined,
+    scaleDownNote,
+    deleteNote,
+    location: orName(keyNode(root, 'persistentVolumeClaimRetentionPolicy')),
+  };
+}
+
+function podManagementNote(policy: string, count: number, first?: string, last?: string): string {
+  if (policy === 'Parallel') return 'Parallel: all pods start at once and stop at once, without waiting for each other';
+  if (policy !== 'OrderedReady') return `unknown policy "${policy}" (OrderedReady or Parallel)`;
+  if (count <= 1 || !first || !last) return 'OrderedReady: pods start one at a time in ordinal order and stop in reverse order';
+  return `OrderedReady: pods start one at a time (${first} first, each once the previous is Running and Ready) and stop in reverse order (${last} first)`;
+}
+
+/** The key node of `spec.<key>`, so a click lands on the key a user reads. */
+function keyNode(root: Resource['root'], key: string): Node | undefined {
+  return entries(mapAt(root, ['spec'])).find((e) => e.key === key)?.keyNode;
+}
+
+type Locator = (node: Node | null | undefined) => SourceLocation | undefined;
+
+function locator(uri: string, file: ParsedFile): Locator {
+  return (node) => (node?.range ? { uri, range: rangeOf(file.lineCounter, file.text, node.range[0], node.range[1]) } : undefined);
+}
+
+function nonNegativeInteger(node: Node): number | null {
+  if (!isScalar(node) || typeof node.value !== 'number') return null;
+  return Number.isInteger(node.value) && node.value >= 0 ? node.value : null;
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = from; i < to; i++) out.push(i);
+  return out;
+}
+
+function isTemplateFile(env: PreviewEnvironment, uri: string): boolean {
+  return env.documents.parsed(uri)?.isTemplate ?? false;
+}
+
+function activeFirst(activeUri: string | undefined): (a: IndexedResource, b: IndexedResource) => number {
+  return (a, b) =>
+    Number(b.uri === activeUri) - Number(a.uri === activeUri) ||
+    (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
+    a.resource.document.index - b.resource.document.index;
+}
