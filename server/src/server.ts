@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
 import { createLanguageService } from './service';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -22,6 +23,7 @@ const pending = new Map<string, NodeJS.Immediate>();
 
 function scheduleValidation(document: TextDocument): void {
   service.setDocument(document.uri, document.getText(), document.version);
+  notifyPreviewChanged();
   const previous = pending.get(document.uri);
   if (previous) clearImmediate(previous);
   pending.set(
@@ -49,8 +51,20 @@ documents.onDidOpen((e) => scheduleValidation(e.document));
 documents.onDidChangeContent((e) => scheduleValidation(e.document));
 documents.onDidClose((e) => {
   service.removeDocument(e.document.uri);
+  notifyPreviewChanged();
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
+
+// Stateful Preview: computed on request; clients re-request when told the documents changed
+// (at most every 100 ms while the user types).
+connection.onRequest(PREVIEW_REQUEST, (params?: PreviewParams) => service.getPreview({ activeUri: params?.activeUri }));
+let previewChangedTimer: NodeJS.Timeout | undefined;
+function notifyPreviewChanged(): void {
+  previewChangedTimer ??= setTimeout(() => {
+    previewChangedTimer = undefined;
+    void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION);
+  }, 100);
+}
 
 documents.listen(connection);
 connection.listen();
