@@ -25,6 +25,7 @@ export class LspTestClient {
   private readonly versions = new Map<string, number>();
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
   private readonly waiters: Array<{ uri: string; version?: number; resolve: (d: Diagnostic[]) => void }> = [];
+  private readonly notificationWaiters: Array<{ method: string; resolve: (params: unknown) => void }> = [];
   initializeResult?: InitializeResult;
   stderr = '';
 
@@ -41,7 +42,28 @@ export class LspTestClient {
         }
       }
     });
+    // Every other server notification (custom ones included) can be awaited with nextNotification.
+    this.connection.onNotification((method: string, params: unknown) => {
+      for (const waiter of [...this.notificationWaiters]) {
+        if (waiter.method !== method) continue;
+        this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
+        waiter.resolve(params);
+      }
+    });
     this.connection.listen();
+  }
+
+  /** Resolves with the params of the next notification `method` the server sends (not diagnostics). */
+  nextNotification(method: string, timeoutMs = 10_000): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${method} notification; server stderr: ${this.stderr}`)), timeoutMs);
+      this.notificationWaiters.push({ method, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  /** Sends a request by method name (for custom requests such as `k8sStateful/preview`). */
+  request<R>(method: string, params?: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
   }
 
   async initialize(rootUri: string | null = null): Promise<InitializeResult> {
