@@ -43,7 +43,7 @@ export class LspTestClient {
       }
     });
     // Every other server notification (custom ones included) can be awaited with nextNotification.
-    this.connection.onNotification((method: string, params: unknown) => {
+    this.connection.onUnhandledNotification(({ method, params }) => {
       for (const waiter of [...this.notificationWaiters]) {
         if (waiter.method !== method) continue;
         this.notificationWaiters.splice(this.notificationWaiters.indexOf(waiter), 1);
