@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm start`: build, then open VS Code on examples/ with the extension loaded from this folder.
+// - With `code` on PATH: `code --extensionDevelopmentPath=<repo> <repo>/examples`.
+// - Otherwise: code-server (installed by scripts/setup-code-server.sh) on 127.0.0.1:$PORT
+//   (default 8080, or a free port when 8080 is taken); prints the URL to open and runs until
+//   Ctrl-C. Reach it from another machine through an SSH tunnel (`ssh -L 8080:127.0.0.1:8080`).
+// Settings and state persist in .vscode-test/start/ between runs.
+//   K8S_STATEFUL_START=code-server  use code-server even when `code` is on PATH
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLES = join(ROOT, 'examples');
+const CODE_SERVER = join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
+
+function runOrExit(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+runOrExit(process.execPath, ['scripts/build.mjs']);
+
+const hasCode = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status === 0;
+if (hasCode && process.env.K8S_STATEFUL_START !== 'code-server') {
+  console.log(`opening VS Code on ${EXAMPLES} with the extension from ${ROOT}`);
+  const r = spawnSync('code', [`--extensionDevelopmentPath=${ROOT}`, EXAMPLES], { stdio: 'inherit' });
+  process.exit(r.status ?? 0);
+}
+
+runOrExit('bash', ['scripts/setup-code-server.sh']);
+
+function portIsFree(port) {
+  return new Promise((res) => {
+    const srv = createServer();
+    srv.once('error', () => res(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
+  });
+}
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.once('error', rej);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+  });
+}
+
+let port;
+if (process.env.PORT) {
+  port = Number(process.env.PORT);
+  if (!(await portIsFree(port))) {
+    console.error(`port ${port} (from $PORT) is already in use on 127.0.0.1`);
+    process.exit(1);
+  }
+} else {
+  port = (await portIsFree(8080)) ? 8080 : await freePort();
+}
+const authority = `127.0.0.1:${port}`;
+
+const state = join(ROOT, '.vscode-test/start');
+const dirs = { userData: join(state, 'user-data'), extensions: join(state, 'extensions') };
+for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+// First run only: quiet defaults (the file is the user's to change afterwards).
+const settingsFile = join(dirs.userData, 'User', 'settings.json');
+if (!existsSync(settingsFile)) {
+  mkdirSync(dirname(settingsFile), { recursive: true });
+  const settings = {
+    'workbench.startupEditor': 'none',
+    'telemetry.telemetryLevel': 'off',
+    'git.openRepositoryInParentFolders': 'never',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+  };
+  writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
+}
+const configFile = join(state, 'code-server.yaml');
+writeFileSync(configFile, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
+
+const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
+for (const k of Object.keys(env)) if (/^(VSCODE_|ELECTRON_)/.test(k)) delete env[k];
+
+const server = spawn(
+  CODE_SERVER,
+  [
+    '--bind-addr', authority,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+    '--config', configFile,
+  ],
+  // detached: own process group (setsid), so Ctrl-C handling below can stop it and its children.
+  { cwd: ROOT, env, detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
+);
+
+let stopping = false;
+function stop(exitCode) {
+  if (stopping) return;
+  stopping = true;
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    /* already gone */
+  }
+  setTimeout(() => {
+    try {
+      process.kill(-server.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    process.exit(exitCode);
+  }, 2000).unref();
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+process.on('SIGHUP', () => stop(0));
+process.on('exit', () => {
+  try {
+    process.kill(-server.pid, 'SIGKILL');
+  } catch {
+    /* gone */
+  }
+});
+server.on('exit', (code, signal) => {
+  if (!stopping) {
+    console.error(`code-server stopped (${signal ?? `exit code ${code}`})`);
+    stop(code || 1);
+  } else {
+    process.exit(0);
+  }
+});
+
+// Wait until it answers, then print the URL.
+const deadline = Date.now() + 60_000;
+for (;;) {
+  try {
+    const res = await fetch(`http://${authority}/healthz`, { signal: AbortSignal.timeout(2000) });
+    if (res.ok) break;
+  } catch {
+    /* not yet */
+  }
+  if (Date.now() > deadline) {
+    console.error(`code-server did not answer on ${authority} within 60 s`);
+    stop(1);
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 200));
+}
+if (!stopping) {
+  const folder = existsSync(EXAMPLES) ? EXAMPLES : ROOT;
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`]]);
+  const url = `http://${authority}/?${new URLSearchParams({ folder, payload })}`;
+  console.log('\nk8s-stateful is running in code-server (VS Code 1.100). Open:\n');
+  console.log(`  ${url}\n`);
+  console.log('Reload the window (Ctrl+R / "Developer: Reload Window") after `npm run build`. Ctrl-C to stop.');
+}

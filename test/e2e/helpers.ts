@@ -1,0 +1,86 @@
+// Shared helpers for the in-editor tests (bundled into each *.test.js by scripts/build.mjs).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'k8s-stateful.k8s-stateful';
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `probe` until it returns a truthy value or `timeoutMs` passes; returns the last value. */
+export async function waitFor<T>(probe: () => T | Promise<T>, timeoutMs = 20_000, intervalMs = 100): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await probe();
+  while (!value && Date.now() < deadline) {
+    await sleep(intervalMs);
+    value = await probe();
+  }
+  return value;
+}
+
+/** The folder the editor was opened on: a scratch copy of examples/ (or E2E_WORKSPACE). */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the e2e tests need a workspace folder (a copy of examples/)');
+  return folder.uri;
+}
+
+export function workspaceFile(relativePath: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
+}
+
+export async function openInEditor(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc, { preview: false });
+  return doc;
+}
+
+/** The extension under test, activated. */
+export async function activeExtension(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, `extension ${EXTENSION_ID} is not installed`);
+  if (!ext.isActive) await ext.activate();
+  return ext;
+}
+
+/**
+ * Waits until the document has diagnostics from any source, then until they stop changing
+ * for `settleMs`, and returns them.
+ */
+export async function waitForDiagnostics(uri: vscode.Uri, timeoutMs = 20_000, settleMs = 500): Promise<vscode.Diagnostic[]> {
+  const first = await waitFor(() => vscode.languages.getDiagnostics(uri).length > 0, timeoutMs);
+  if (!first) return [];
+  let last = JSON.stringify(vscode.languages.getDiagnostics(uri).map(describeDiagnostic));
+  for (;;) {
+    await sleep(settleMs);
+    const now = JSON.stringify(vscode.languages.getDiagnostics(uri).map(describeDiagnostic));
+    if (now === last) return vscode.languages.getDiagnostics(uri);
+    last = now;
+  }
+}
+
+/** One line per diagnostic, for assertion messages. */
+export function describeDiagnostic(d: vscode.Diagnostic): string {
+  const r = d.range;
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1} ${vscode.DiagnosticSeverity[d.severity]} ${d.message}`;
+}
+
+export function summarize(diagnostics: readonly vscode.Diagnostic[]): string {
+  return diagnostics.length ? diagnostics.map(describeDiagnostic).join('\n') : '(no diagnostics)';
+}
+
+/** The range of the `occurrence`-th (0-based) match of `needle` in the document. */
+export function rangeOf(doc: vscode.TextDocument, needle: string, occurrence = 0): vscode.Range {
+  const text = doc.getText();
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) {
+    at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `"${needle}" (occurrence ${occurrence}) not found in ${doc.uri.fsPath}`);
+  }
+  return new vscode.Range(doc.positionAt(at), doc.positionAt(at + needle.length));
+}
+
+export function formatRange(r: vscode.Range): string {
+  return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
+}
