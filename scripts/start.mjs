@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: build, then open VS Code on examples/ with the extension loaded from this folder.
+// `npm start`: build, run the CLI on examples/, then open VS Code on examples/ with the extension loaded from this folder.
 // - With `code` on PATH: `code --extensionDevelopmentPath=<repo> <repo>/examples`.
 // - Otherwise: code-server (installed by scripts/setup-code-server.sh) on 127.0.0.1:$PORT
 //   (default 8080, or a free port when 8080 is taken); prints the URL to open and runs until
@@ -22,6 +22,12 @@ function runOrExit(cmd, args) {
 }
 
 runOrExit(process.execPath, ['scripts/build.mjs']);
+
+// The CLI over the same engine, on the same folder: what CI would report (non-zero exit is expected
+// because examples/mistakes/ holds deliberate errors).
+console.log('$ k8s-stateful check examples');
+spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples'], { cwd: ROOT, stdio: 'inherit' });
+console.log('');
 
 const hasCode = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status === 0;
 if (hasCode && process.env.K8S_STATEFUL_START !== 'code-server') {
