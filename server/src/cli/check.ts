@@ -1,0 +1,189 @@
+// Runs the language service over a set of files, in the main thread or in worker threads.
+//
+// Cross-file rules (a StatefulSet's serviceName must name a Service defined in *another* file)
+// need every file in the workspace index, so every thread loads every file; a worker computes
+// the diagnostics of its own share of the files only. The result is identical whatever the
+// number of workers (tested). Workers pay off when validation and rules, not parsing, dominate:
+// each one still parses the whole tree for the index.
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createLanguageService } from '../service';
+import type { Diagnostic } from '../service/types';
+
+export const STDIN_PATH = '-';
+export const WORKER_ROLE = 'k8s-stateful-check-worker';
+
+export interface CheckRun {
+  /** Absolute paths ('-' for stdin). */
+  files: string[];
+  /** Text of stdin when '-' is among the files. */
+  stdinText?: string;
+  schemaDir: string;
+  docsBaseUri?: string;
+  /** The `k8sStateful` settings object (rules, defaultNamespace, references.strict). */
+  settings: unknown;
+  /** Worker threads; 1 = main thread. */
+  jobs: number;
+  /** The script a worker runs (the CLI bundle itself). */
+  workerScript?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export class InputError extends Error {}
+
+export function uriOf(path: string): string {
+  return path === STDIN_PATH ? 'untitled:stdin' : pathToFileURL(path).href;
+}
+
+function readInput(path: string, stdinText: string | undefined): string {
+  if (path === STDIN_PATH) return stdinText ?? '';
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * Worker threads for this many files: none for small runs or one CPU. Every worker parses the
+ * whole tree (for cross-file rules), so more workers than CPUs, or workers on a two-CPU machine
+ * for a parse-bound run, only cost memory.
+ */
+export function defaultJobs(fileCount: number, totalBytes: number, cpus = availableParallelism()): number {
+  if (cpus < 3 || fileCount < 200 || totalBytes < 2_000_000) return 1;
+  return Math.min(cpus - 1, 4, Math.ceil(fileCount / 200));
+}
+
+export function totalSize(files: string[]): number {
+  let total = 0;
+  for (const f of files) {
+    if (f === STDIN_PATH) continue;
+    try {
+      total += statSync(f).size;
+    } catch {
+      // reported when read
+    }
+  }
+  return total;
+}
+
+/** Diagnostics of every file, in the order of `files`. */
+export async function runCheck(run: CheckRun): Promise<Diagnostic[][]> {
+  if (run.jobs <= 1 || run.files.length < 2 || !run.workerScript) return checkInThread(run, run.files.map((_, i) => i), (done) => run.onProgress?.(done, run.files.length));
+  return checkInWorkers(run);
+}
+
+/** Loads all files into one service and returns the diagnostics of the files at `indices`. */
+export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): Diagnostic[][] {
+  const service = createLanguageService({ schemaDir: run.schemaDir, docsBaseUri: run.docsBaseUri });
+  service.configure(run.settings);
+  const uris = run.files.map(uriOf);
+  run.files.forEach((path, i) => service.setDocument(uris[i], readInput(path, run.stdinText), 1));
+  const out: Diagnostic[][] = [];
+  indices.forEach((fileIndex, n) => {
+    out.push(service.getDiagnostics(uris[fileIndex]));
+    onProgress?.(n + 1);
+  });
+  return out;
+}
+
+interface WorkerTask {
+  role: typeof WORKER_ROLE;
+  run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>;
+  indices: number[];
+}
+
+type WorkerMessage =
+  | { type: 'progress'; done: number }
+  | { type: 'result'; diagnostics: Diagnostic[][] }
+  | { type: 'error'; message: string; input: boolean };
+
+/** Shares the files among workers by size (largest first, to the least loaded worker). */
+export function shard(sizes: number[], workers: number): number[][] {
+  const order = sizes.map((size, i) => ({ size, i })).sort((a, b) => b.size - a.size || a.i - b.i);
+  const shards: number[][] = Array.from({ length: workers }, () => []);
+  const load = new Array<number>(workers).fill(0);
+  for (const { size, i } of order) {
+    let best = 0;
+    for (let w = 1; w < workers; w++) if (load[w] < load[best]) best = w;
+    shards[best].push(i);
+    load[best] += size + 1;
+  }
+  return shards.filter((s) => s.length > 0).map((s) => s.sort((a, b) => a - b));
+}
+
+async function checkInWorkers(run: CheckRun): Promise<Diagnostic[][]> {
+  const sizes = run.files.map((f) => {
+    if (f === STDIN_PATH) return run.stdinText?.length ?? 0;
+    try {
+      return statSync(f).size;
+    } catch {
+      return 0;
+    }
+  });
+  const shards = shard(sizes, Math.min(run.jobs, run.files.length));
+  const results: Diagnostic[][] = new Array(run.files.length);
+  const progress = new Array<number>(shards.length).fill(0);
+  const { onProgress, workerScript, jobs: _jobs, ...plain } = run;
+  const workers: Worker[] = [];
+  try {
+    await Promise.all(
+      shards.map(
+        (indices, w) =>
+          new Promise<void>((resolve, reject) => {
+            const task: WorkerTask = { role: WORKER_ROLE, run: plain, indices };
+            const worker = new Worker(workerScript!, { workerData: task });
+            workers.push(worker);
+            let settled = false;
+            worker.on('message', (message: WorkerMessage) => {
+              if (message.type === 'progress') {
+                progress[w] = message.done;
+                onProgress?.(progress.reduce((a, b) => a + b, 0), run.files.length);
+              } else if (message.type === 'result') {
+                message.diagnostics.forEach((d, n) => (results[indices[n]] = d));
+                settled = true;
+                resolve();
+              } else {
+                settled = true;
+                reject(message.input ? new InputError(message.message) : new Error(message.message));
+              }
+            });
+            worker.on('error', (error) => {
+              settled = true;
+              reject(error);
+            });
+            worker.on('exit', (code) => {
+              if (!settled) reject(new Error(`worker exited with code ${code} before finishing`));
+            });
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results;
+}
+
+/** The worker thread's side: check its share and post the diagnostics back. */
+export function runWorker(task: WorkerTask, post: (message: WorkerMessage) => void): void {
+  try {
+    let last = 0;
+    const diagnostics = checkInThread(task.run, task.indices, (done) => {
+      const now = Date.now();
+      if (now - last > 200 || done === task.indices.length) {
+        last = now;
+        post({ type: 'progress', done });
+      }
+    });
+    post({ type: 'result', diagnostics });
+  } catch (error) {
+    const input = error instanceof InputError;
+    post({ type: 'error', message: input ? (error as Error).message : ((error as Error).stack ?? String(error)), input });
+  }
+}
+
+export function isWorkerTask(data: unknown): data is WorkerTask {
+  return typeof data === 'object' && data !== null && (data as WorkerTask).role === WORKER_ROLE;
+}
