@@ -1,13 +1,16 @@
 // The VS Code side: start the bundled language server over IPC and hand it the YAML documents.
 import * as path from 'node:path';
-import type { ExtensionContext } from 'vscode';
+import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerPreview, type PreviewApi } from './preview';
 
 let client: LanguageClient | undefined;
 
 export interface K8sStatefulApi {
   /** The running language client; tests and other extensions use it to reach the server. */
   client: LanguageClient;
+  /** The Stateful Preview view: its tree data provider and the model it shows. */
+  preview: PreviewApi;
 }
 
 export async function activate(context: ExtensionContext): Promise<K8sStatefulApi> {
@@ -21,12 +24,17 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { configurationSection: 'k8sStateful' },
+    synchronize: {
+      configurationSection: 'k8sStateful',
+      // The server indexes workspace manifests from disk; it needs to hear when they change.
+      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
+    },
   };
   client = new LanguageClient('k8sStateful', 'Kubernetes Stateful Workloads', serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
-  return { client };
+  const preview = registerPreview(context, client);
+  return { client, preview };
 }
 
 export async function deactivate(): Promise<void> {

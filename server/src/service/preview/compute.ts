@@ -117,6 +117,7 @@ function statefulSetPreview(env: PreviewEnvironment, entry: IndexedResource, opt
     podManagementNote: podManagementNote(podManagementPolicy, count, firstPod, lastPod),
     podManagementLocation: orName(policyNode),
     serviceName,
+    serviceNameLocation: orName(serviceNameNode),
     pods,
     omittedPods: count - listed.length,
     claimTemplates,

@@ -38,6 +38,8 @@ export interface StatefulSetPreview {
   podManagementLocation: SourceLocation;
   /** `spec.serviceName`, when set. */
   serviceName?: string;
+  /** The `spec.serviceName` value (the StatefulSet's name when absent): where per-pod DNS names come from. */
+  serviceNameLocation: SourceLocation;
   /** Pods in creation order; for large replica counts only the first and last ones (see `omittedPods`). */
   pods: PodPreview[];
   /** How many pods between the listed first and last ones are not listed (0 when all are). */
