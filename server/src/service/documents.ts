@@ -10,6 +10,8 @@ interface Entry {
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
+  /** Increases whenever a document is added, removed or its text changes: caches over all documents key on it. */
+  generation = 0;
 
   set(uri: string, text: string, version: number): void {
     const existing = this.entries.get(uri);
@@ -18,10 +20,11 @@ export class DocumentStore {
       return;
     }
     this.entries.set(uri, { version, text });
+    this.generation++;
   }
 
   delete(uri: string): void {
-    this.entries.delete(uri);
+    if (this.entries.delete(uri)) this.generation++;
   }
 
   has(uri: string): boolean {

@@ -30,8 +30,10 @@ export class WorkspaceIndex {
   private readonly perFile = new WeakMap<ParsedFile, IndexedResource[]>();
   private readonly byResource = new WeakMap<Resource, IndexedResource>();
   private byKind = new Map<string, IndexedResource[]>();
+  private byName = new Map<string, IndexedResource[]>();
   private builtFrom = new Map<string, ParsedFile>();
   private builtNamespace = '';
+  private builtGeneration = -1;
   /** Increases whenever the set of indexed resources may have changed. */
   generation = 0;
 
@@ -40,6 +42,8 @@ export class WorkspaceIndex {
   /** Brings the index up to date with the document store; cheap when nothing changed. */
   refresh(): void {
     const namespace = this.settings().defaultNamespace;
+    // Every rule check asks; with thousands of files, rebuilding the file map each time is quadratic.
+    if (this.builtGeneration === this.documents.generation && namespace === this.builtNamespace && this.generation > 0) return;
     const current = new Map(this.documents.allParsed());
     if (namespace === this.builtNamespace && sameFiles(current, this.builtFrom)) return;
     const byKind = new Map<string, IndexedResource[]>();
@@ -57,8 +61,18 @@ export class WorkspaceIndex {
       }
     }
     this.byKind = byKind;
+    this.byName = new Map();
+    for (const bucket of byKind.values()) {
+      for (const entry of bucket) {
+        const key = `${entry.kind}\u0000${entry.name}`;
+        const named = this.byName.get(key);
+        if (named) named.push(entry);
+        else this.byName.set(key, [entry]);
+      }
+    }
     this.builtFrom = current;
     this.builtNamespace = namespace;
+    this.builtGeneration = this.documents.generation;
     this.generation++;
   }
 
@@ -79,7 +93,9 @@ export class WorkspaceIndex {
 
   find(kind: string, name: string, namespace: string): IndexedResource[] {
     const ns = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
-    return this.ofKind(kind).filter((r) => r.name === name && r.namespace === ns);
+    this.refresh();
+    // By name first: a linear scan per lookup is quadratic over thousands of resources.
+    return (this.byName.get(`${kind}\u0000${name}`) ?? []).filter((r) => r.namespace === ns);
   }
 
   /** The index entry for a resource of a parsed file. */
