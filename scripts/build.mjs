@@ -1,6 +1,6 @@
 // Bundles the client, server, CLI and tests with esbuild. Schemas are generated first when missing.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -38,4 +38,6 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
+// `bin: k8s-stateful` runs the bundle directly (npx k8s-stateful): it carries a shebang and must be executable.
+chmodSync(join(root, 'dist/cli.js'), 0o755);
 console.log('built dist/ and out/test/');
