@@ -1,59 +1,94 @@
 // LSP wiring only: connection, document sync, capabilities and dispatch to the language service.
 // Runs over IPC when started by the VS Code client, or with --stdio for other editors.
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+import {
+  createConnection,
+  ProposedFeatures,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
 import { createLanguageService } from './service';
+import { WorkspaceSync } from './workspaceSync';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const schemaDir = process.env.K8S_STATEFUL_SCHEMAS ?? join(__dirname, '..', 'schemas', 'generated');
-const service = createLanguageService({ schemaDir });
+// Rule docs ship in the extension folder (dist/../docs/rules); diagnostics link to them.
+const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
+const service = createLanguageService({ schemaDir, docsBaseUri });
+const sync = new WorkspaceSync(connection, service, () => notifyPreviewChanged());
+let pullConfiguration = false;
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-  },
-  serverInfo: { name: 'k8s-stateful', version: '0.1.0' },
-}));
+connection.onInitialize((params) => {
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  sync.setFolders(folders);
+  pullConfiguration = params.capabilities.workspace?.configuration === true;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+    },
+    serverInfo: { name: 'k8s-stateful', version: '0.1.0' },
+  };
+});
 
-// Validation is coalesced per document: a burst of keystrokes yields one run, on the newest text.
-const pending = new Map<string, NodeJS.Immediate>();
+connection.onInitialized(async () => {
+  // VS Code's client announces setting changes itself (synchronize.configurationSection).
+  if (pullConfiguration) await loadConfiguration();
+  await sync.scan();
+});
 
-function scheduleValidation(document: TextDocument): void {
-  service.setDocument(document.uri, document.getText(), document.version);
-  notifyPreviewChanged();
-  const previous = pending.get(document.uri);
-  if (previous) clearImmediate(previous);
-  pending.set(
-    document.uri,
-    setImmediate(() => {
-      pending.delete(document.uri);
-      publishDiagnostics(document.uri);
-    }),
-  );
+/** Settings: pulled with workspace/configuration when the client supports it, else taken from the change notification. */
+async function loadConfiguration(pushed?: unknown): Promise<void> {
+  try {
+    service.configure(pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed);
+  } catch (error) {
+    connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
+  }
 }
 
-function publishDiagnostics(uri: string): void {
-  const version = service.documentVersion(uri);
-  try {
-    const diagnostics = service.getDiagnostics(uri);
-    // A newer edit arrived while we worked: its own run will publish.
-    if (service.documentVersion(uri) !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics });
-  } catch (error) {
-    connection.console.error(`k8s-stateful: checking ${uri} failed: ${(error as Error).stack ?? error}`);
-  }
+connection.onDidChangeConfiguration(async (params) => {
+  await loadConfiguration((params.settings as { k8sStateful?: unknown } | undefined)?.k8sStateful);
+  sync.republishOpen(true);
+  notifyPreviewChanged();
+});
+connection.onDidChangeWatchedFiles((params) => void sync.filesChanged(params.changes));
+
+// Validation is coalesced per document (a burst of keystrokes yields one run, on the newest text);
+// other open documents that may depend on the edit are re-checked shortly after (WorkspaceSync).
+function scheduleValidation(document: TextDocument): void {
+  sync.changed(document);
+  notifyPreviewChanged();
 }
 
 documents.onDidOpen((e) => scheduleValidation(e.document));
 documents.onDidChangeContent((e) => scheduleValidation(e.document));
 documents.onDidClose((e) => {
-  service.removeDocument(e.document.uri);
+  void sync.closed(e.document.uri);
   notifyPreviewChanged();
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
+
+// Navigation across resources. Rename refusals come back as errors the editor shows as they are.
+connection.onDefinition((params) => service.definition(params.textDocument.uri, params.position));
+connection.onReferences((params) => service.references(params.textDocument.uri, params.position, params.context.includeDeclaration));
+connection.onPrepareRename((params) => {
+  const result = service.prepareRename(params.textDocument.uri, params.position);
+  if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+  return result;
+});
+connection.onRenameRequest((params) => {
+  const result = service.rename(params.textDocument.uri, params.position, params.newName);
+  if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+  return result.edit;
+});
+connection.onShutdown(() => sync.stop());
 
 // Stateful Preview: computed on request; clients re-request when told the documents changed
 // (at most every 100 ms while the user types).

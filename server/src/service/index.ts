@@ -2,11 +2,13 @@
 // The LSP server and the CLI are thin layers around it.
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
 import { DocumentStore } from './documents';
+import * as navigate from './navigate';
 import { computePreview, type PreviewModel, type PreviewOptions } from './preview';
 import type { RuleEnvironment } from './rules/engine';
 import { SchemaRegistry } from './schema/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import type { Diagnostic } from './types';
+import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
 
 export interface LanguageServiceOptions {
@@ -23,12 +25,28 @@ export interface LanguageService {
   settings(): Settings;
   /** Accepts the `k8sStateful` configuration section (partial or malformed input falls back to defaults). */
   configure(settings: unknown): void;
-  /** Adds or replaces a document's text; unsaved editor text wins over disk by calling this last. */
-  setDocument(uri: string, text: string, version?: number): void;
+  /**
+   * Adds or replaces a document's text. Documents are open (an editor holds them; their diagnostics
+   * are published) unless `{ open: false }`; workspace files read from disk use `workspaceDocument`.
+   */
+  setDocument(uri: string, text: string, version?: number, options?: { open?: boolean }): void;
+  /** A workspace file's disk text, indexed for cross-file rules. Ignored (returns false) while the document is open: unsaved edits win. */
+  workspaceDocument(uri: string, text: string): boolean;
+  /** The editor closed the document: index `diskText` in its place when the file is on disk, else forget it. */
+  closeDocument(uri: string, diskText?: string): void;
   removeDocument(uri: string): void;
+  isOpen(uri: string): boolean;
+  /** URIs of the open documents (the ones whose diagnostics a client shows). */
+  openDocuments(): string[];
   hasDocument(uri: string): boolean;
   documentVersion(uri: string): number | undefined;
   getDiagnostics(uri: string): Diagnostic[];
+  /** Go to definition from a reference (ConfigMap/Secret name or key, claimName, storageClassName, serviceName, volumeMount name...). */
+  definition(uri: string, position: Position): Location[];
+  /** Every use of the resource, key or volume at the position, across the workspace. */
+  references(uri: string, position: Position, includeDeclaration: boolean): Location[];
+  prepareRename(uri: string, position: Position): navigate.PrepareRenameResult;
+  rename(uri: string, position: Position, newName: string): navigate.RenameResult;
   /** The Stateful Preview of every StatefulSet in the workspace (active file first). */
   getPreview(options?: PreviewOptions): PreviewModel;
 }
@@ -39,6 +57,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);
   const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri });
+  const open = new Set<string>();
+  const nav: navigate.NavigationContext = { documents, index };
+  const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
   return {
     registry,
     index,
@@ -47,13 +68,42 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     configure(input) {
       settings = normalizeSettings(input);
     },
-    setDocument: (uri, text, version = 0) => documents.set(uri, text, version),
-    removeDocument: (uri) => documents.delete(uri),
+    setDocument(uri, text, version = 0, { open: isOpen = true } = {}) {
+      documents.set(uri, text, version);
+      if (isOpen) open.add(uri);
+      else open.delete(uri);
+    },
+    workspaceDocument(uri, text) {
+      if (open.has(uri)) return false;
+      documents.set(uri, text, 0);
+      return true;
+    },
+    closeDocument(uri, diskText) {
+      open.delete(uri);
+      if (diskText === undefined) documents.delete(uri);
+      else documents.set(uri, diskText, 0);
+    },
+    removeDocument(uri) {
+      open.delete(uri);
+      documents.delete(uri);
+    },
+    isOpen: (uri) => open.has(uri),
+    openDocuments: () => [...open],
     hasDocument: (uri) => documents.has(uri),
     documentVersion: (uri) => documents.version(uri),
     getDiagnostics(uri) {
       const file = documents.parsed(uri);
       return file ? fileDiagnostics(uri, file, env()) : [];
+    },
+    definition: (uri, position) => navigate.definition(nav, uri, position),
+    references: (uri, position, includeDeclaration) => navigate.references(nav, uri, position, includeDeclaration),
+    prepareRename(uri, position) {
+      const at = offset(uri, position);
+      return at === undefined ? { error: 'unknown document' } : navigate.prepareRename(nav, uri, at);
+    },
+    rename(uri, position, newName) {
+      const at = offset(uri, position);
+      return at === undefined ? { error: 'unknown document' } : navigate.rename(nav, uri, at, newName);
     },
     getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
   };

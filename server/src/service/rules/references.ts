@@ -1,4 +1,7 @@
-// Shared policy for references to other resources.
+// Shared policy and checks for references to other resources (the ref-* rules).
+import { closestName } from '../schema/messages';
+import type { Resource } from '../types';
+import { dataKeys, findDataKey, referencesOf, type Reference } from '../workspace/references';
 import type { RuleContext, RuleSeverity } from './types';
 
 /**
@@ -8,4 +11,57 @@ import type { RuleContext, RuleSeverity } from './types';
 export function missingReferenceSeverity(ctx: RuleContext, kind: string): RuleSeverity | undefined {
   if (ctx.settings.references.strict || ctx.index.hasKind(kind)) return undefined;
   return 'hint';
+}
+
+/** References a pod makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
+function podDataReferences(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): Reference[] {
+  return referencesOf(ctx.resource).filter((r) => r.target === kind && r.via !== 'imagePullSecret');
+}
+
+/** ref-configmap-missing / ref-secret-missing: the named ConfigMap/Secret is defined nowhere in the namespace. */
+export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): void {
+  const reported = new Set<unknown>();
+  for (const ref of podDataReferences(ctx, kind)) {
+    // A volume with items yields one reference per key, all sharing the name scalar: report it once.
+    if (ref.optional || reported.has(ref.nameNode)) continue;
+    reported.add(ref.nameNode);
+    if (ctx.index.find(kind, ref.name, ctx.namespace).length > 0) continue;
+    const all = ctx.index.ofKind(kind);
+    const suggestion = closestName(ref.name, all.filter((r) => r.namespace === ctx.namespace).map((r) => r.name));
+    const elsewhere = [...new Set(all.filter((r) => r.name === ref.name).map((r) => r.namespace))];
+    let message = `${kind} "${ref.name}" not found in namespace ${ctx.namespace}`;
+    if (suggestion) message += ` — did you mean "${suggestion}"?`;
+    if (elsewhere.length > 0) message += ` (a ${kind} "${ref.name}" exists in namespace ${elsewhere.join(', ')}; references resolve in the pod's own namespace)`;
+    message += `; the pod will not start unless it exists or the reference says optional: true`;
+    ctx.report({
+      node: ref.nameNode,
+      message,
+      severity: missingReferenceSeverity(ctx, kind),
+      data: { kind, name: ref.name, namespace: ctx.namespace, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+}
+
+/** ref-configmap-key-missing / ref-secret-key-missing: the ConfigMap/Secret exists but lacks the key. */
+export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): void {
+  for (const ref of podDataReferences(ctx, kind)) {
+    if (ref.optional || ref.key === undefined || !ref.keyNode) continue;
+    const targets = ctx.index.find(kind, ref.name, ctx.namespace);
+    // A missing target is the other rule's finding; a key of something unknown cannot be checked.
+    if (targets.length === 0) continue;
+    if (targets.some((t) => findDataKey(t.resource, ref.key!).length > 0)) continue;
+    const keys = targets.flatMap((t) => dataKeyNames(t.resource));
+    const suggestion = closestName(ref.key, keys);
+    let message = `key "${ref.key}" not found in ${kind} "${ref.name}" (namespace ${ctx.namespace})`;
+    message += suggestion ? ` — did you mean "${suggestion}"?` : keys.length ? `; it has ${keys.map((k) => `"${k}"`).join(', ')}` : '; it has no keys';
+    ctx.report({
+      node: ref.keyNode,
+      message,
+      data: { kind, name: ref.name, key: ref.key, namespace: ctx.namespace, targetUri: targets[0].uri, ...(suggestion ? { suggestion } : {}) },
+    });
+  }
+}
+
+function dataKeyNames(resource: Resource): string[] {
+  return [...new Set(dataKeys(resource).map((k) => k.key))];
 }

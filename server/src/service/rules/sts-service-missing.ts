@@ -1,5 +1,6 @@
 // A StatefulSet's serviceName must name a Service in its namespace: it is the governing Service
 // that gives pods their DNS names. The API server accepts a missing one; pods just never resolve.
+import { closestName } from '../schema/messages';
 import { scalarAt } from '../yaml/access';
 import { missingReferenceSeverity } from './references';
 import type { Rule } from './types';
@@ -14,13 +15,18 @@ export const stsServiceMissing: Rule = {
     if (!node || node.value === null || node.value === '') return;
     const name = String(node.value);
     if (ctx.index.find('Service', name, ctx.namespace).length > 0) return;
-    const elsewhere = ctx.index.ofKind('Service').filter((s) => s.name === name);
-    const hint = elsewhere.length > 0 ? ` (a Service "${name}" exists in namespace ${elsewhere.map((s) => s.namespace).join(', ')})` : '';
+    const services = ctx.index.ofKind('Service');
+    const elsewhere = [...new Set(services.filter((s) => s.name === name).map((s) => s.namespace))];
+    const suggestion = closestName(name, services.filter((s) => s.namespace === ctx.namespace).map((s) => s.name));
+    let message = `serviceName "${name}" names no Service in namespace ${ctx.namespace}`;
+    if (suggestion) message += ` — did you mean "${suggestion}"?`;
+    if (elsewhere.length > 0) message += ` (a Service "${name}" exists in namespace ${elsewhere.join(', ')})`;
+    message += '; pods get no stable DNS names without a headless Service';
     ctx.report({
       node,
-      message: `serviceName "${name}" names no Service in namespace ${ctx.namespace}${hint}; pods get no stable DNS names without a headless Service`,
+      message,
       severity: missingReferenceSeverity(ctx, 'Service'),
-      data: { serviceName: name, namespace: ctx.namespace },
+      data: { serviceName: name, namespace: ctx.namespace, ...(suggestion ? { suggestion } : {}) },
     });
   },
 };

@@ -61,3 +61,10 @@ export function stringMap(map: YAMLMap | undefined): Record<string, string> {
 export function items(seq: YAMLSeq | undefined): Node[] {
   return seq ? (seq.items as Node[]) : [];
 }
+
+/** The key scalar of the pair at a key path (`['spec', 'selector']` -> the `selector` key), to report on a field's name. */
+export function keyNodeAt(root: Node | null | undefined, path: string[]): Scalar | undefined {
+  const parent = path.length > 1 ? mapAt(root, path.slice(0, -1)) : isMap(root) ? root : undefined;
+  const last = path[path.length - 1];
+  return entries(parent).find((e) => e.key === last)?.keyNode;
+}

@@ -1,0 +1,58 @@
+// sts-selector-mismatch: make spec.selector.matchLabels equal the pod template's labels, editing
+// only the entries that differ (the selector is immutable in the cluster, so say so in the title).
+import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
+import { entries, mapAt, seqAt, stringMap } from '../yaml/access';
+import { deletePair, insertIntoMap, insertUnderKey, renderScalar, replaceNode, replaceOffsets } from './edits';
+import type { QuickFix } from './types';
+
+export const selectorFromTemplate: QuickFix = {
+  codes: ['sts-selector-mismatch'],
+  provide(ctx) {
+    const resource = ctx.document.resource;
+    const spec = resource && mapAt(resource.root, ['spec']);
+    if (!resource || !spec) return [];
+    const labels = stringMap(mapAt(spec, ['template', 'metadata', 'labels']));
+    if (Object.keys(labels).length === 0) return [];
+    // matchExpressions mean the user wrote a set-based selector on purpose: not an obvious fix.
+    if (seqAt(spec, ['selector', 'matchExpressions'])) return [];
+    const file = ctx.file;
+    const edits: TextEdit[] = [];
+    const matchLabels = mapAt(spec, ['selector', 'matchLabels']);
+    const selector = mapAt(spec, ['selector']);
+    if (!matchLabels) {
+      edits.push(selector ? insertUnderKey(file, selector, 'matchLabels', labels) : insertUnderKey(file, spec, 'selector', { matchLabels: labels }));
+    } else {
+      const current = stringMap(matchLabels);
+      const extras = entries(matchLabels).filter((e) => !(e.key in labels));
+      const missing = Object.entries(labels).filter(([key]) => !(key in current));
+      for (const entry of entries(matchLabels)) {
+        if (entry.key in labels && entry.value && current[entry.key] !== labels[entry.key]) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
+      }
+      // Extra entries are rewritten into missing ones in place, so no insertion touches a deletion.
+      while (extras.length > 0 && missing.length > 0) {
+        const extra = extras.shift()!;
+        const [key, value] = missing.shift()!;
+        const end = extra.value?.range?.[1] ?? extra.keyNode.range![1];
+        edits.push(replaceOffsets(file, extra.keyNode.range![0], end, `${renderScalar(key)}: ${renderScalar(value)}`));
+      }
+      for (const extra of extras) {
+        const removal = deletePair(file, extra.pair);
+        if (!removal) return [];
+        edits.push(removal);
+      }
+      if (missing.length > 0) edits.push(insertIntoMap(file, matchLabels, Object.fromEntries(missing)));
+    }
+    if (edits.length === 0) return [];
+    return [action(ctx, edits)];
+  },
+};
+
+function action(ctx: Parameters<QuickFix['provide']>[0], edits: TextEdit[]): CodeAction {
+  return {
+    title: 'Copy the pod template labels into spec.selector.matchLabels',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [ctx.diagnostic],
+    isPreferred: true,
+    edit: { changes: { [ctx.uri]: edits } },
+  };
+}

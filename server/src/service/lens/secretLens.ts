@@ -1,0 +1,107 @@
+// Code lenses over Secret `data` entries. The service only says where each value is and what it
+// is (text of N bytes, binary, invalid base64); lens titles are masked. Showing a decoded value is
+// the client's job (per value, on request, or with k8sStateful.secrets.showDecoded), so decoded
+// text never crosses the protocol, where tracing could copy it into a log.
+import { isMap, isScalar, type Pair } from 'yaml';
+import type { CodeLens, Range } from 'vscode-languageserver-types';
+import { rangeOf } from '../parse/positions';
+import { decodeSecretValue, describeByteLength, type DecodedSecretValue } from '../k8s/secretValue';
+import type { ParsedFile } from '../types';
+
+export const SECRET_COMMANDS = {
+  toggleReveal: 'k8sStateful.secret.toggleReveal',
+  copyDecoded: 'k8sStateful.secret.copyDecoded',
+  editDecoded: 'k8sStateful.secret.editDecoded',
+} as const;
+
+/** What lens commands receive: enough to find the value again, nothing decoded. */
+export interface SecretValueRef {
+  uri: string;
+  /** Index of the `---` document holding the Secret. */
+  documentIndex: number;
+  key: string;
+  /** The value's range when the lens was computed (quotes included). */
+  valueRange: Range;
+}
+
+export interface SecretValueLens {
+  /** The line of the entry; lenses show above it. */
+  range: Range;
+  ref: SecretValueRef;
+  kind: DecodedSecretValue['kind'];
+  byteLength?: number;
+}
+
+export function secretValueLenses(uri: string, file: ParsedFile): SecretValueLens[] {
+  if (!file.isKubernetes || file.isTemplate) return [];
+  const out: SecretValueLens[] = [];
+  for (const document of file.documents) {
+    const resource = document.resource;
+    if (!resource || resource.kind !== 'Secret') continue;
+    const data = resource.root.get('data', true);
+    if (!isMap(data)) continue;
+    for (const pair of data.items as Pair[]) {
+      if (!isScalar(pair.key) || !isScalar(pair.value) || !pair.key.range || !pair.value.range) continue;
+      const decoded = decodeSecretValue(pair.value.value === null ? '' : String(pair.value.value));
+      out.push({
+        range: rangeOf(file.lineCounter, file.text, pair.key.range[0], pair.value.range[1]),
+        ref: {
+          uri,
+          documentIndex: document.index,
+          key: String(pair.key.value),
+          valueRange: rangeOf(file.lineCounter, file.text, pair.value.range[0], pair.value.range[1]),
+        },
+        kind: decoded.kind,
+        byteLength: decoded.kind === 'invalid' ? undefined : decoded.byteLength,
+      });
+    }
+  }
+  return out;
+}
+
+export const MASK = '••••••';
+const MAX_SHOWN = 80;
+
+/** The lens title for a value: masked, or the decoded text when revealed. */
+export function secretLensTitle(decoded: DecodedSecretValue, revealed: boolean): string {
+  switch (decoded.kind) {
+    case 'invalid':
+      return `invalid base64: ${decoded.reason}`;
+    case 'binary':
+      return `binary value (${describeByteLength(decoded.byteLength)}, not UTF-8 text)`;
+    case 'text': {
+      const newline = decoded.trailingNewline ? ', ends with a newline' : '';
+      if (!revealed) return `${MASK}  (${describeByteLength(decoded.byteLength)}${newline}, click to reveal)`;
+      return `${shown(decoded.text)}  (click to hide)`;
+    }
+  }
+}
+
+/** Decoded text on one line: line breaks shown as ⏎, long values cut. */
+function shown(text: string): string {
+  if (text === '') return '(empty)';
+  const oneLine = text.replace(/\r?\n/g, '⏎');
+  return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN - 1)}…` : oneLine;
+}
+
+/**
+ * LSP code lenses for the values: the masked summary (click toggles reveal in the client), and
+ * for text values "copy" and "edit decoded". Titles here never contain decoded text.
+ */
+export function secretCodeLenses(lenses: SecretValueLens[]): CodeLens[] {
+  const out: CodeLens[] = [];
+  for (const lens of lenses) {
+    const args = [lens.ref];
+    const summary =
+      lens.kind === 'text'
+        ? `${MASK}  (${describeByteLength(lens.byteLength ?? 0)}, click to reveal)`
+        : lens.kind === 'binary'
+          ? `binary value (${describeByteLength(lens.byteLength ?? 0)}, not UTF-8 text)`
+          : 'invalid base64';
+    out.push({ range: lens.range, command: { title: summary, command: SECRET_COMMANDS.toggleReveal, arguments: args } });
+    if (lens.kind !== 'text') continue;
+    out.push({ range: lens.range, command: { title: 'copy', command: SECRET_COMMANDS.copyDecoded, arguments: args } });
+    out.push({ range: lens.range, command: { title: 'edit decoded', command: SECRET_COMMANDS.editDecoded, arguments: args } });
+  }
+  return out;
+}

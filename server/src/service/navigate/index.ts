@@ -1,0 +1,35 @@
+// Navigation across resources: go to definition, find references and rename, all over the same
+// symbol model (navigate/symbols.ts) and the reference extraction in workspace/references.ts.
+import type { Location, Position } from 'vscode-languageserver-types';
+import { offsetAt, rangeOf } from '../parse/positions';
+import { occurrences, symbolAt, type NavigationContext, type Occurrence } from './symbols';
+
+export { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './rename';
+export { symbolAt, occurrences, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
+
+/** The offset of an LSP position in a known document, or undefined. */
+export function offsetIn(ctx: NavigationContext, uri: string, position: Position): number | undefined {
+  const file = ctx.documents.parsed(uri);
+  return file ? offsetAt(file.lineCounter, file.text, position) : undefined;
+}
+
+/** Where the thing at the position is defined: the resource's metadata.name, the key in data/stringData, the volume. */
+export function definition(ctx: NavigationContext, uri: string, position: Position): Location[] {
+  const offset = offsetIn(ctx, uri, position);
+  const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset);
+  if (!at) return [];
+  return occurrences(ctx, at.symbol).filter((o) => o.declaration).map(toLocation);
+}
+
+/** Every place that names the thing at the position (its definitions too when asked). */
+export function references(ctx: NavigationContext, uri: string, position: Position, includeDeclaration: boolean): Location[] {
+  const offset = offsetIn(ctx, uri, position);
+  const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset);
+  if (!at) return [];
+  return occurrences(ctx, at.symbol).filter((o) => includeDeclaration || !o.declaration).map(toLocation);
+}
+
+function toLocation(o: Occurrence): Location {
+  const [start, end] = o.node.range!;
+  return { uri: o.uri, range: rangeOf(o.file.lineCounter, o.file.text, start, end) };
+}

@@ -1,0 +1,131 @@
+// Rename across the workspace: a ConfigMap, Secret, PVC, StorageClass or Service with every
+// reference to it, a ConfigMap/Secret key with every keyed reference, a volume with its mounts.
+// Each edit replaces exactly one scalar's source text (keeping its quoting style, quoting a plain
+// scalar when YAML 1.1 would read the new text as something else), so comments and layout stay.
+import { parseDocument, Scalar } from 'yaml';
+import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import { rangeOf } from '../parse/positions';
+import { volumesOf } from '../workspace/references';
+import { describeSymbol, occurrences, symbolAt, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
+
+export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
+export type RenameResult = { edit: WorkspaceEdit } | { error: string };
+
+const WHAT_RENAMES =
+  'rename works on the names of ConfigMaps, Secrets, PersistentVolumeClaims, StorageClasses and Services, on ConfigMap/Secret keys and on volume names (and on every reference to them)';
+
+export function prepareRename(ctx: NavigationContext, uri: string, offset: number): PrepareRenameResult {
+  const checked = checkRenamable(ctx, uri, offset);
+  if ('error' in checked) return checked;
+  const file = ctx.documents.parsed(uri)!;
+  const [start, end] = checked.at.range!;
+  return { range: rangeOf(file.lineCounter, file.text, start, end), placeholder: String(checked.at.value) };
+}
+
+export function rename(ctx: NavigationContext, uri: string, offset: number, newName: string): RenameResult {
+  const checked = checkRenamable(ctx, uri, offset);
+  if ('error' in checked) return checked;
+  const { symbol, found } = checked;
+  const invalid = validateNewName(symbol, newName);
+  if (invalid) return { error: invalid };
+  const clash = collision(ctx, symbol, newName);
+  if (clash) return { error: clash };
+  const changes: Record<string, TextEdit[]> = {};
+  for (const occurrence of found) {
+    const [start, end] = occurrence.node.range!;
+    (changes[occurrence.uri] ??= []).push({
+      range: rangeOf(occurrence.file.lineCounter, occurrence.file.text, start, end),
+      newText: scalarSource(occurrence.node, newName),
+    });
+  }
+  return { edit: { changes } };
+}
+
+function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { symbol: NavSymbol; at: Scalar; found: Occurrence[] } | { error: string } {
+  const at = symbolAt(ctx, uri, offset);
+  if (!at) return { error: `Nothing to rename here: ${WHAT_RENAMES}.` };
+  const { symbol } = at;
+  const found = occurrences(ctx, symbol);
+  const declarations = found.filter((o) => o.declaration);
+  const what = describeSymbol(symbol);
+  if (declarations.length === 0) {
+    return { error: `${what} is not defined in the workspace, so its definition cannot be renamed with it; rename the definition first.` };
+  }
+  if (symbol.type === 'resource' && declarations.length > 1) {
+    return { error: `${what} is defined ${declarations.length} times (${[...new Set(declarations.map((d) => d.uri))].join(', ')}); which one to rename is ambiguous.` };
+  }
+  if (symbol.type !== 'volume') {
+    // A same-named resource elsewhere plus a file that relies on the default namespace: which one
+    // that file means depends on where it is applied (kubectl -n, kustomize), so do not guess.
+    const kind = symbol.kind;
+    const others = ctx.index.ofKind(kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace);
+    const implicit = found.find((o) => o.resource.namespace === undefined && o.resource.kind !== 'StorageClass' && o.resource.kind !== 'PersistentVolume');
+    if (symbol.kind !== 'StorageClass' && others.length > 0 && implicit) {
+      return {
+        error: `${kind} "${symbol.name}" also exists in namespace ${[...new Set(others.map((o) => o.namespace))].join(', ')}, and ${implicit.uri} does not say its namespace; rename is ambiguous (add metadata.namespace first).`,
+      };
+    }
+  }
+  for (const occurrence of found) {
+    const type = occurrence.node.type;
+    if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL || !occurrence.node.range) {
+      return { error: `${what} is written as a block scalar in ${occurrence.uri}; rename it by hand.` };
+    }
+  }
+  return { symbol, at: at.node, found };
+}
+
+/** DNS-1123 subdomain (most object names), DNS-1035 label (Services), DNS-1123 label (volumes), ConfigMap key. */
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
+
+export function validateNewName(symbol: NavSymbol, name: string): string | undefined {
+  if (symbol.type === 'key') {
+    if (!DATA_KEY.test(name) || name.length > 253 || name === '.' || name === '..') {
+      return `"${name}" is not a valid ${symbol.kind} key (letters, digits, '-', '_' and '.', at most 253 characters).`;
+    }
+    return undefined;
+  }
+  if (symbol.type === 'volume') {
+    return DNS1123_LABEL.test(name) && name.length <= 63 ? undefined : `"${name}" is not a valid volume name (a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters).`;
+  }
+  if (symbol.kind === 'Service') {
+    return DNS1035_LABEL.test(name) && name.length <= 63 ? undefined : `"${name}" is not a valid Service name (a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters).`;
+  }
+  return DNS1123_SUBDOMAIN.test(name) && name.length <= 253 ? undefined : `"${name}" is not a valid ${symbol.kind} name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.').`;
+}
+
+function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string): string | undefined {
+  switch (symbol.type) {
+    case 'resource':
+      if (newName !== symbol.name && ctx.index.find(symbol.kind, newName, symbol.namespace).length > 0) {
+        return `${symbol.kind} "${newName}" already exists${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}.`;
+      }
+      return undefined;
+    case 'key': {
+      if (newName === symbol.key) return undefined;
+      const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration);
+      return owners.length > 0 ? `${symbol.kind} "${symbol.name}" already has a key "${newName}".` : undefined;
+    }
+    case 'volume':
+      return newName !== symbol.name && volumesOf(symbol.resource).some((v) => v.name === newName) ? `a volume "${newName}" already exists in this pod.` : undefined;
+  }
+}
+
+/** The source text for `value` in place of `node`, in the same quoting style, quoted when plain text would change meaning. */
+export function scalarSource(node: Scalar, value: string): string {
+  if (node.type === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  if (node.type === Scalar.QUOTE_DOUBLE || !plainIsSafe(value)) return JSON.stringify(value);
+  return value;
+}
+
+/** Whether `value` written plain reads back as the same string under YAML 1.1, in block and flow context. */
+function plainIsSafe(value: string): boolean {
+  if (value === '' || /[\s,[\]{}#&*!|>'"%@`:]/.test(value) || value.startsWith('-') || value.startsWith('?')) return false;
+  const block = parseDocument(`k: ${value}\n`, { version: '1.1' });
+  if (block.errors.length > 0 || block.get('k') !== value) return false;
+  const flow = parseDocument(`[${value}]\n`, { version: '1.1' });
+  return flow.errors.length === 0 && (flow.toJS() as unknown[])[0] === value;
+}

@@ -1,0 +1,126 @@
+// What a position in a manifest names, and every place in the workspace that names the same thing:
+// the shared ground of go-to-definition, find-references and rename.
+import type { Scalar } from 'yaml';
+import type { DocumentStore } from '../documents';
+import type { ParsedFile, Resource } from '../types';
+import { scalarAt } from '../yaml/access';
+import type { WorkspaceIndex } from '../workspace';
+import { covers, dataKeys, referenceAt, referencesOf, targetNamespace, volumesOf } from '../workspace/references';
+
+/** Kinds whose names other resources refer to, so navigation and rename know them. */
+export const NAMED_KINDS = ['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'Service'] as const;
+export type NamedKind = (typeof NAMED_KINDS)[number];
+
+export type NavSymbol =
+  /** A ConfigMap, Secret, PVC, StorageClass or Service, by name in a namespace ('' for StorageClass). */
+  | { type: 'resource'; kind: NamedKind; name: string; namespace: string }
+  /** A key of a ConfigMap or Secret. */
+  | { type: 'key'; kind: 'ConfigMap' | 'Secret'; name: string; namespace: string; key: string }
+  /** A volume (or volumeClaimTemplate) of one pod-bearing resource, named by its volumeMounts. */
+  | { type: 'volume'; uri: string; resource: Resource; name: string };
+
+export interface Occurrence {
+  uri: string;
+  file: ParsedFile;
+  resource: Resource;
+  /** The scalar holding the name (or key); edits replace exactly its source range. */
+  node: Scalar;
+  /** A definition (metadata.name, a data key, a volume name) rather than a use. */
+  declaration: boolean;
+}
+
+export interface NavigationContext {
+  documents: DocumentStore;
+  index: WorkspaceIndex;
+}
+
+export interface SymbolAt {
+  symbol: NavSymbol;
+  /** The scalar under the cursor. */
+  node: Scalar;
+  resource: Resource;
+}
+
+/** The resource whose document spans `offset` in a parsed file. */
+export function resourceAt(file: ParsedFile, offset: number): Resource | undefined {
+  return file.documents.find((d) => d.start <= offset && offset <= d.end && d.resource)?.resource;
+}
+
+export function symbolAt(ctx: NavigationContext, uri: string, offset: number): SymbolAt | undefined {
+  const file = ctx.documents.parsed(uri);
+  if (!file || file.isTemplate) return undefined;
+  const resource = resourceAt(file, offset);
+  if (!resource) return undefined;
+  const namespace = ctx.index.namespaceOf(resource);
+
+  const hit = referenceAt(resource, offset);
+  if (hit) {
+    const { ref } = hit;
+    if (hit.part === 'key' && ref.keyNode && (ref.target === 'ConfigMap' || ref.target === 'Secret')) {
+      return { symbol: { type: 'key', kind: ref.target, name: ref.name, namespace: targetNamespace(ref, namespace), key: ref.key! }, node: ref.keyNode, resource };
+    }
+    if (ref.target === 'Volume') return { symbol: { type: 'volume', uri, resource, name: ref.name }, node: ref.nameNode, resource };
+    return { symbol: { type: 'resource', kind: ref.target, name: ref.name, namespace: targetNamespace(ref, namespace) }, node: ref.nameNode, resource };
+  }
+
+  const kind = resource.kind as NamedKind;
+  const nameNode = scalarAt(resource.root, ['metadata', 'name']);
+  if (nameNode && covers(nameNode, offset) && NAMED_KINDS.includes(kind) && resource.name !== undefined) {
+    return { symbol: { type: 'resource', kind, name: resource.name, namespace }, node: nameNode, resource };
+  }
+  if ((kind === 'ConfigMap' || kind === 'Secret') && resource.name !== undefined) {
+    const key = dataKeys(resource).find((k) => covers(k.keyNode, offset));
+    if (key) return { symbol: { type: 'key', kind, name: resource.name, namespace, key: key.key }, node: key.keyNode, resource };
+  }
+  const volume = volumesOf(resource).find((v) => covers(v.nameNode, offset));
+  if (volume) return { symbol: { type: 'volume', uri, resource, name: volume.name }, node: volume.nameNode, resource };
+  return undefined;
+}
+
+/** Every definition and use of a symbol across the indexed workspace, each scalar once. */
+export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurrence[] {
+  const out: Occurrence[] = [];
+  const seen = new Set<Scalar>();
+  const push = (uri: string, resource: Resource, node: Scalar, declaration: boolean) => {
+    if (seen.has(node)) return;
+    const file = ctx.documents.parsed(uri);
+    if (!file) return;
+    seen.add(node);
+    out.push({ uri, file, resource, node, declaration });
+  };
+
+  if (symbol.type === 'volume') {
+    for (const volume of volumesOf(symbol.resource)) if (volume.name === symbol.name) push(symbol.uri, symbol.resource, volume.nameNode, true);
+    for (const ref of referencesOf(symbol.resource)) if (ref.target === 'Volume' && ref.name === symbol.name) push(symbol.uri, symbol.resource, ref.nameNode, false);
+    return out;
+  }
+
+  for (const target of ctx.index.find(symbol.kind, symbol.name, symbol.namespace)) {
+    if (symbol.type === 'resource') {
+      const node = scalarAt(target.resource.root, ['metadata', 'name']);
+      if (node) push(target.uri, target.resource, node, true);
+    } else {
+      for (const key of dataKeys(target.resource)) if (key.key === symbol.key) push(target.uri, target.resource, key.keyNode, true);
+    }
+  }
+  for (const entry of ctx.index.all()) {
+    for (const ref of referencesOf(entry.resource)) {
+      if (ref.target !== symbol.kind || ref.name !== symbol.name) continue;
+      if (targetNamespace(ref, entry.namespace) !== symbol.namespace) continue;
+      if (symbol.type === 'resource') push(entry.uri, entry.resource, ref.nameNode, false);
+      else if (ref.key === symbol.key && ref.keyNode) push(entry.uri, entry.resource, ref.keyNode, false);
+    }
+  }
+  return out;
+}
+
+export function describeSymbol(symbol: NavSymbol): string {
+  switch (symbol.type) {
+    case 'resource':
+      return `${symbol.kind} "${symbol.name}"${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}`;
+    case 'key':
+      return `key "${symbol.key}" of ${symbol.kind} "${symbol.name}"`;
+    case 'volume':
+      return `volume "${symbol.name}"`;
+  }
+}

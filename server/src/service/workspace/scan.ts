@@ -1,0 +1,94 @@
+// Finds the Kubernetes YAML files of workspace folders without blocking: directories are walked
+// asynchronously, the caller's callback runs in small batches with a yield to the event loop in
+// between (so requests keep being answered), and files that cannot be Kubernetes manifests are
+// dropped cheaply — by name, by size, and by a text check before anything is parsed.
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+
+/** Directories never scanned: dependencies, VCS data, and hidden folders (caches, tool state). */
+export function isSkippedDirectory(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/** Whether a path (any separator) runs through a skipped directory. */
+export function isInSkippedDirectory(path: string): boolean {
+  return path.split(/[\\/]/).slice(0, -1).some((segment) => segment !== '' && segment !== '.' && segment !== '..' && isSkippedDirectory(segment));
+}
+
+export const YAML_FILE = /\.ya?ml$/i;
+/** Bigger files are generated dumps more often than manifests someone edits. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** A Kubernetes manifest has a top-level (or list item) apiVersion or kind line. */
+const KUBERNETES_TEXT = /^[ \t]*(?:-[ \t]+)?(?:apiVersion|kind)[ \t]*:/m;
+
+export function looksLikeKubernetes(text: string): boolean {
+  return KUBERNETES_TEXT.test(text);
+}
+
+/** A file's text when it is a YAML file small enough that mentions apiVersion/kind; otherwise undefined. */
+export async function readKubernetesFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
+  if (!YAML_FILE.test(path)) return undefined;
+  try {
+    const stat = await fs.stat(path);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    const text = await fs.readFile(path, 'utf8');
+    return looksLikeKubernetes(text) ? text : undefined;
+  } catch {
+    return undefined; // gone or unreadable: nothing to index
+  }
+}
+
+export interface ScanOptions {
+  /** Files handled between two yields to the event loop. */
+  batchSize?: number;
+  /** Stop after this many Kubernetes files (a safety net for huge monorepos). */
+  maxFiles?: number;
+  maxBytes?: number;
+  /** Checked between batches; true stops the scan (e.g. the server is shutting down). */
+  cancelled?: () => boolean;
+}
+
+export interface ScanResult {
+  files: number;
+  /** True when maxFiles stopped the scan early. */
+  truncated: boolean;
+}
+
+/** Walks the folders and calls `onFile(path, text)` for every Kubernetes YAML file. */
+export async function scanFolders(folders: string[], onFile: (path: string, text: string) => void, options: ScanOptions = {}): Promise<ScanResult> {
+  const batchSize = options.batchSize ?? 25;
+  const maxFiles = options.maxFiles ?? 20_000;
+  let files = 0;
+  let sinceYield = 0;
+  const queue = [...folders];
+  while (queue.length > 0) {
+    if (options.cancelled?.()) break;
+    const dir = queue.shift()!;
+    let children;
+    try {
+      children = await fs.readdir(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    children.sort((a, b) => a.name.localeCompare(b.name));
+    for (const child of children) {
+      const path = join(dir, child.name);
+      // Symbolic links are not followed: they can loop, and their targets are usually scanned anyway.
+      if (child.isDirectory()) {
+        if (!isSkippedDirectory(child.name)) queue.push(path);
+        continue;
+      }
+      if (!child.isFile() || !YAML_FILE.test(child.name)) continue;
+      const text = await readKubernetesFile(path, options.maxBytes);
+      if (text === undefined) continue;
+      onFile(path, text);
+      if (++files >= maxFiles) return { files, truncated: true };
+      if (++sinceYield >= batchSize) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (options.cancelled?.()) return { files, truncated: false };
+      }
+    }
+  }
+  return { files, truncated: false };
+}
