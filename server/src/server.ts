@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+  CodeActionKind,
   createConnection,
   ProposedFeatures,
   LSPErrorCodes,
@@ -11,7 +12,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
-import { createLanguageService } from './service';
+import { createLanguageService, type Diagnostic } from './service';
+import { secretCodeLenses } from './service/lens/secretLens';
 import { WorkspaceSync } from './workspaceSync';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
 
@@ -34,6 +36,8 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'k8s-stateful', version: '0.1.0' },
   };
@@ -89,6 +93,12 @@ connection.onRenameRequest((params) => {
   return result.edit;
 });
 connection.onShutdown(() => sync.stop());
+
+// Quick fixes and refactors; Secret value lenses (masked here: the VS Code client reveals values).
+connection.onCodeAction((params) =>
+  service.getCodeActions(params.textDocument.uri, params.range, params.context.diagnostics as Diagnostic[], params.context.only),
+);
+connection.onCodeLens((params) => secretCodeLenses(service.getSecretLenses(params.textDocument.uri)));
 
 // Stateful Preview: computed on request; clients re-request when told the documents changed
 // (at most every 100 ms while the user types).
