@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
+import { kustomizePatchUris } from './workspace/kustomize';
 
 export interface LanguageServiceOptions {
   /** Folder holding the generated schemas (index.json and one file per kind). */
@@ -56,7 +57,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const documents = new DocumentStore();
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);
-  const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri });
+  const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri, isPatch: (uri) => kustomizePatchUris(documents).has(uri) });
   const open = new Set<string>();
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);

@@ -15,7 +15,15 @@ const SEVERITY_BY_NAME = {
 export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
   if (!file.isKubernetes || file.isTemplate) return [];
-  return [...schemaDiagnostics(file, env), ...ruleDiagnostics(uri, file, env)].sort(byPosition);
+  let schema = schemaDiagnostics(file, env);
+  if (env.isPatch?.(uri)) schema = schema.filter((d) => !assumesCompleteResource(d));
+  return [...schema, ...ruleDiagnostics(uri, file, env)].sort(byPosition);
+}
+
+/** In a Kustomize patch, missing required fields and `$patch`-style directives are expected. */
+function assumesCompleteResource(diagnostic: Diagnostic): boolean {
+  const data = diagnostic.data as { missingField?: string; unknownField?: string } | undefined;
+  return data?.missingField !== undefined || (data?.unknownField?.startsWith('$') ?? false);
 }
 
 /** Syntax and schema diagnostics, cached per parsed file: they depend on nothing else. */

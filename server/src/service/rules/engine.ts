@@ -27,11 +27,14 @@ export interface RuleEnvironment {
   settings: Settings;
   /** Base URI of the rule docs (`<base>/<id>.md`), when known. */
   docsBaseUri?: string;
+  /** Whether the file is a Kustomize patch (a partial resource): only rules with appliesToPatches run. */
+  isPatch?: (uri: string) => boolean;
 }
 
 export function ruleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, rules: Rule[] = RULES): Diagnostic[] {
   if (!file.isKubernetes || file.isTemplate) return [];
   const out: Diagnostic[] = [];
+  if (env.isPatch?.(uri)) rules = rules.filter((rule) => rule.appliesToPatches);
   for (const document of file.documents) {
     const resource = document.resource;
     // Removed apiVersions get one diagnostic from the schema check; rules on top would be a cascade.

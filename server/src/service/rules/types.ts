@@ -40,5 +40,10 @@ export interface Rule {
   defaultSeverity: RuleSeverity;
   /** Kinds the rule looks at; omitted means every resource. */
   kinds?: string[];
+  /**
+   * Whether the rule also runs on Kustomize patches, which are partial resources. Only rules about
+   * single values (quantities, base64, names) should: the rest assume a complete resource.
+   */
+  appliesToPatches?: boolean;
   check(context: RuleContext): void;
 }

@@ -49,7 +49,7 @@ function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorOb
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
-    if (isUnionBranch(error, unionPaths)) continue;
+    if (isUnionBranch(error, unionPaths) || ownedByRule(error, resource)) continue;
     // The API server treats an explicit null like an absent field.
     if (error.keyword === 'type' && error.data === null) continue;
     if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'oneOf') continue;
@@ -60,6 +60,22 @@ function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorOb
     out.push(diagnostic);
   }
   return out;
+}
+
+/**
+ * Errors a rule reports better, with the source text at hand: one diagnostic per mistake.
+ * - quantities (anyOf/format "quantity") -> quantity-invalid (did-you-mean "1Gi" for "1gi", "1 Gi", "1GB");
+ * - Secret data that is not base64 -> secret-invalid-base64 / secret-plaintext-in-data (the exact reason);
+ * - a number or boolean where a free string is expected -> yaml11-implicit-type ("1.10" became 1.1; quote it).
+ */
+function ownedByRule(error: ErrorObject, resource: Resource): boolean {
+  const scalar = error.data === null || typeof error.data !== 'object';
+  const parent = error.parentSchema as JsonSchema | undefined;
+  if (error.keyword === 'format' && error.params.format === 'quantity') return true;
+  if (error.keyword === 'anyOf' && parent?.format === 'quantity') return scalar;
+  if (error.keyword === 'format' && error.params.format === 'byte') return resource.kind === 'Secret' && /^\/data\/[^/]+$/.test(error.instancePath);
+  if (error.keyword === 'type' && error.params.type === 'string' && !parent?.enum) return typeof error.data === 'number' || typeof error.data === 'boolean';
+  return false;
 }
 
 function isUnionBranch(error: ErrorObject, unionPaths: Set<string>): boolean {
@@ -75,12 +91,13 @@ function toDiagnostic(file: ParsedFile, resource: Resource, error: ErrorObject):
     case 'additionalProperties': {
       const field = String(error.params.additionalProperty);
       const located = locate(doc, [...segments, field]);
-      return diagnosticAt(file, located.key ?? located.value, unknownFieldMessage(field, error.parentSchema as JsonSchema));
+      return withData(diagnosticAt(file, located.key ?? located.value, unknownFieldMessage(field, error.parentSchema as JsonSchema)), { unknownField: field });
     }
     case 'required': {
       const located = locate(doc, segments);
       const anchor = located.key ?? firstKey(located.value) ?? located.value;
-      return diagnosticAt(file, anchor, requiredMessage(segments, String(error.params.missingProperty)));
+      // data.missingField lets partial resources (Kustomize patches) drop it and quick fixes add the field.
+      return withData(diagnosticAt(file, anchor, requiredMessage(segments, String(error.params.missingProperty))), { missingField: String(error.params.missingProperty) });
     }
     default: {
       const located = locate(doc, segments);
@@ -130,6 +147,11 @@ function valueNode(resource: Resource, key: string): Node | undefined {
 function firstKey(node: Node | undefined): Node | undefined {
   if (isMap(node) && node.items.length > 0) return node.items[0].key as Node;
   return undefined;
+}
+
+function withData(diagnostic: Diagnostic, data: Record<string, unknown>): Diagnostic {
+  diagnostic.data = data;
+  return diagnostic;
 }
 
 function diagnosticAt(file: ParsedFile, node: Node | undefined, message: string, code = 'schema'): Diagnostic {

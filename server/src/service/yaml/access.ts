@@ -68,3 +68,15 @@ export function keyNodeAt(root: Node | null | undefined, path: string[]): Scalar
   const last = path[path.length - 1];
   return entries(parent).find((e) => e.key === last)?.keyNode;
 }
+
+/** The source text of a node as written in the file (quotes included). */
+export function sourceOf(text: string, node: Node): string {
+  return node.range ? text.slice(node.range[0], node.range[1]) : '';
+}
+
+/** `value` written in the same quoting style as `node` (for quick-fix replacements of the node's range). */
+export function inSameStyle(node: Scalar, value: string): string {
+  if (node.type === 'QUOTE_DOUBLE') return JSON.stringify(value);
+  if (node.type === 'QUOTE_SINGLE') return `'${value.replace(/'/g, "''")}'`;
+  return value;
+}

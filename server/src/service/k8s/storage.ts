@@ -1,0 +1,139 @@
+// Facts about storage resources the PVC/PV/StorageClass rules (and the preview) share: the claims a
+// resource makes (a PVC, or a StatefulSet's volumeClaimTemplates), what a PersistentVolume offers,
+// default StorageClasses, and label-selector matching.
+import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import type { Resource } from '../types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { parseQuantity, type Quantity } from './quantity';
+
+export const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/** A claim a resource makes: the PVC itself, or one volumeClaimTemplate of a StatefulSet. */
+export interface Claim {
+  spec: YAMLMap;
+  /** The node to report claim-wide problems on (the claim's or template's name, else the spec key). */
+  anchor: Node;
+  /** PVC name, or the template name for StatefulSet claims. */
+  name: string;
+  /** For StatefulSet templates: the StatefulSet's name (claims are `<template>-<sts>-<ordinal>`). */
+  statefulSet?: string;
+}
+
+export function claimsOf(resource: Resource): Claim[] {
+  if (resource.kind === 'PersistentVolumeClaim') {
+    const spec = mapAt(resource.root, ['spec']);
+    if (!spec) return [];
+    return [{ spec, anchor: nodeAt(resource.root, ['metadata', 'name']) ?? (resource.root.get('spec', true) as Node), name: resource.name ?? '' }];
+  }
+  if (resource.kind === 'StatefulSet') {
+    const out: Claim[] = [];
+    for (const template of items(seqAt(resource.root, ['spec', 'volumeClaimTemplates']))) {
+      const spec = mapAt(template, ['spec']);
+      if (!spec) continue;
+      const nameNode = nodeAt(template, ['metadata', 'name']);
+      out.push({ spec, anchor: nameNode ?? template, name: stringAt(template, ['metadata', 'name']) ?? '', statefulSet: resource.name ?? '' });
+    }
+    return out;
+  }
+  return [];
+}
+
+export function accessModes(spec: Node | undefined): string[] {
+  return items(seqAt(spec, ['accessModes'])).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));
+}
+
+export function isDefaultClass(storageClass: Resource): boolean {
+  return defaultClassAnnotation(storageClass) !== undefined;
+}
+
+/** The `is-default-class: "true"` annotation value node, when the class is marked default. */
+export function defaultClassAnnotation(storageClass: Resource): Scalar | undefined {
+  const annotations = mapAt(storageClass.root, ['metadata', 'annotations']);
+  for (const e of entries(annotations)) {
+    if (DEFAULT_CLASS_ANNOTATIONS.includes(e.key) && isScalar(e.value) && String(e.value.value) === 'true') return e.keyNode;
+  }
+  return undefined;
+}
+
+export function defaultClasses(index: WorkspaceIndex): IndexedResource[] {
+  return index.ofKind('StorageClass').filter((sc) => isDefaultClass(sc.resource));
+}
+
+export function provisionerOf(storageClass: Resource): string | undefined {
+  return stringAt(storageClass.root, ['provisioner']);
+}
+
+/** What a PersistentVolume offers to claims. */
+export interface VolumeOffer {
+  entry: IndexedResource;
+  /** '' when the PV has no class. */
+  storageClassName: string;
+  accessModes: string[];
+  capacity?: Quantity;
+  volumeMode: string;
+  claimRef?: { name?: string; namespace?: string };
+  /** The volume source key (hostPath, local, nfs, csi, ...). */
+  source?: string;
+}
+
+const NON_SOURCE_KEYS = new Set([
+  'accessModes', 'capacity', 'claimRef', 'mountOptions', 'nodeAffinity', 'persistentVolumeReclaimPolicy', 'storageClassName',
+  'volumeMode', 'volumeAttributesClassName',
+]);
+
+export function volumeOffer(entry: IndexedResource): VolumeOffer {
+  const spec = mapAt(entry.resource.root, ['spec']);
+  const storage = scalarAt(spec, ['capacity', 'storage']);
+  const claimRef = mapAt(spec, ['claimRef']);
+  const source = entries(spec).find((e) => !NON_SOURCE_KEYS.has(e.key) && isMap(e.value))?.key;
+  return {
+    entry,
+    storageClassName: stringAt(spec, ['storageClassName']) ?? '',
+    accessModes: accessModes(spec),
+    capacity: storage && (typeof storage.value === 'string' || typeof storage.value === 'number') ? parseQuantity(storage.value) : undefined,
+    volumeMode: stringAt(spec, ['volumeMode']) ?? 'Filesystem',
+    claimRef: claimRef ? { name: stringAt(claimRef, ['name']), namespace: stringAt(claimRef, ['namespace']) } : undefined,
+    source,
+  };
+}
+
+/** Whether labels satisfy a LabelSelector (matchLabels and matchExpressions). Undefined when the selector is malformed. */
+export function selectorMatches(selector: YAMLMap, labels: Record<string, string>): boolean | undefined {
+  for (const [key, value] of Object.entries(stringMap(mapAt(selector, ['matchLabels'])))) if (labels[key] !== value) return false;
+  for (const expression of items(seqAt(selector, ['matchExpressions']))) {
+    const key = stringAt(expression, ['key']);
+    const operator = stringAt(expression, ['operator']);
+    const values = items(seqAt(expression, ['values'])).flatMap((n) => (isScalar(n) && n.value !== null ? [String(n.value)] : []));
+    if (key === undefined || operator === undefined) return undefined;
+    const has = Object.prototype.hasOwnProperty.call(labels, key);
+    switch (operator) {
+      case 'In':
+        if (!has || !values.includes(labels[key])) return false;
+        break;
+      case 'NotIn':
+        if (has && values.includes(labels[key])) return false;
+        break;
+      case 'Exists':
+        if (!has) return false;
+        break;
+      case 'DoesNotExist':
+        if (has) return false;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return true;
+}
+
+/** "app=db, tier in (a, b)" for messages. */
+export function describeSelector(selector: YAMLMap): string {
+  const parts = Object.entries(stringMap(mapAt(selector, ['matchLabels']))).map(([k, v]) => `${k}=${v}`);
+  for (const expression of items(seqAt(selector, ['matchExpressions']))) {
+    const values = items(seqAt(expression, ['values'])).map((n) => (isScalar(n) ? String(n.value) : '?'));
+    parts.push(`${stringAt(expression, ['key'])} ${stringAt(expression, ['operator'])}${values.length ? ` (${values.join(', ')})` : ''}`);
+  }
+  return parts.join(', ') || 'an empty selector';
+}

@@ -1,0 +1,88 @@
+// Names the cluster rejects or that break DNS: metadata.name in the format its kind requires
+// (DNS-1123 subdomain for most kinds, DNS-1123 label for Namespaces, DNS-1035 label for Services),
+// and the names a StatefulSet derives: pod hostnames `<sts>-<ordinal>` must be DNS labels (at most 63
+// characters, no "."), and claim names `<template>-<sts>-<ordinal>` must be DNS subdomains.
+// The highest ordinal is ordinals.start + replicas - 1. Names over 52 characters are sts-name-too-long's.
+import { isScalar } from 'yaml';
+import { nameProblem, type NameFormat } from '../k8s/names';
+import { items, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
+import { MAX_STATEFULSET_NAME } from './sts-name-too-long';
+import type { Rule, RuleContext } from './types';
+
+/** Kinds whose name format we are sure of; others (RBAC names may contain ":") are left alone. */
+const NAME_FORMATS: Record<string, NameFormat> = {
+  Service: 'dns-1035-label',
+  Namespace: 'dns-label',
+  ConfigMap: 'dns-subdomain',
+  Secret: 'dns-subdomain',
+  PersistentVolumeClaim: 'dns-subdomain',
+  PersistentVolume: 'dns-subdomain',
+  StorageClass: 'dns-subdomain',
+  StatefulSet: 'dns-subdomain',
+  Deployment: 'dns-subdomain',
+  DaemonSet: 'dns-subdomain',
+  ReplicaSet: 'dns-subdomain',
+  Job: 'dns-subdomain',
+  CronJob: 'dns-subdomain',
+  Pod: 'dns-subdomain',
+  ServiceAccount: 'dns-subdomain',
+  Ingress: 'dns-subdomain',
+  PodDisruptionBudget: 'dns-subdomain',
+  NetworkPolicy: 'dns-subdomain',
+};
+
+const FORMAT_WORDS: Record<NameFormat, string> = {
+  'dns-label': 'a DNS label (lowercase letters, digits and "-", at most 63 characters)',
+  'dns-1035-label': 'a DNS-1035 label (lowercase letters, digits and "-", starting with a letter, at most 63 characters)',
+  'dns-subdomain': 'a DNS subdomain (lowercase letters, digits, "-" and ".", at most 253 characters)',
+};
+
+export const nameNotDnsLabel: Rule = {
+  id: 'name-not-dns-label',
+  description: 'A resource name, or a pod/claim name a StatefulSet derives from it, that is not a valid DNS name.',
+  defaultSeverity: 'error',
+  appliesToPatches: true,
+  check(ctx) {
+    const format = NAME_FORMATS[ctx.resource.kind];
+    const node = scalarAt(ctx.resource.root, ['metadata', 'name']);
+    const name = ctx.resource.name;
+    if (!format || !node || name === undefined || typeof node.value !== 'string') return;
+    const problem = nameProblem(name, format);
+    if (problem) {
+      // A long StatefulSet name is sts-name-too-long's finding; one diagnostic per mistake.
+      if (!(ctx.resource.kind === 'StatefulSet' && /characters long/.test(problem))) {
+        ctx.report({ node, message: `${ctx.resource.kind} name "${name}" ${problem}; it must be ${FORMAT_WORDS[format]}` });
+      }
+      return;
+    }
+    if (ctx.resource.kind === 'StatefulSet' && name.length <= MAX_STATEFULSET_NAME) derivedNames(ctx, name);
+  },
+};
+
+function derivedNames(ctx: RuleContext, name: string): void {
+  const root = ctx.resource.root;
+  const replicasNode = scalarAt(root, ['spec', 'replicas']);
+  const replicas = replicasNode === undefined ? 1 : typeof replicasNode.value === 'number' ? replicasNode.value : undefined;
+  const startNode = scalarAt(root, ['spec', 'ordinals', 'start']);
+  const start = typeof startNode?.value === 'number' ? startNode.value : 0;
+  if (replicas === undefined || replicas < 1 || !Number.isInteger(replicas)) return;
+  const highest = start + replicas - 1;
+  const hostname = `${name}-${highest}`;
+  const hostProblem = nameProblem(hostname, 'dns-label');
+  if (hostProblem) {
+    ctx.report({
+      node: scalarAt(root, ['metadata', 'name'])!,
+      message: `pod hostname "${hostname}" (the highest ordinal) ${hostProblem}; StatefulSet pod names must be DNS labels, so no such pod can be created`,
+    });
+  }
+  for (const template of items(seqAt(root, ['spec', 'volumeClaimTemplates']))) {
+    const templateName = stringAt(template, ['metadata', 'name']);
+    const nameNode = nodeAt(template, ['metadata', 'name']);
+    if (templateName === undefined || !isScalar(nameNode)) continue;
+    const claim = `${templateName}-${name}-${highest}`;
+    const claimProblem = nameProblem(claim, 'dns-subdomain');
+    if (claimProblem) {
+      ctx.report({ node: nameNode, message: `claim name "${claim}" (template-statefulset-ordinal) ${claimProblem}; the controller cannot create it` });
+    }
+  }
+}

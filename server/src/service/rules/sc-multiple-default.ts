@@ -1,0 +1,22 @@
+// More than one StorageClass marked default: claims without storageClassName get whichever the API
+// server picks (the newest since Kubernetes 1.26; before that, such claims were rejected).
+import { defaultClassAnnotation, defaultClasses } from '../k8s/storage';
+import type { Rule } from './types';
+
+export const scMultipleDefault: Rule = {
+  id: 'sc-multiple-default',
+  description: 'More than one StorageClass is annotated as the default class.',
+  defaultSeverity: 'warning',
+  kinds: ['StorageClass'],
+  check(ctx) {
+    const annotation = defaultClassAnnotation(ctx.resource);
+    if (!annotation) return;
+    const others = [...new Set(defaultClasses(ctx.index).map((sc) => sc.name))].filter((name) => name !== ctx.resource.name);
+    if (others.length === 0) return;
+    ctx.report({
+      node: annotation,
+      message: `StorageClass ${others.map((n) => `"${n}"`).join(", ")} ${others.length > 1 ? "are" : "is"} also marked default; with several defaults, claims without storageClassName get the newest one, which is rarely what was meant. Keep one default`,
+      data: { otherDefaults: others },
+    });
+  },
+};

@@ -1,0 +1,69 @@
+// Kustomize patches are partial resources: a file a kustomization.yaml lists under `patches`,
+// `patchesStrategicMerge` or `patchesJson6902` holds only the fields it changes. The service asks
+// here whether a file is such a patch, to drop findings that assume a complete resource (missing
+// required fields, cross-resource rules) while keeping value checks (quantities, base64, names).
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import type { DocumentStore } from '../documents';
+import type { ParsedFile } from '../types';
+
+const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
+const PATCH_LISTS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
+
+/** Patch URIs each kustomization file lists, cached per parsed text. */
+const perFile = new WeakMap<ParsedFile, string[]>();
+
+/** URIs of every file a kustomization in the store lists as a patch. */
+export function kustomizePatchUris(documents: DocumentStore): Set<string> {
+  const out = new Set<string>();
+  for (const [uri, file] of documents.allParsed()) {
+    let patches = perFile.get(file);
+    if (!patches) {
+      patches = isKustomization(uri, file) ? patchesOf(uri, file) : [];
+      perFile.set(file, patches);
+    }
+    for (const patch of patches) out.add(patch);
+  }
+  return out;
+}
+
+function isKustomization(uri: string, file: ParsedFile): boolean {
+  if (KUSTOMIZATION_FILE.test(pathOf(uri))) return true;
+  return file.documents.some((d) => d.resource?.kind === 'Kustomization' || d.resource?.kind === 'Component');
+}
+
+function patchesOf(uri: string, file: ParsedFile): string[] {
+  const out: string[] = [];
+  for (const document of file.documents) {
+    const root = document.yaml.contents;
+    if (!isMap(root)) continue;
+    for (const list of PATCH_LISTS) {
+      const seq = root.get(list, true);
+      if (!isSeq(seq)) continue;
+      for (const item of seq.items as Node[]) {
+        const path = isScalar(item) ? item.value : isMap(item) ? (item.get('path', true) as Node | undefined) : undefined;
+        const text = isScalar(path) ? path.value : path;
+        // Inline patches (a YAML text with line breaks) are not files.
+        if (typeof text !== 'string' || text.includes('\n') || text.trim() === '') continue;
+        const resolved = resolve(uri, text.trim());
+        if (resolved) out.push(resolved);
+      }
+    }
+  }
+  return out;
+}
+
+function resolve(base: string, relative: string): string | undefined {
+  try {
+    return new URL(relative, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function pathOf(uri: string): string {
+  try {
+    return new URL(uri).pathname;
+  } catch {
+    return uri;
+  }
+}
