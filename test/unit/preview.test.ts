@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/service';
-import { previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
+import { previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
 import { rangeOfText, repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
 
 /** A fresh service holding the given files (uri suffix -> text). */
@@ -303,4 +303,13 @@ test('the text rendering and the hover summary name the same things', () => {
 test('a StatefulSet inside a Helm template is not previewed', () => {
   const service = serviceWith({ 'tpl.yaml': sts().replace('name: db', 'name: {{ .Release.Name }}') });
   assert.deepEqual(service.getPreview().statefulSets, []);
+});
+
+test('previewHoverForResource gives the summary for a StatefulSet and nothing for other kinds', () => {
+  const { service } = serviceWithFolders('examples/postgres');
+  const env = { ...service, settings: service.settings() };
+  const resources = [...service.documents.allParsed()].flatMap(([, file]) => file.documents.flatMap((d) => (d.resource ? [d.resource] : [])));
+  const db = resources.find((r) => r.kind === 'StatefulSet')!;
+  assert.match(previewHoverForResource(env, db) ?? '', /^\*\*StatefulSet `db`\*\*/);
+  assert.equal(previewHoverForResource(env, resources.find((r) => r.kind === 'Service')!), undefined);
 });

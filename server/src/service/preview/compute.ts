@@ -9,6 +9,7 @@ import type { Settings } from '../settings';
 import type { ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { previewHoverMarkdown } from './hover';
 import { identityProblems, type IdentityEnvironment } from './identity';
 import type {
   ClaimTemplatePreview,
@@ -62,6 +63,12 @@ export function previewOfResource(env: PreviewEnvironment, resource: Resource, o
   if (resource.kind !== 'StatefulSet') return undefined;
   const entry = env.index.entryFor(resource);
   return entry ? statefulSetPreview(env, entry, options, { ...env, cache: new Map() }) : undefined;
+}
+
+/** The summary for the hover on a StatefulSet's `metadata.name`; undefined for any other resource. */
+export function previewHoverForResource(env: PreviewEnvironment, resource: Resource): string | undefined {
+  const preview = previewOfResource(env, resource);
+  return preview && previewHoverMarkdown(preview);
 }
 
 function statefulSetPreview(env: PreviewEnvironment, entry: IndexedResource, options: PreviewOptions, identity: IdentityEnvironment): StatefulSetPreview | undefined {

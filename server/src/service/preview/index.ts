@@ -1,7 +1,7 @@
 // Stateful Preview: what each StatefulSet will create (pods, claims, DNS/SRV names, retention,
 // identity problems), computed from the workspace index; rendered as a tree (client), Markdown
 // (hover) or plain text (CLI `--preview`).
-export { computePreview, defaultStorageClass, previewOfResource, DEFAULT_MAX_LISTED_PODS, type PreviewEnvironment, type PreviewOptions } from './compute';
+export { computePreview, defaultStorageClass, previewHoverForResource, previewOfResource, DEFAULT_MAX_LISTED_PODS, type PreviewEnvironment, type PreviewOptions } from './compute';
 export { previewHoverMarkdown } from './hover';
 export { IDENTITY_RULES } from './identity';
 export type * from './model';
