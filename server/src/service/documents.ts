@@ -1,5 +1,5 @@
 // The texts the service knows, each parsed at most once per version.
-import { parseFile } from './parse/parseFile';
+import { parseWithinLimit } from './parse/sizeLimit';
 import type { ParsedFile } from './types';
 
 interface Entry {
@@ -12,6 +12,24 @@ export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
   /** Increases whenever a document is added, removed or its text changes: caches over all documents key on it. */
   generation = 0;
+
+  /** `maxFileSize` (bytes) comes from the settings, which can change: see `setMaxFileSize`. */
+  constructor(private maxFileSize = Number.POSITIVE_INFINITY) {}
+
+  /** A new size limit re-parses (lazily) every file whose treatment it changes. */
+  setMaxFileSize(maxFileSize: number): void {
+    if (maxFileSize === this.maxFileSize) return;
+    const before = this.maxFileSize;
+    this.maxFileSize = maxFileSize;
+    // Only files that may be over the smaller of the two limits (UTF-8 is at most 3 bytes per UTF-16 unit).
+    const smaller = Math.min(before, maxFileSize);
+    for (const entry of this.entries.values()) {
+      if (entry.parsed && entry.text.length * 3 > smaller) {
+        entry.parsed = undefined;
+        this.generation++;
+      }
+    }
+  }
 
   set(uri: string, text: string, version: number): void {
     const existing = this.entries.get(uri);
@@ -47,7 +65,7 @@ export class DocumentStore {
   parsed(uri: string): ParsedFile | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    entry.parsed ??= parseFile(entry.text);
+    entry.parsed ??= parseWithinLimit(entry.text, this.maxFileSize);
     return entry.parsed;
   }
 }

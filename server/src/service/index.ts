@@ -54,7 +54,7 @@ export interface LanguageService {
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const registry = new SchemaRegistry(options.schemaDir);
-  const documents = new DocumentStore();
+  const documents = new DocumentStore(DEFAULT_SETTINGS.maxFileSize);
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);
   const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri, isPatch: (uri) => kustomizePatchUris(documents).has(uri) });
@@ -68,6 +68,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     settings: () => settings,
     configure(input) {
       settings = normalizeSettings(input);
+      documents.setMaxFileSize(settings.maxFileSize);
     },
     setDocument(uri, text, version = 0, { open: isOpen = true } = {}) {
       documents.set(uri, text, version);

@@ -12,6 +12,8 @@ export interface Settings {
   };
   /** Cluster DNS domain used for the names the preview computes. */
   clusterDomain: string;
+  /** Files over this many bytes are checked for YAML syntax only; over twice this, not at all. */
+  maxFileSize: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   rules: {},
   references: { strict: false },
   clusterDomain: 'cluster.local',
+  maxFileSize: 3 * 1024 * 1024,
 };
 
 /** Merges a partial (possibly malformed) settings object from a client over the defaults. */
@@ -35,5 +38,6 @@ export function normalizeSettings(input: unknown): Settings {
     rules,
     references: { strict: raw.references?.strict === true },
     clusterDomain: typeof raw.clusterDomain === 'string' && raw.clusterDomain ? raw.clusterDomain : DEFAULT_SETTINGS.clusterDomain,
+    maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
   };
 }

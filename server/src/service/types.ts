@@ -38,6 +38,8 @@ export interface ParsedFile {
   isKubernetes: boolean;
   /** True for Helm/Go templates, which are not YAML until rendered. */
   isTemplate: boolean;
+  /** Set when the file is over `maxFileSize`: checked for syntax only, or (far over) not parsed at all. */
+  limited?: { mode: 'syntax-only' | 'skipped'; size: number; limit: number };
 }
 
 export type { YamlNode };

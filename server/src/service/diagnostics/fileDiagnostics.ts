@@ -1,5 +1,6 @@
 // All diagnostics of one file: YAML syntax, each resource's schema check, then the rule catalogue.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { sizeLimitDiagnostic } from '../parse/sizeLimit';
 import { syntaxDiagnostics } from '../parse/syntaxDiagnostics';
 import { isSuppressed, ruleDiagnostics, type RuleEnvironment } from '../rules/engine';
 import { validateResource } from '../schema/validateResource';
@@ -15,6 +16,9 @@ const SEVERITY_BY_NAME = {
 export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
   if (!file.isKubernetes || file.isTemplate) return [];
+  // Over k8sStateful.maxFileSize: one notice at the top, plus syntax errors when the file was parsed.
+  const tooLarge = sizeLimitDiagnostic(file);
+  if (tooLarge) return [tooLarge, ...syntaxDiagnostics(file)].sort(byPosition);
   let schema = schemaDiagnostics(file, env);
   if (env.isPatch?.(uri)) schema = schema.filter((d) => !assumesCompleteResource(d));
   return [...schema, ...ruleDiagnostics(uri, file, env)].sort(byPosition);

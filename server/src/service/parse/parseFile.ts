@@ -2,6 +2,7 @@
 // (`yes` is a boolean, `0777` is octal), so documents are parsed as YAML 1.1.
 import { LineCounter, isMap, isScalar, parseAllDocuments, type Document, type YAMLMap } from 'yaml';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
+import { reportDuplicateKeys } from './duplicateKeys';
 
 const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
 const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
@@ -12,12 +13,14 @@ export function parseFile(text: string): ParsedFile {
     lineCounter,
     version: '1.1',
     prettyErrors: false,
-    uniqueKeys: true,
+    // Checked in linear time by reportDuplicateKeys: the parser's own check is quadratic.
+    uniqueKeys: false,
     // Alias expansion is bounded where values are materialised; here we only build the AST.
     keepSourceTokens: false,
   });
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
   const documents: ParsedDocument[] = yamlDocuments.map((yaml, index) => {
+    reportDuplicateKeys(yaml);
     const [start, , end] = yaml.range;
     const document: ParsedDocument = { index, yaml, start, end };
     document.resource = resourceOf(document);

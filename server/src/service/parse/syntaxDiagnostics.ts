@@ -6,11 +6,25 @@ import { rangeOf } from './positions';
 
 export const SOURCE = 'k8s-stateful';
 
+/** A binary file or an unclosed deep nest yields thousands of errors; past this many, one summary. */
+export const MAX_SYNTAX_DIAGNOSTICS = 100;
+
 export function syntaxDiagnostics(file: ParsedFile): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let total = 0;
   for (const document of file.documents) {
-    for (const error of document.yaml.errors) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
-    for (const warning of document.yaml.warnings) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
+    total += document.yaml.errors.length + document.yaml.warnings.length;
+    for (const error of document.yaml.errors) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
+    for (const warning of document.yaml.warnings) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
+  }
+  if (total > out.length) {
+    out.push({
+      range: rangeOf(file.lineCounter, file.text, 0, 0),
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'yaml-syntax',
+      message: `${total - out.length} more YAML syntax problems are not shown (${total} in all): is this a YAML file?`,
+    });
   }
   return out;
 }
@@ -30,6 +44,9 @@ function toDiagnostic(file: ParsedFile, error: YAMLError, severity: DiagnosticSe
 function describeYamlError(error: YAMLError): string {
   const message = error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').trim();
   switch (error.code) {
+    case 'RESOURCE_EXHAUSTION':
+      // The parser stops at its recursion limit (deep nesting) or alias expansion limit.
+      return `YAML nested too deeply (or too many aliases) to read: ${message}`;
     case 'TAB_AS_INDENT':
       return `${message} (YAML indentation must use spaces, not tabs)`;
     case 'DUPLICATE_KEY':
