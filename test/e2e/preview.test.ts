@@ -32,6 +32,8 @@ suite('Stateful Preview', () => {
     const ext = await activeExtension();
     api = ext.exports as K8sStatefulApi;
     assert.ok(api?.preview, 'the extension does not export the preview API');
+    // The view only follows edits while it is visible, as in real use: show it.
+    await vscode.commands.executeCommand('k8sStateful.preview.focus');
     // The Service and StorageClass are open too, so this suite does not depend on workspace scanning.
     await openInEditor(workspaceFile('postgres/service.yaml'));
     await openInEditor(workspaceFile('postgres/storageclass.yaml'));

@@ -122,10 +122,22 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
   const provider = new PreviewTreeProvider(client);
   void vscode.commands.executeCommand('setContext', STATE_CONTEXT_KEY, 'loading');
   const view = vscode.window.createTreeView(PREVIEW_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const refresh = () => void provider.refresh();
+  // While the view is hidden nothing is requested: a change only marks the model stale, and the
+  // view catches up when it becomes visible again.
+  let stale = false;
+  const refresh = () => {
+    if (view.visible) void provider.refresh();
+    else stale = true;
+  };
   context.subscriptions.push(
     provider,
     view,
+    view.onDidChangeVisibility((e) => {
+      if (e.visible && stale) {
+        stale = false;
+        void provider.refresh();
+      }
+    }),
     client.onNotification(PREVIEW_CHANGED_NOTIFICATION, refresh),
     vscode.window.onDidChangeActiveTextEditor(refresh),
     vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('k8sStateful') && refresh()),
@@ -133,7 +145,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand(COMMANDS.copyName, copyName),
     vscode.commands.registerCommand(COMMANDS.reveal, reveal),
   );
-  refresh();
+  void provider.refresh();
   return { provider, getPreviewModel: () => provider.getModel(), refresh: () => provider.refresh(), onDidUpdate: provider.onDidUpdate };
 }
 
