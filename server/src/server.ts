@@ -38,6 +38,11 @@ connection.onInitialize((params) => {
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       codeLensProvider: { resolveProvider: false },
+      // A space asks for values after `key: ` and `- ` (the service answers nothing elsewhere).
+      completionProvider: { triggerCharacters: [' '], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: 'Kubernetes' },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: 'k8s-stateful', version: '0.1.0' },
   };
@@ -99,6 +104,14 @@ connection.onCodeAction((params) =>
   service.getCodeActions(params.textDocument.uri, params.range, params.context.diagnostics as Diagnostic[], params.context.only),
 );
 connection.onCodeLens((params) => secretCodeLenses(service.getSecretLenses(params.textDocument.uri)));
+
+// Schema-driven completion, hover, outline and folding.
+connection.onCompletion((params) =>
+  service.getCompletions(params.textDocument.uri, params.position, { triggerCharacter: params.context?.triggerCharacter }),
+);
+connection.onHover((params) => service.getHover(params.textDocument.uri, params.position));
+connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));
+connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri));
 
 // Stateful Preview: computed on request; clients re-request when told the documents changed
 // (at most every 100 ms while the user types).

@@ -11,6 +11,11 @@ import type { Diagnostic } from './types';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
 import { kustomizePatchUris } from './workspace/kustomize';
+import type { CompletionList, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
+import { complete, type CompletionOptions } from './complete/complete';
+import { hover } from './hover/hover';
+import { documentSymbols } from './symbols/outline';
+import { foldingRanges } from './symbols/folding';
 
 export interface LanguageServiceOptions {
   /** Folder holding the generated schemas (index.json and one file per kind). */
@@ -50,6 +55,14 @@ export interface LanguageService {
   rename(uri: string, position: Position, newName: string): navigate.RenameResult;
   /** The Stateful Preview of every StatefulSet in the workspace (active file first). */
   getPreview(options?: PreviewOptions): PreviewModel;
+  /** Keys, values and whole resources for the cursor, from the schemas; works on half-typed YAML. */
+  getCompletions(uri: string, position: Position, options?: CompletionOptions): CompletionList;
+  /** Field documentation, or facts about the value (bytes of a quantity, a duration...), at the position. */
+  getHover(uri: string, position: Position): Hover | null;
+  /** One symbol per resource, with containers, volumes, claim templates, ports or keys as children. */
+  getDocumentSymbols(uri: string): DocumentSymbol[];
+  /** One fold per resource plus nested blocks and comment runs; null for YAML that is not Kubernetes. */
+  getFoldingRanges(uri: string): FoldingRange[] | null;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -108,6 +121,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return at === undefined ? { error: 'unknown document' } : navigate.rename(nav, uri, at, newName);
     },
     getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
+    getCompletions(uri, position, completionOptions) {
+      const file = documents.parsed(uri);
+      return file ? complete(file, registry, position, completionOptions) : { isIncomplete: false, items: [] };
+    },
+    getHover(uri, position) {
+      const file = documents.parsed(uri);
+      return file ? hover(file, registry, position) : null;
+    },
+    getDocumentSymbols(uri) {
+      const file = documents.parsed(uri);
+      return file ? documentSymbols(file) : [];
+    },
+    getFoldingRanges(uri) {
+      const file = documents.parsed(uri);
+      return file && file.isKubernetes ? foldingRanges(file) : null;
+    },
   };
 }
 

@@ -66,7 +66,8 @@ function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorOb
  * Errors a rule reports better, with the source text at hand: one diagnostic per mistake.
  * - quantities (anyOf/format "quantity") -> quantity-invalid (did-you-mean "1Gi" for "1gi", "1 Gi", "1GB");
  * - Secret data that is not base64 -> secret-invalid-base64 / secret-plaintext-in-data (the exact reason);
- * - a number or boolean where a free string is expected -> yaml11-implicit-type ("1.10" became 1.1; quote it).
+ * - a number or boolean where a free string is expected -> yaml11-implicit-type ("1.10" became 1.1; quote it);
+ * - a map or list as a ConfigMap data value -> cm-value-not-string (a file pasted without `|`).
  */
 function ownedByRule(error: ErrorObject, resource: Resource): boolean {
   const scalar = error.data === null || typeof error.data !== 'object';
@@ -74,7 +75,10 @@ function ownedByRule(error: ErrorObject, resource: Resource): boolean {
   if (error.keyword === 'format' && error.params.format === 'quantity') return true;
   if (error.keyword === 'anyOf' && parent?.format === 'quantity') return scalar;
   if (error.keyword === 'format' && error.params.format === 'byte') return resource.kind === 'Secret' && /^\/data\/[^/]+$/.test(error.instancePath);
-  if (error.keyword === 'type' && error.params.type === 'string' && !parent?.enum) return typeof error.data === 'number' || typeof error.data === 'boolean';
+  if (error.keyword === 'type' && error.params.type === 'string' && !parent?.enum) {
+    if (!scalar) return resource.kind === 'ConfigMap' && /^\/data\/[^/]+$/.test(error.instancePath); // cm-value-not-string
+    return typeof error.data === 'number' || typeof error.data === 'boolean';
+  }
   return false;
 }
 

@@ -1,0 +1,138 @@
+// apiVersion and kind: the two values every manifest starts with. Kinds are listed with the
+// stateful ones first; choosing a kind also writes (or corrects) the apiVersion that serves it.
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
+import { markdownProse } from '../schema/docs';
+import { entriesForKind, versionRank } from '../schema/lookup';
+import type { KindEntry, SchemaRegistry } from '../schema/registry';
+import { properties, rootField } from '../schema/walk';
+import { fieldSnippetLines, TabStops, type IndentStyle } from './insert';
+
+/** The kinds this extension is about, in the order users reach for them. */
+export const FEATURED_KINDS = ['StatefulSet', 'Service', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'ConfigMap', 'Secret'];
+const COMMON_KINDS = [
+  'Deployment', 'Pod', 'Job', 'CronJob', 'DaemonSet', 'Namespace', 'ServiceAccount', 'Ingress', 'PodDisruptionBudget',
+  'HorizontalPodAutoscaler', 'NetworkPolicy', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'LimitRange', 'ResourceQuota',
+];
+
+function rank(entry: KindEntry, preferred: boolean): string {
+  const featured = FEATURED_KINDS.indexOf(entry.kind);
+  const common = COMMON_KINDS.indexOf(entry.kind);
+  const group = featured >= 0 ? `0${String(featured).padStart(2, '0')}` : common >= 0 ? `1${String(common).padStart(2, '0')}` : entry.kind.endsWith('List') ? '300' : '200';
+  return `${group}${entry.kind}${preferred ? 0 : 1}${String(9_999_999 - versionRank(entry.apiVersion)).padStart(7, '0')}`;
+}
+
+/** One entry per kind and apiVersion, each knowing whether it is the kind's preferred version. */
+function kindEntries(registry: SchemaRegistry): Array<{ entry: KindEntry; preferred: boolean }> {
+  const seen = new Set<string>();
+  const out: Array<{ entry: KindEntry; preferred: boolean }> = [];
+  for (const entry of registry.allEntries()) {
+    if (seen.has(entry.kind)) continue;
+    seen.add(entry.kind);
+    entriesForKind(registry, entry.kind).forEach((e, i) => out.push({ entry: e, preferred: i === 0 }));
+  }
+  return out;
+}
+
+function documentation(entry: KindEntry): { kind: 'markdown'; value: string } | undefined {
+  if (!entry.description) return undefined;
+  return { kind: 'markdown', value: `**${entry.kind}** · \`${entry.apiVersion}\`\n\n${markdownProse(entry.description)}` };
+}
+
+export interface KindValueContext {
+  registry: SchemaRegistry;
+  /** The range of the partial value to replace. */
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** The document's apiVersion line, if any: its value range and text. */
+  apiVersion?: { value: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+  /** Where to insert `apiVersion: ...` when the document has none (the kind line's start). */
+  insertApiVersionAt: { line: number; character: number };
+}
+
+/** Values for `kind: `. Choosing one fixes the apiVersion when it does not serve that kind. */
+export function kindValueItems(ctx: KindValueContext): CompletionItem[] {
+  const current = ctx.apiVersion?.value;
+  return kindEntries(ctx.registry).map(({ entry, preferred }) => {
+    const servedByCurrent = current !== undefined && ctx.registry.entry(current, entry.kind) !== undefined;
+    // Only the preferred version is offered for a kind, unless the document already names another one that serves it.
+    const additionalTextEdits: TextEdit[] = [];
+    if (!servedByCurrent) {
+      if (ctx.apiVersion) additionalTextEdits.push({ range: ctx.apiVersion.range, newText: entry.apiVersion });
+      else additionalTextEdits.push({ range: { start: ctx.insertApiVersionAt, end: ctx.insertApiVersionAt }, newText: `apiVersion: ${entry.apiVersion}\n` });
+    }
+    const item: CompletionItem = {
+      label: entry.kind,
+      labelDetails: { description: entry.apiVersion },
+      kind: CompletionItemKind.Class,
+      detail: servedByCurrent ? entry.apiVersion : `${entry.apiVersion} (sets apiVersion)`,
+      documentation: documentation(entry),
+      sortText: rank(entry, servedByCurrent || (preferred && !current)),
+      filterText: entry.kind,
+      textEdit: { range: ctx.range, newText: entry.kind },
+      additionalTextEdits,
+    };
+    return { item, keep: preferred || servedByCurrent };
+  }).filter((x) => x.keep).map((x) => x.item);
+}
+
+/** Values for `apiVersion: `: those serving the document's kind, or every group version. */
+export function apiVersionValueItems(registry: SchemaRegistry, kind: string | undefined, range: KindValueContext['range']): CompletionItem[] {
+  const entries = kind ? entriesForKind(registry, kind) : [];
+  if (entries.length > 0) {
+    return entries.map((entry, i) => ({
+      label: entry.apiVersion,
+      kind: CompletionItemKind.Module,
+      detail: `serves ${entry.kind}`,
+      documentation: documentation(entry),
+      sortText: String(i).padStart(3, '0'),
+      textEdit: { range, newText: entry.apiVersion },
+      preselect: i === 0,
+    }));
+  }
+  const byVersion = new Map<string, string[]>();
+  for (const entry of registry.allEntries()) {
+    if (entry.kind.endsWith('List')) continue;
+    const list = byVersion.get(entry.apiVersion) ?? [];
+    list.push(entry.kind);
+    byVersion.set(entry.apiVersion, list);
+  }
+  return [...byVersion.entries()].map(([apiVersion, kinds]) => ({
+    label: apiVersion,
+    kind: CompletionItemKind.Module,
+    detail: kinds.slice(0, 4).join(', ') + (kinds.length > 4 ? ', …' : ''),
+    documentation: { kind: 'markdown', value: `Kinds in \`${apiVersion}\`: ${kinds.map((k) => `\`${k}\``).join(', ')}` },
+    sortText: (kinds.some((k) => FEATURED_KINDS.includes(k)) ? '0' : '1') + apiVersion,
+    textEdit: { range, newText: apiVersion },
+  }));
+}
+
+/**
+ * Whole-resource starters at the top of an empty document: `StatefulSet` inserts
+ * `apiVersion: apps/v1`, `kind: StatefulSet`, `metadata.name` and the required top-level fields.
+ */
+export function resourceStarterItems(registry: SchemaRegistry, range: KindValueContext['range'], style: IndentStyle): CompletionItem[] {
+  return kindEntries(registry)
+    .filter((k) => k.preferred)
+    .map(({ entry }) => {
+      const root = registry.schema(entry.apiVersion, entry.kind);
+      const lines = [`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `${' '.repeat(style.unit)}name: \${1:${entry.kind.toLowerCase()}}`];
+      if (root) {
+        const stops = new TabStops(2);
+        for (const prop of properties(root, rootField(root))) {
+          if (!prop.required || prop.name === 'apiVersion' || prop.name === 'kind' || prop.name === 'metadata') continue;
+          lines.push(...fieldSnippetLines(root, prop, 0, style, stops));
+        }
+      }
+      return {
+        label: entry.kind,
+        labelDetails: { detail: ' resource', description: entry.apiVersion },
+        kind: CompletionItemKind.Class,
+        detail: `apiVersion: ${entry.apiVersion}, kind: ${entry.kind}`,
+        documentation: documentation(entry),
+        sortText: rank(entry, true),
+        filterText: entry.kind,
+        insertTextFormat: InsertTextFormat.Snippet,
+        insertTextMode: InsertTextMode.asIs,
+        textEdit: { range, newText: `${lines.join('\n')}\n$0` },
+      };
+    });
+}

@@ -1,0 +1,159 @@
+// Hover on a key or value of a Kubernetes manifest: the field's description (Markdown), type,
+// required/optional, default and allowed values; on kind/apiVersion, what the resource is for;
+// on values, computed facts (quantities in bytes, durations, int-or-string, file modes).
+import { isMap, type Scalar } from 'yaml';
+import type { Hover } from 'vscode-languageserver-types';
+import { hitAt, type NodeHit } from '../parse/hitAt';
+import { offsetAt, rangeOf } from '../parse/positions';
+import { code, dottedPath, fieldMarkdown, markdownProse, splitDescription } from '../schema/docs';
+import { entriesForKind, resourceSchema, type ResourceSchema } from '../schema/lookup';
+import { groupOf, type JsonSchema, type SchemaRegistry } from '../schema/registry';
+import { describeRemovedApi, removedApi } from '../schema/removedApis';
+import { fieldAt, isFreeFormMap, isRequired, typeLabel, type Field } from '../schema/walk';
+import type { ParsedFile } from '../types';
+import { stringAt } from '../yaml/access';
+import { KIND_PURPOSE } from './kinds';
+import { valueFacts } from './values';
+
+export function hover(file: ParsedFile, registry: SchemaRegistry, position: { line: number; character: number }): Hover | null {
+  const offset = offsetAt(file.lineCounter, file.text, position);
+  const hit = hitAt(file, offset);
+  if (!hit) return null;
+  const root = hit.document.yaml.contents;
+  if (!isMap(root)) return null;
+  const apiVersion = stringAt(root, ['apiVersion']);
+  const kind = stringAt(root, ['kind']);
+  const range = rangeOf(file.lineCounter, file.text, hit.node.range![0], hit.node.range![1]);
+  const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
+
+  if (hit.path.length === 1 && (hit.path[0] === 'kind' || hit.path[0] === 'apiVersion')) {
+    const text = identityMarkdown(registry, hit, apiVersion, kind);
+    return text ? markdown(text) : null;
+  }
+  const schema = resourceSchema(registry, apiVersion, kind);
+  if (!schema) return null;
+  const field = fieldAt(schema.root, hit.path);
+  if (!field) return null;
+  const parentPath = hit.path.slice(0, -1);
+  const parent = fieldAt(schema.root, parentPath);
+  const last = hit.path[hit.path.length - 1];
+  const name = typeof last === 'string' ? last : nearestKey(hit.path);
+  const required = typeof last === 'string' ? isRequired(parent, last) : undefined;
+  const where = `${code(dottedPath(hit.path))} in ${schema.kind} ${code(schema.apiVersion)}`;
+  const parentName = nearestKey(parentPath);
+  const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined);
+
+  if (hit.on === 'key') return markdown(doc);
+  const source = file.text.slice(hit.node.range![0], hit.node.range![1]);
+  const facts = valueFacts({ root: schema.root, field, name, value: hit.node.value, source });
+  return markdown(facts.length ? `${facts.join('\n\n')}\n\n---\n\n${doc}` : doc);
+}
+
+function scalarText(node: Scalar): string | undefined {
+  return node.value === null || node.value === undefined ? undefined : String(node.value);
+}
+
+function nearestKey(path: Array<string | number>): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
+}
+
+/** A field's documentation; an entry of a free-form map (a label, a resource name) is described by its map. */
+function fieldDoc(
+  root: JsonSchema,
+  field: Field,
+  parent: Field | undefined,
+  name: string | undefined,
+  parentName: string | undefined,
+  required: boolean | undefined,
+  where: string,
+  value?: string,
+): string {
+  if (parent && isFreeFormMap(parent) && name !== undefined) {
+    const parts = [`**${escape(name)}** · ${code(typeLabel(root, field))} · entry of ${code(parentName ?? 'the map')}`];
+    const { prose } = splitDescription(parent.description);
+    if (prose) parts.push(markdownProse(prose));
+    const own = splitDescription(field.description).prose;
+    if (own && own !== prose) parts.push(markdownProse(own));
+    parts.push(where);
+    return parts.join('\n\n');
+  }
+  return fieldMarkdown(root, field, { name, required, where, highlight: value });
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\*_[\]<>#|~`]/g, (c) => `\\${c}`);
+}
+
+/** Hover for `apiVersion:` and `kind:` at the top of a resource. */
+function identityMarkdown(registry: SchemaRegistry, hit: NodeHit, apiVersion: string | undefined, kind: string | undefined): string | undefined {
+  const sections: string[] = [];
+  const removed = apiVersion && kind ? removedApi(apiVersion, kind) : undefined;
+  const schema = resourceSchema(registry, apiVersion, kind);
+  if (hit.path[0] === 'apiVersion' && apiVersion) {
+    const group = groupOf(apiVersion);
+    const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
+    const stability = /alpha/.test(version) ? 'alpha' : /beta/.test(version) ? 'beta' : 'stable';
+    sections.push(`**${escape(apiVersion)}** · API group ${group ? code(group) : 'core (no group)'}, version ${code(version)} (${stability})`);
+    if (removed && kind) sections.push(`⚠️ ${markdownProse(describeRemovedApi(apiVersion, kind, removed))}`);
+    else if (kind && registry.knowsGroupVersion(apiVersion) && !registry.entry(apiVersion, kind)) {
+      const serving = entriesForKind(registry, kind).map((e) => code(e.apiVersion));
+      sections.push(`⚠️ ${code(apiVersion)} does not serve ${code(kind)}${serving.length ? `; use ${serving.join(' or ')}` : ''}.`);
+    } else if (!registry.knowsGroupVersion(apiVersion) && !removed) {
+      sections.push(`${code(apiVersion)} is not a built-in Kubernetes API: a custom resource, not checked against a schema.`);
+    }
+  }
+  if (schema) sections.push(kindMarkdown(schema, hit));
+  else if (kind && hit.path[0] === 'kind') sections.push(`${code(kind)} is not a built-in kind${apiVersion ? ` of ${code(apiVersion)}` : ''}: a custom resource, not checked against a schema.`);
+  return sections.length ? sections.join('\n\n---\n\n') : undefined;
+}
+
+function kindMarkdown(schema: ResourceSchema, hit: NodeHit): string {
+  const parts = [`**${schema.kind}** · \`${schema.apiVersion}\``];
+  const purpose = KIND_PURPOSE[schema.kind];
+  if (purpose) parts.push(purpose);
+  const description = splitDescription(schema.root.description ?? schema.entry.description).prose;
+  if (description) parts.push(markdownProse(description));
+  const facts = documentFacts(schema, hit);
+  if (facts.length) parts.push(facts.join('  \n'));
+  return parts.join('\n\n');
+}
+
+/** Names the resource yields, read from this document (StatefulSet pods/claims/DNS, headless Service). */
+function documentFacts(schema: ResourceSchema, hit: NodeHit): string[] {
+  const root = hit.document.yaml.contents;
+  if (!isMap(root)) return [];
+  const name = stringAt(root, ['metadata', 'name']);
+  const namespace = stringAt(root, ['metadata', 'namespace']) ?? 'default';
+  if (schema.kind === 'StatefulSet' && name) {
+    const replicasText = stringAt(root, ['spec', 'replicas']);
+    const replicas = replicasText !== undefined && /^\d+$/.test(replicasText) ? Number(replicasText) : 1;
+    const start = Number(stringAt(root, ['spec', 'ordinals', 'start']) ?? 0) || 0;
+    const service = stringAt(root, ['spec', 'serviceName']);
+    const out: string[] = [];
+    if (replicas > 0) {
+      const pods = replicas === 1 ? code(`${name}-${start}`) : `${code(`${name}-${start}`)} … ${code(`${name}-${start + replicas - 1}`)}`;
+      out.push(`Pods: ${pods} (${replicas} replica${replicas === 1 ? '' : 's'})`);
+      if (service) out.push(`DNS: ${code(`${name}-${start}.${service}.${namespace}.svc.cluster.local`)}`);
+      const templates = root.getIn(['spec', 'volumeClaimTemplates'], true);
+      const claimNames: string[] = [];
+      if (templates && typeof templates === 'object' && 'items' in templates) {
+        for (const item of (templates as { items: unknown[] }).items) {
+          const claim = isMap(item) ? stringAt(item, ['metadata', 'name']) : undefined;
+          if (claim) claimNames.push(code(`${claim}-${name}-${start}`));
+        }
+      }
+      if (claimNames.length) out.push(`Claims of the first pod: ${claimNames.join(', ')}`);
+    } else {
+      out.push('No pods (replicas 0).');
+    }
+    return out;
+  }
+  if (schema.kind === 'Service') {
+    const clusterIP = stringAt(root, ['spec', 'clusterIP']);
+    const type = stringAt(root, ['spec', 'type']);
+    if (clusterIP === 'None') return [`This Service is **headless** (\`clusterIP: None\`)${name ? `: pods get DNS names under ${code(`${name}.${namespace}.svc.cluster.local`)}` : ''}.`];
+    if (!type || type === 'ClusterIP') return ['This Service has a cluster IP; a StatefulSet needs a headless Service (`clusterIP: None`) for per-pod DNS names.'];
+  }
+  return [];
+}

@@ -1,0 +1,190 @@
+// Document symbols: one per resource (`StatefulSet db`, `Service db (headless)`), with children
+// for what a reader looks for in it: containers, volumes and claim templates of workloads, ports
+// of Services, keys of ConfigMaps and Secrets (never their values).
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { rangeOf } from '../parse/positions';
+import type { ParsedDocument, ParsedFile, Resource } from '../types';
+import { entries, mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
+
+/** Where each workload kind keeps its pod spec. */
+export const POD_SPEC_PATHS: Record<string, Array<string | number>> = {
+  StatefulSet: ['spec', 'template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
+  Pod: ['spec'],
+};
+
+const RESOURCE_SYMBOL: Record<string, SymbolKind> = {
+  StatefulSet: SymbolKind.Class,
+  Deployment: SymbolKind.Class,
+  DaemonSet: SymbolKind.Class,
+  ReplicaSet: SymbolKind.Class,
+  ReplicationController: SymbolKind.Class,
+  Job: SymbolKind.Class,
+  CronJob: SymbolKind.Class,
+  Pod: SymbolKind.Class,
+  Service: SymbolKind.Interface,
+  PersistentVolumeClaim: SymbolKind.Struct,
+  PersistentVolume: SymbolKind.Struct,
+  StorageClass: SymbolKind.Struct,
+  ConfigMap: SymbolKind.Object,
+  Secret: SymbolKind.Key,
+  Namespace: SymbolKind.Namespace,
+};
+
+class SymbolBuilder {
+  constructor(private readonly file: ParsedFile) {}
+
+  range(node: Node | null | undefined): Range | undefined {
+    const r = node?.range;
+    if (!r) return undefined;
+    return rangeOf(this.file.lineCounter, this.file.text, r[0], this.trimEnd(r[0], r[1]));
+  }
+
+  /** The end offset without trailing whitespace (block collections end after their newline). */
+  trimEnd(start: number, end: number): number {
+    let e = Math.min(end, this.file.text.length);
+    while (e > start && /\s/.test(this.file.text[e - 1])) e--;
+    return e;
+  }
+
+  symbol(name: string, detail: string | undefined, kind: SymbolKind, whole: Node, selection: Node | undefined, children?: DocumentSymbol[]): DocumentSymbol | undefined {
+    const range = this.range(whole);
+    if (!range) return undefined;
+    let selectionRange = this.range(selection) ?? range;
+    if (!contains(range, selectionRange)) selectionRange = range;
+    const symbol: DocumentSymbol = { name, kind, range, selectionRange };
+    if (detail) symbol.detail = detail;
+    if (children?.length) symbol.children = children;
+    return symbol;
+  }
+}
+
+function contains(outer: Range, inner: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
+}
+
+export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
+  const builder = new SymbolBuilder(file);
+  const out: DocumentSymbol[] = [];
+  for (const document of file.documents) {
+    const symbol = resourceSymbol(builder, document);
+    if (symbol) out.push(symbol);
+  }
+  return out;
+}
+
+export function isHeadlessService(resource: Resource): boolean {
+  return resource.kind === 'Service' && stringAt(resource.root, ['spec', 'clusterIP']) === 'None';
+}
+
+function resourceSymbol(builder: SymbolBuilder, document: ParsedDocument): DocumentSymbol | undefined {
+  const resource = document.resource;
+  if (!resource) return undefined;
+  const { kind, root } = resource;
+  const name = resource.name ?? stringAt(root, ['metadata', 'generateName']);
+  let label = name ? `${kind} ${name}` : `${kind} (unnamed)`;
+  if (isHeadlessService(resource)) label += ' (headless)';
+  const details = [resource.apiVersion];
+  if (resource.namespace) details.push(`namespace ${resource.namespace}`);
+  const selection = nodeAt(root, ['metadata', 'name']) ?? nodeAt(root, ['kind']);
+  return builder.symbol(label, details.join(' · '), RESOURCE_SYMBOL[kind] ?? SymbolKind.Module, root, selection, childrenOf(builder, resource));
+}
+
+function childrenOf(builder: SymbolBuilder, resource: Resource): DocumentSymbol[] {
+  const { kind, root } = resource;
+  const out: DocumentSymbol[] = [];
+  const podSpecPath = POD_SPEC_PATHS[kind];
+  if (podSpecPath) {
+    const podSpec = mapAt(root, podSpecPath);
+    out.push(...containerSymbols(builder, podSpec, 'initContainers', 'init container'));
+    out.push(...containerSymbols(builder, podSpec, 'containers', 'container'));
+    out.push(...volumeSymbols(builder, podSpec));
+  }
+  if (kind === 'StatefulSet') out.push(...claimTemplateSymbols(builder, root));
+  if (kind === 'Service') out.push(...portSymbols(builder, root));
+  if (kind === 'ConfigMap' || kind === 'Secret') out.push(...keySymbols(builder, root));
+  return out;
+}
+
+function namedItems(seq: ReturnType<typeof seqAt>): Array<{ item: YAMLMap; name: string | undefined }> {
+  if (!seq) return [];
+  return seq.items.filter((item): item is YAMLMap => isMap(item)).map((item) => ({ item, name: stringAt(item, ['name']) }));
+}
+
+function containerSymbols(builder: SymbolBuilder, podSpec: YAMLMap | undefined, key: string, noun: string): DocumentSymbol[] {
+  return namedItems(seqAt(podSpec, [key])).flatMap(({ item, name }, i) => {
+    const image = stringAt(item, ['image']);
+    const s = builder.symbol(`${noun} ${name ?? `#${i + 1}`}`, image, SymbolKind.Module, item, nodeAt(item, ['name']));
+    return s ? [s] : [];
+  });
+}
+
+const VOLUME_SOURCES: Record<string, string[]> = {
+  persistentVolumeClaim: ['claimName'],
+  configMap: ['name'],
+  secret: ['secretName'],
+  hostPath: ['path'],
+  nfs: ['server', 'path'],
+};
+
+function volumeSymbols(builder: SymbolBuilder, podSpec: YAMLMap | undefined): DocumentSymbol[] {
+  return namedItems(seqAt(podSpec, ['volumes'])).flatMap(({ item, name }, i) => {
+    const source = entries(item).find((e) => e.key !== 'name');
+    let detail = source?.key;
+    if (source && VOLUME_SOURCES[source.key] && isMap(source.value)) {
+      const target = VOLUME_SOURCES[source.key].map((k) => stringAt(source.value, [k])).filter(Boolean).join(':');
+      if (target) detail = `${source.key} ${target}`;
+    }
+    const s = builder.symbol(`volume ${name ?? `#${i + 1}`}`, detail, SymbolKind.File, item, nodeAt(item, ['name']));
+    return s ? [s] : [];
+  });
+}
+
+function claimTemplateSymbols(builder: SymbolBuilder, root: YAMLMap): DocumentSymbol[] {
+  const templates = seqAt(root, ['spec', 'volumeClaimTemplates']);
+  if (!templates) return [];
+  return templates.items.flatMap((item, i) => {
+    if (!isMap(item)) return [];
+    const name = stringAt(item, ['metadata', 'name']);
+    const facts: string[] = [];
+    const storage = stringAt(item, ['spec', 'resources', 'requests', 'storage']);
+    if (storage) facts.push(storage);
+    const modes = seqAt(item, ['spec', 'accessModes']);
+    if (modes) facts.push(modes.items.filter(isScalar).map((m) => String(m.value)).join(', '));
+    const storageClass = stringAt(item, ['spec', 'storageClassName']);
+    if (storageClass) facts.push(`class ${storageClass}`);
+    const s = builder.symbol(`claim template ${name ?? `#${i + 1}`}`, facts.join(' · ') || undefined, SymbolKind.Struct, item, nodeAt(item, ['metadata', 'name']));
+    return s ? [s] : [];
+  });
+}
+
+function portSymbols(builder: SymbolBuilder, root: YAMLMap): DocumentSymbol[] {
+  return namedItems(seqAt(root, ['spec', 'ports'])).flatMap(({ item, name }) => {
+    const port = stringAt(item, ['port']);
+    const target = stringAt(item, ['targetPort']);
+    const protocol = stringAt(item, ['protocol']) ?? 'TCP';
+    const detail = port ? `${port}${target && target !== port ? ` → ${target}` : ''}/${protocol}` : undefined;
+    const s = builder.symbol(`port ${name ?? port ?? '?'}`, detail, SymbolKind.Field, item, nodeAt(item, ['name']) ?? nodeAt(item, ['port']));
+    return s ? [s] : [];
+  });
+}
+
+function keySymbols(builder: SymbolBuilder, root: YAMLMap): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  for (const section of ['data', 'stringData', 'binaryData']) {
+    for (const entry of entries(mapAt(root, [section]))) {
+      const whole = entry.value ? ({ range: [entry.keyNode.range![0], entry.value.range![1], entry.value.range![2]] } as Node) : entry.keyNode;
+      const s = builder.symbol(`key ${entry.key}`, section, SymbolKind.Key, whole, entry.keyNode);
+      if (s) out.push(s);
+    }
+  }
+  return out;
+}
