@@ -313,3 +313,17 @@ test('previewHoverForResource gives the summary for a StatefulSet and nothing fo
   assert.match(previewHoverForResource(env, db) ?? '', /^\*\*StatefulSet `db`\*\*/);
   assert.equal(previewHoverForResource(env, resources.find((r) => r.kind === 'Service')!), undefined);
 });
+
+test("the hover on a StatefulSet's metadata.name shows the preview summary above the field docs", () => {
+  const { service } = serviceWithFolders('examples/postgres');
+  const uri = pathToFileURL(join(repoRoot, 'examples/postgres/statefulset.yaml')).href;
+  const text = readFileSync(join(repoRoot, 'examples/postgres/statefulset.yaml'), 'utf8');
+  const onName = service.getHover(uri, rangeIn(text, 'name: db', 'db').start);
+  const value = (onName?.contents as { value: string }).value;
+  assert.match(value, /^\*\*StatefulSet `db`\*\* in namespace `prod`: 3 replicas/);
+  assert.match(value, /`data-db-2`/);
+  assert.match(value, /\n---\n/);
+  // Elsewhere, the usual field hover without the summary.
+  const onNamespace = service.getHover(uri, rangeIn(text, 'namespace: prod', 'prod').start);
+  assert.doesNotMatch((onNamespace?.contents as { value: string }).value, /StatefulSet `db`/);
+});

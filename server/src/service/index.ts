@@ -3,7 +3,7 @@
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
 import { DocumentStore } from './documents';
 import * as navigate from './navigate';
-import { computePreview, type PreviewModel, type PreviewOptions } from './preview';
+import { computePreview, previewHoverForResource, type PreviewModel, type PreviewOptions } from './preview';
 import type { RuleEnvironment } from './rules/engine';
 import { SchemaRegistry } from './schema/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
@@ -127,7 +127,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getHover(uri, position) {
       const file = documents.parsed(uri);
-      return file ? hover(file, registry, position) : null;
+      return file ? hover(file, registry, position, (resource) => previewHoverForResource({ ...env(), documents }, resource)) : null;
     },
     getDocumentSymbols(uri) {
       const file = documents.parsed(uri);

@@ -10,12 +10,21 @@ import { entriesForKind, resourceSchema, type ResourceSchema } from '../schema/l
 import { groupOf, type JsonSchema, type SchemaRegistry } from '../schema/registry';
 import { describeRemovedApi, removedApi } from '../schema/removedApis';
 import { fieldAt, isFreeFormMap, isRequired, typeLabel, type Field } from '../schema/walk';
-import type { ParsedFile } from '../types';
+import type { ParsedFile, Resource } from '../types';
 import { stringAt } from '../yaml/access';
 import { KIND_PURPOSE } from './kinds';
 import { valueFacts } from './values';
 
-export function hover(file: ParsedFile, registry: SchemaRegistry, position: { line: number; character: number }): Hover | null {
+/**
+ * `statefulSetSummary`: the Stateful Preview summary of a StatefulSet (it needs the workspace index),
+ * shown above the field docs when hovering the StatefulSet's `metadata.name`.
+ */
+export function hover(
+  file: ParsedFile,
+  registry: SchemaRegistry,
+  position: { line: number; character: number },
+  statefulSetSummary?: (resource: Resource) => string | undefined,
+): Hover | null {
   const offset = offsetAt(file.lineCounter, file.text, position);
   const hit = hitAt(file, offset);
   if (!hit) return null;
@@ -44,6 +53,10 @@ export function hover(file: ParsedFile, registry: SchemaRegistry, position: { li
   const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined);
 
   if (hit.on === 'key') return markdown(doc);
+  if (kind === 'StatefulSet' && statefulSetSummary && hit.document.resource && hit.path.join('.') === 'metadata.name') {
+    const summary = statefulSetSummary(hit.document.resource);
+    if (summary) return markdown(`${summary}\n\n---\n\n${doc}`);
+  }
   const source = file.text.slice(hit.node.range![0], hit.node.range![1]);
   const facts = valueFacts({ root: schema.root, field, name, value: hit.node.value, source });
   return markdown(facts.length ? `${facts.join('\n\n')}\n\n---\n\n${doc}` : doc);
