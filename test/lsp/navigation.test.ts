@@ -1,0 +1,167 @@
+// Cross-file semantics over a real LSP connection: the workspace is indexed from disk at start,
+// diagnostics follow unsaved edits of other open documents, watched-file events and closes, and
+// definition / references / rename work across files.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import {
+  DefinitionRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  type Diagnostic,
+  type Location,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../helpers/lspClient';
+import { rangeOfText } from '../helpers/service';
+
+const examples = join(process.cwd(), 'examples');
+const uriOf = (path: string) => pathToFileURL(join(examples, path)).href;
+const textOf = (path: string) => readFileSync(join(examples, path), 'utf8');
+let client: LspTestClient;
+
+before(async () => {
+  client = new LspTestClient();
+  await client.initialize(pathToFileURL(examples).href);
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
+
+/** Waits for the next diagnostics of `uri` that satisfy `accept` (re-publishes may come first). */
+async function diagnosticsUntil(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  for (;;) {
+    const diagnostics = await client.nextDiagnostics(uri);
+    if (accept(diagnostics)) return diagnostics;
+  }
+}
+
+function at(text: string, needle: string, occurrence = 0, offset = 1) {
+  const start = rangeOfText(text, needle, occurrence).start;
+  return { line: start.line, character: start.character + offset };
+}
+
+test('files that are not open are indexed from disk: the StatefulSet alone resolves its ConfigMap, Secret and Service', async () => {
+  assert.deepEqual(await client.open(uriOf('postgres/statefulset.yaml'), textOf('postgres/statefulset.yaml')), []);
+});
+
+test('ref-secret-key-missing across files clears when the key is added to the open Secret, without saving', async () => {
+  const jobUri = uriOf('mistakes/missing-secret-key.yaml');
+  const jobText = textOf('mistakes/missing-secret-key.yaml');
+  const first = await client.open(jobUri, jobText);
+  assert.deepEqual(codes(first), ['ref-secret-key-missing']);
+  assert.deepEqual(first[0].range, rangeOfText(jobText, 'admin-password', 1));
+  assert.equal(first[0].codeDescription?.href, pathToFileURL(join(process.cwd(), 'docs/rules/ref-secret-key-missing.md')).href);
+
+  const secretUri = uriOf('postgres/secret.yaml');
+  const secretText = textOf('postgres/secret.yaml');
+  assert.deepEqual(await client.open(secretUri, secretText), []);
+  const cleared = diagnosticsUntil(jobUri, (d) => !codes(d).includes('ref-secret-key-missing'));
+  await client.change(secretUri, secretText + '  admin-password: c2VjcmV0\n');
+  assert.deepEqual(await cleared, []);
+
+  // Undo the edit: the finding comes back; closing the Secret (disk text lacks the key) keeps it.
+  const back = diagnosticsUntil(jobUri, (d) => codes(d).includes('ref-secret-key-missing'));
+  await client.change(secretUri, secretText);
+  assert.deepEqual(codes(await back), ['ref-secret-key-missing']);
+  await client.close(secretUri);
+  await client.close(jobUri);
+});
+
+test('sts-service-not-headless: a StatefulSet whose serviceName names a ClusterIP Service', async () => {
+  const uri = uriOf('mistakes/statefulset-service-not-headless.yaml');
+  const text = textOf('mistakes/statefulset-service-not-headless.yaml');
+  const diagnostics = await client.open(uri, text);
+  assert.deepEqual(codes(diagnostics), ['sts-service-not-headless']);
+  const serviceName = at(text, 'serviceName: kv', 0, 'serviceName: '.length);
+  assert.deepEqual(diagnostics[0].range, { start: serviceName, end: { line: serviceName.line, character: serviceName.character + 2 } });
+  const fixed = await client.change(uri, text.replace('spec:\n  selector:\n    app: kv', 'spec:\n  clusterIP: None\n  selector:\n    app: kv'));
+  assert.deepEqual(fixed, []);
+  await client.close(uri);
+});
+
+test('definition and references across files', async () => {
+  const stsUri = uriOf('postgres/statefulset.yaml');
+  const sts = textOf('postgres/statefulset.yaml');
+  const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+    textDocument: { uri: stsUri },
+    position: at(sts, 'key: password', 0, 6),
+  })) as Location[];
+  assert.deepEqual(definition, [{ uri: uriOf('postgres/secret.yaml'), range: { start: { line: 8, character: 2 }, end: { line: 8, character: 10 } } }]);
+  assert.equal(textOf('postgres/secret.yaml').split('\n')[8].slice(2, 10), 'password');
+
+  const references = (await client.connection.sendRequest(ReferencesRequest.type, {
+    textDocument: { uri: uriOf('postgres/configmap.yaml') },
+    position: at(textOf('postgres/configmap.yaml'), 'db-config'),
+    context: { includeDeclaration: true },
+  })) as Location[];
+  assert.deepEqual(references.map((l) => l.uri.split('/').pop()).sort(), ['configmap.yaml', 'statefulset.yaml', 'statefulset.yaml', 'statefulset.yaml']);
+});
+
+test('rename a ConfigMap edits its definition and its configMapKeyRef, envFrom and volume users; refusals carry a reason', async () => {
+  const cmUri = uriOf('postgres/configmap.yaml');
+  const cm = textOf('postgres/configmap.yaml');
+  const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: cmUri }, position: at(cm, 'db-config') });
+  assert.deepEqual(prepared, { range: rangeOfText(cm, 'db-config'), placeholder: 'db-config' });
+  const edit = (await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: cmUri }, position: at(cm, 'db-config'), newName: 'pg-config' })) as WorkspaceEdit;
+  const changes = edit.changes ?? {};
+  assert.deepEqual(Object.keys(changes).map((u) => u.split('/').pop()).sort(), ['configmap.yaml', 'statefulset.yaml']);
+  assert.equal(changes[uriOf('postgres/statefulset.yaml')].length, 3);
+  assert.ok(changes[uriOf('postgres/statefulset.yaml')].every((e) => e.newText === 'pg-config'));
+
+  await assert.rejects(
+    client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: cmUri }, position: at(cm, 'apiVersion') }),
+    /Nothing to rename here/,
+  );
+});
+
+test('a separate workspace: watched-file changes and closing an edited document bring the disk text back', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-lsp-ws-'));
+  const other = new LspTestClient();
+  try {
+    const cmPath = join(dir, 'configmap.yaml');
+    const cmText = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  mode: fast\n';
+    writeFileSync(cmPath, cmText);
+    await other.initialize(pathToFileURL(dir).href);
+    const podUri = pathToFileURL(join(dir, 'pod.yaml')).href;
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      env:\n        - name: LEVEL\n          valueFrom:\n            configMapKeyRef:\n              name: app\n              key: level\n';
+    assert.deepEqual(codes(await other.open(podUri, pod)), ['ref-configmap-key-missing']);
+
+    // The key is added on disk (another tool, a git checkout): the watcher tells the server.
+    writeFileSync(cmPath, cmText + '  level: debug\n');
+    const clean = new Promise<Diagnostic[]>((resolve) => {
+      const loop = async () => {
+        for (;;) {
+          const d = await other.nextDiagnostics(podUri);
+          if (d.length === 0) return resolve(d);
+        }
+      };
+      void loop();
+    });
+    await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(cmPath).href, type: FileChangeType.Changed }] });
+    assert.deepEqual(await clean, []);
+
+    // Open the ConfigMap and delete the key without saving: the pod is reported again...
+    const cmUri = pathToFileURL(cmPath).href;
+    await other.open(cmUri, cmText + '  level: debug\n');
+    const missing = other.nextDiagnostics(podUri);
+    await other.change(cmUri, cmText);
+    assert.deepEqual(codes(await missing), ['ref-configmap-key-missing']);
+    // ...and closing without saving restores the disk text, which has the key.
+    const restored = other.nextDiagnostics(podUri);
+    await other.close(cmUri);
+    assert.deepEqual(await restored, []);
+  } finally {
+    await other.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
