@@ -75,6 +75,15 @@ suite('Stateful Preview', () => {
     assert.match((rootItem.tooltip as vscode.MarkdownString).value, /\*\*StatefulSet `db`\*\* in namespace `prod`/);
   });
 
+  test("the hover on the StatefulSet's name shows the same summary", async () => {
+    const at = rangeOf(doc, 'name: db').start.translate(0, 7);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, at);
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /\*\*StatefulSet `db`\*\* in namespace `prod`: 3 replicas/);
+    assert.match(text, /`db-0\.db\.prod\.svc\.cluster\.local`/);
+    assert.match(text, /`data-db-2`/);
+  });
+
   test('changing replicas to 5 in the editor (not saved) updates the view', async () => {
     await replaceInDoc('replicas: 3', 'replicas: 5');
     assert.ok(doc.isDirty, 'the edit should stay unsaved');

@@ -75,3 +75,15 @@ test('renaming the Service (unsaved) makes it an identity problem that points at
   await client.change(uriOf('service.yaml'), textOf('service.yaml'));
   assert.deepEqual((await preview()).statefulSets[0].problems, []);
 });
+
+test("textDocument/hover on the StatefulSet's name shows the same summary", async () => {
+  const text = textOf('statefulset.yaml');
+  const line = text.split('\n').findIndex((l) => l === '  name: db');
+  const result = await client.request<{ contents: { kind: string; value: string } } | null>('textDocument/hover', {
+    textDocument: { uri: uriOf('statefulset.yaml') },
+    position: { line, character: 9 },
+  });
+  assert.equal(result?.contents.kind, 'markdown');
+  assert.match(result?.contents.value ?? '', /^\*\*StatefulSet `db`\*\* in namespace `prod`: 3 replicas/);
+  assert.match(result?.contents.value ?? '', /\| `db-0` \| `db-0\.db\.prod\.svc\.cluster\.local` \| `data-db-0` \|/);
+});
