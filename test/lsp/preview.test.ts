@@ -87,3 +87,13 @@ test("textDocument/hover on the StatefulSet's name shows the same summary", asyn
   assert.match(result?.contents.value ?? '', /^\*\*StatefulSet `db`\*\* in namespace `prod`: 3 replicas/);
   assert.match(result?.contents.value ?? '', /\| `db-0` \| `db-0\.db\.prod\.svc\.cluster\.local` \| `data-db-0` \|/);
 });
+
+test('the k8sStateful.clusterDomain setting changes every DNS name', async () => {
+  const changed = client.nextNotification(PREVIEW_CHANGED_NOTIFICATION);
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { k8sStateful: { clusterDomain: 'corp.example' } } });
+  await changed;
+  const [db] = (await preview()).statefulSets;
+  assert.equal(db.pods[0].dns, 'db-0.db.prod.svc.corp.example');
+  assert.equal(db.service?.ports[0].srv, '_postgres._tcp.db.prod.svc.corp.example');
+  await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { k8sStateful: {} } });
+});
