@@ -25,11 +25,13 @@ const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 const service = createLanguageService({ schemaDir, docsBaseUri });
 const sync = new WorkspaceSync(connection, service, () => notifyPreviewChanged());
 let pullConfiguration = false;
+let snippetSupport = false;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   sync.setFolders(folders);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -107,7 +109,7 @@ connection.onCodeLens((params) => secretCodeLenses(service.getSecretLenses(param
 
 // Schema-driven completion, hover, outline and folding.
 connection.onCompletion((params) =>
-  service.getCompletions(params.textDocument.uri, params.position, { triggerCharacter: params.context?.triggerCharacter }),
+  service.getCompletions(params.textDocument.uri, params.position, { triggerCharacter: params.context?.triggerCharacter, snippets: snippetSupport }),
 );
 connection.onHover((params) => service.getHover(params.textDocument.uri, params.position));
 connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));

@@ -66,11 +66,12 @@ export class LspTestClient {
     return this.connection.sendRequest<R>(method, params);
   }
 
-  async initialize(rootUri: string | null = null): Promise<InitializeResult> {
+  /** `textDocument` capabilities are merged into the defaults (e.g. `{ completion: { completionItem: { snippetSupport: true } } }`). */
+  async initialize(rootUri: string | null = null, textDocument: Record<string, unknown> = {}): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

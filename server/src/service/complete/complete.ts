@@ -36,12 +36,14 @@ import {
 } from '../schema/walk';
 import type { ParsedFile } from '../types';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
-import { indentStyle, keyInsert, snippetText, yamlString, yamlValue, type IndentStyle } from './insert';
+import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
 
 export interface CompletionOptions {
   /** The character that triggered the request, when the client says (LSP CompletionContext). */
   triggerCharacter?: string;
+  /** Whether the client expands snippets (`completionItem.snippetSupport`); default true. */
+  snippets?: boolean;
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -85,6 +87,21 @@ function identity(file: ParsedFile, ctx: LineContext, offset: number, needLines:
 }
 
 export function complete(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions = {}): CompletionList {
+  const list = completeSnippets(file, registry, position, options);
+  return options.snippets === false ? plainText(list) : list;
+}
+
+/** The same items for clients without snippet support: defaults and first choices inserted as text. */
+function plainText(list: CompletionList): CompletionList {
+  for (const item of list.items) {
+    if (item.insertTextFormat !== InsertTextFormat.Snippet) continue;
+    item.insertTextFormat = InsertTextFormat.PlainText;
+    if (item.textEdit) item.textEdit = { ...item.textEdit, newText: snippetToPlainText(item.textEdit.newText) };
+  }
+  return list;
+}
+
+function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions): CompletionList {
   const lines = Lines.of(file);
   if (position.line < 0 || position.line >= lines.count) return EMPTY;
   const ctx = cursorContext(lines, position.line, position.character);

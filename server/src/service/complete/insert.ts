@@ -24,6 +24,15 @@ function choiceText(text: string): string {
   return text.replace(/[\\$}|,]/g, (c) => `\\${c}`);
 }
 
+/** What a snippet inserts when the client cannot expand snippets: defaults, first choices, no stops. */
+export function snippetToPlainText(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|((?:[^,|\\]|\\.)*)(?:,(?:[^|\\]|\\.)*)?\|\}/g, '$1')
+    .replace(/\$\{\d+:((?:[^}\\]|\\.)*)\}/g, '$1')
+    .replace(/\$\{\d+\}|\$\d+/g, '')
+    .replace(/\\([\\$},|])/g, '$1');
+}
+
 /** YAML 1.1 reads these plain scalars as something other than a string. */
 const NOT_A_STRING = /^(?:~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|[-+]?(?:0|[1-9][0-9_]*|0[0-7_]+|0x[0-9a-fA-F_]+|0b[01_]+)|[-+]?(?:\d[\d_]*)?\.\d*(?:[eE][-+]?\d+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|\d+(?::[0-5]?\d)+(?:\.\d*)?)$/;
 
