@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview, type PreviewApi } from './preview';
+import { registerSecretCommands } from './commands/secretCommands';
 
 let client: LanguageClient | undefined;
 
@@ -31,6 +32,7 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
     },
   };
   client = new LanguageClient('k8sStateful', 'Kubernetes Stateful Workloads', serverOptions, clientOptions);
+  registerSecretCommands(context, client);
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const preview = registerPreview(context, client);

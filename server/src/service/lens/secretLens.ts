@@ -7,22 +7,9 @@ import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import { decodeSecretValue, describeByteLength, type DecodedSecretValue } from '../k8s/secretValue';
 import type { ParsedFile } from '../types';
+import { MASK, SECRET_COMMANDS, type SecretValueRef } from './secretTitles';
 
-export const SECRET_COMMANDS = {
-  toggleReveal: 'k8sStateful.secret.toggleReveal',
-  copyDecoded: 'k8sStateful.secret.copyDecoded',
-  editDecoded: 'k8sStateful.secret.editDecoded',
-} as const;
-
-/** What lens commands receive: enough to find the value again, nothing decoded. */
-export interface SecretValueRef {
-  uri: string;
-  /** Index of the `---` document holding the Secret. */
-  documentIndex: number;
-  key: string;
-  /** The value's range when the lens was computed (quotes included). */
-  valueRange: Range;
-}
+export { SECRET_COMMANDS, type SecretValueRef };
 
 export interface SecretValueLens {
   /** The line of the entry; lenses show above it. */
@@ -30,6 +17,8 @@ export interface SecretValueLens {
   ref: SecretValueRef;
   kind: DecodedSecretValue['kind'];
   byteLength?: number;
+  /** Why the value is not valid base64 (about the encoded text only). */
+  invalidReason?: string;
 }
 
 export function secretValueLenses(uri: string, file: ParsedFile): SecretValueLens[] {
@@ -53,35 +42,11 @@ export function secretValueLenses(uri: string, file: ParsedFile): SecretValueLen
         },
         kind: decoded.kind,
         byteLength: decoded.kind === 'invalid' ? undefined : decoded.byteLength,
+        invalidReason: decoded.kind === 'invalid' ? decoded.reason : undefined,
       });
     }
   }
   return out;
-}
-
-export const MASK = '••••••';
-const MAX_SHOWN = 80;
-
-/** The lens title for a value: masked, or the decoded text when revealed. */
-export function secretLensTitle(decoded: DecodedSecretValue, revealed: boolean): string {
-  switch (decoded.kind) {
-    case 'invalid':
-      return `invalid base64: ${decoded.reason}`;
-    case 'binary':
-      return `binary value (${describeByteLength(decoded.byteLength)}, not UTF-8 text)`;
-    case 'text': {
-      const newline = decoded.trailingNewline ? ', ends with a newline' : '';
-      if (!revealed) return `${MASK}  (${describeByteLength(decoded.byteLength)}${newline}, click to reveal)`;
-      return `${shown(decoded.text)}  (click to hide)`;
-    }
-  }
-}
-
-/** Decoded text on one line: line breaks shown as ⏎, long values cut. */
-function shown(text: string): string {
-  if (text === '') return '(empty)';
-  const oneLine = text.replace(/\r?\n/g, '⏎');
-  return oneLine.length > MAX_SHOWN ? `${oneLine.slice(0, MAX_SHOWN - 1)}…` : oneLine;
 }
 
 /**
@@ -97,7 +62,7 @@ export function secretCodeLenses(lenses: SecretValueLens[]): CodeLens[] {
         ? `${MASK}  (${describeByteLength(lens.byteLength ?? 0)}, click to reveal)`
         : lens.kind === 'binary'
           ? `binary value (${describeByteLength(lens.byteLength ?? 0)}, not UTF-8 text)`
-          : 'invalid base64';
+          : `invalid base64: ${lens.invalidReason ?? 'not decodable'}`;
     out.push({ range: lens.range, command: { title: summary, command: SECRET_COMMANDS.toggleReveal, arguments: args } });
     if (lens.kind !== 'text') continue;
     out.push({ range: lens.range, command: { title: 'copy', command: SECRET_COMMANDS.copyDecoded, arguments: args } });
