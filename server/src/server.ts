@@ -53,6 +53,8 @@ connection.onInitialize((params) => {
 connection.onInitialized(async () => {
   // VS Code's client announces setting changes itself (synchronize.configurationSection).
   if (pullConfiguration) await loadConfiguration();
+  // Documents opened before the settings arrived were checked with the defaults.
+  sync.republishOpen();
   await sync.scan();
 });
 

@@ -26,6 +26,7 @@ export class WorkspaceSync {
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly dependentsOf = new Set<string>();
   private stopped = false;
+  private grace: NodeJS.Timeout | undefined;
   /** Whether each open document's last text looked like Kubernetes YAML. */
   private readonly kubernetesText = new Map<string, boolean>();
 
@@ -36,16 +37,22 @@ export class WorkspaceSync {
     private readonly onIndexChanged: () => void = () => {},
   ) {}
 
-  /** The folders to scan, from the initialize params (file: URIs only). */
+  /**
+   * The folders to scan, from the initialize params (file: URIs only). From here until the scan ends
+   * (or a grace period passes), documents wait to be published: checked against a half-built index,
+   * references to files not read yet would show as missing and then vanish.
+   */
   setFolders(uris: string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    if (this.folders.length > 0) {
+      this.scanning = true;
+      this.grace = setTimeout(() => this.endScanWait(), SCAN_GRACE_MS);
+    }
   }
 
   /** Indexes every Kubernetes file of the workspace folders, then publishes the open documents. */
   async scan(): Promise<void> {
     if (this.folders.length === 0) return;
-    this.scanning = true;
-    const grace = setTimeout(() => this.endScanWait(), SCAN_GRACE_MS);
     const started = Date.now();
     try {
       const result = await scanFolders(
@@ -63,7 +70,7 @@ export class WorkspaceSync {
     } catch (error) {
       this.connection.console.error(`k8s-stateful: workspace scan failed: ${(error as Error).stack ?? error}`);
     } finally {
-      clearTimeout(grace);
+      clearTimeout(this.grace);
       this.scanning = false;
       this.waitingForScan.clear();
       this.onIndexChanged();
@@ -73,6 +80,7 @@ export class WorkspaceSync {
 
   stop(): void {
     this.stopped = true;
+    clearTimeout(this.grace);
     if (this.dependentsTimer) clearTimeout(this.dependentsTimer);
   }
 
@@ -129,6 +137,7 @@ export class WorkspaceSync {
 
   /** Re-publishes every open document (after settings change or the scan); `force` re-sends unchanged results too. */
   republishOpen(force = false): void {
+    if (this.scanning) return; // the scan's end publishes every open document
     for (const uri of this.service.openDocuments()) this.publish(uri, force);
   }
 
