@@ -9,6 +9,7 @@ import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   DefinitionRequest,
+  DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
   PrepareRenameRequest,
@@ -86,6 +87,20 @@ test('sts-service-not-headless: a StatefulSet whose serviceName names a ClusterI
   assert.deepEqual(diagnostics[0].range, { start: serviceName, end: { line: serviceName.line, character: serviceName.character + 2 } });
   const fixed = await client.change(uri, text.replace('spec:\n  selector:\n    app: kv', 'spec:\n  clusterIP: None\n  selector:\n    app: kv'));
   assert.deepEqual(fixed, []);
+  await client.close(uri);
+});
+
+test('settings pushed with didChangeConfiguration change severities and re-publish open documents', async () => {
+  const uri = uriOf('mistakes/statefulset-service-not-headless.yaml');
+  const text = textOf('mistakes/statefulset-service-not-headless.yaml');
+  assert.deepEqual(codes(await client.open(uri, text)), ['sts-service-not-headless']);
+  const off = diagnosticsUntil(uri, (d) => d.length === 0);
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: { rules: { 'sts-service-not-headless': 'off' } } } });
+  assert.deepEqual(await off, []);
+  const warning = diagnosticsUntil(uri, (d) => d.length === 1);
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: { rules: { 'sts-service-not-headless': 'warning' } } } });
+  assert.equal((await warning)[0].severity, 2);
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: {} } });
   await client.close(uri);
 });
 
