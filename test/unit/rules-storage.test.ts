@@ -146,6 +146,8 @@ test('pvc-storage-class-unknown: a typo gets a did-you-mean; "" and PV-only clas
   assert.deepEqual(only(workspaceDiagnostics({ 'pvc.yaml': claim('""'), 'sc.yaml': storageClass('fast-ssd', 'x') })['pvc.yaml'], 'pvc-storage-class-unknown'), []);
   const manual = workspaceDiagnostics({ 'pvc.yaml': claim('manual'), 'pv.yaml': pv('pv1', '  storageClassName: manual\n  capacity:\n    storage: 5Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /data\n') });
   assert.deepEqual(manual['pvc.yaml'], [], summarize(manual['pvc.yaml']));
+  const clusterClass = only(workspaceDiagnostics({ 'pvc.yaml': claim('standard'), 'sc.yaml': storageClass('fast-ssd', 'x') })['pvc.yaml'], 'pvc-storage-class-unknown');
+  assert.equal(clusterClass[0]?.severity, 3, 'no near miss: information (clusters bring classes of their own)');
   const alone = only(diagnosticsFor(claim('gp3')), 'pvc-storage-class-unknown');
   assert.equal(alone.length, 1);
   assert.equal(alone[0].severity, 4, 'a hint when the workspace defines no StorageClass');

@@ -24,11 +24,11 @@ export const pvcAccessModeInvalid: Rule = {
       if (!spec) return;
       checkModes(ctx, spec, 'a PersistentVolume');
       const source = ['hostPath', 'local'].find((key) => nodeAt(spec, [key]) !== undefined);
-      const shared = sharedModes(spec);
+      const shared = sharedModes(spec).filter((n) => valueOf(n) === 'ReadWriteMany');
       if (source && shared.length) {
         ctx.report({
           node: shared[0],
-          message: `a ${source} volume lives on one node's disk; ${shared.map(valueOf).join(' and ')} cannot be honoured for pods on other nodes (use ReadWriteOnce)`,
+          message: `a ${source} volume lives on one node's disk; ReadWriteMany cannot be honoured: pods on other nodes write to a different directory (use ReadWriteOnce)`,
           severity: 'warning',
         });
       }

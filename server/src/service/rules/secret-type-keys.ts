@@ -9,7 +9,7 @@
 // Keys count from data and stringData. A misspelt built-in type gets a did-you-mean.
 import { isScalar, type Node } from 'yaml';
 import { decodeBase64 } from '../k8s/secretData';
-import { closestName } from '../schema/messages';
+import { editDistance } from '../schema/messages';
 import { entries, mapAt, scalarAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 
@@ -36,8 +36,9 @@ export const secretTypeKeys: Rule = {
     if (!typeNode || typeof typeNode.value !== 'string') return;
     const type = typeNode.value;
     if (!KNOWN_TYPES.includes(type)) {
+      // Volume plugins have types of their own (kubernetes.io/rbd, kubernetes.io/iscsi-chap): only near misses are typos.
       if (/(^|\.)kubernetes\.io\//.test(type) || type.toLowerCase() === 'opaque') {
-        const suggestion = closestName(type, KNOWN_TYPES);
+        const suggestion = KNOWN_TYPES.find((known) => known.toLowerCase() === type.toLowerCase() || editDistance(known, type) <= 2);
         if (suggestion) {
           ctx.report({ node: typeNode, message: `unknown Secret type "${type}" — did you mean "${suggestion}"?`, severity: 'warning', data: { replacement: suggestion } });
         }
