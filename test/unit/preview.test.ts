@@ -151,6 +151,9 @@ test('replicas: 0 gives no pods; absent replicas default to one pod', () => {
 });
 
 test('replicas that is not a non-negative integer gives no pods and says so', () => {
+  for (const value of ['1e300', '4294967296', '2.5', '"3"']) {
+    assert.equal(only({ 'sts.yaml': sts({ spec: `  replicas: ${value}\n` }) }).replicas, null, value);
+  }
   const bad = only({ 'sts.yaml': sts({ spec: '  replicas: -2\n' }) });
   assert.equal(bad.replicas, null);
   assert.deepEqual(bad.pods, []);

@@ -275,9 +275,12 @@ function locator(uri: string, file: ParsedFile): Locator {
   return (node) => (node?.range ? { uri, range: rangeOf(file.lineCounter, file.text, node.range[0], node.range[1]) } : undefined);
 }
 
+/** replicas and ordinals.start are int32: anything else is not a count we can list (and 1e300 would never end). */
+const INT32_MAX = 2 ** 31 - 1;
+
 function nonNegativeInteger(node: Node): number | null {
   if (!isScalar(node) || typeof node.value !== 'number') return null;
-  return Number.isInteger(node.value) && node.value >= 0 ? node.value : null;
+  return Number.isInteger(node.value) && node.value >= 0 && node.value <= INT32_MAX ? node.value : null;
 }
 
 function range(from: number, to: number): number[] {
