@@ -234,3 +234,10 @@ test('sc-multiple-default: reported on each default annotation', () => {
   assert.deepEqual(result['c.yaml'], []);
   assert.deepEqual(only(workspaceDiagnostics({ 'a.yaml': storageClass('a', 'x', true), 'c.yaml': storageClass('c', 'z') })['a.yaml'], 'sc-multiple-default'), []);
 });
+
+test('the mistakes folder indexed with the valid examples: each mistake once, no cascades from invalid values', () => {
+  const { service, uris } = serviceWithFolders('examples/postgres', 'examples/mistakes');
+  const badValues = uris.find((u) => u.endsWith('bad-values.yaml'))!;
+  assert.deepEqual(only(service.getDiagnostics(badValues), 'pvc-unbindable'), [], 'an invalid access mode is the schema finding only');
+  for (const uri of uris.filter((u) => u.includes('/postgres/'))) assert.deepEqual(service.getDiagnostics(uri), [], uri);
+});

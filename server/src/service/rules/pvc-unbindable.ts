@@ -12,6 +12,8 @@ import { NO_PROVISIONER, accessModes, claimsOf, defaultClasses, describeSelector
 import { mapAt, nodeAt, scalarAt, stringAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 
+const KNOWN_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+
 export const pvcUnbindable: Rule = {
   id: 'pvc-unbindable',
   description: 'A claim that needs a pre-created PersistentVolume (volumeName, selector, storageClassName "", or a class without provisioner) that no PV in the workspace satisfies.',
@@ -55,7 +57,8 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
   const request = requestNode && (typeof requestNode.value === 'string' || typeof requestNode.value === 'number') ? parseQuantity(requestNode.value) : undefined;
   const wanted = {
     className: effectiveClass,
-    modes: accessModes(spec),
+    // An unknown mode is the schema's finding; comparing it here would only add a cascade.
+    modes: accessModes(spec).filter((m) => KNOWN_MODES.includes(m)),
     request,
     volumeMode: stringAt(spec, ['volumeMode']) ?? 'Filesystem',
   };
