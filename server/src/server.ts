@@ -26,12 +26,14 @@ const service = createLanguageService({ schemaDir, docsBaseUri });
 const sync = new WorkspaceSync(connection, service, () => notifyPreviewChanged());
 let pullConfiguration = false;
 let snippetSupport = false;
+let foldingRangeLimit: number | undefined;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   sync.setFolders(folders);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -115,7 +117,7 @@ connection.onCompletion((params) =>
 );
 connection.onHover((params) => service.getHover(params.textDocument.uri, params.position));
 connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));
-connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri));
+connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri, foldingRangeLimit));
 
 // Stateful Preview: computed on request; clients re-request when told the documents changed
 // (at most every 100 ms while the user types).

@@ -120,6 +120,19 @@ test('folding: one range per resource plus nested blocks and comment runs', () =
   assert.equal(new Set(starts).size, starts.length);
 });
 
+test('under the client\'s range limit, the outermost folds are kept', () => {
+  const all = foldsOf(multi)!;
+  const limited = withDoc(multi, (uri) => testService().getFoldingRanges(uri, 10))!;
+  assert.equal(limited.length, 10);
+  const lines = multi.split('\n');
+  // The 7 resources and the top-level comments come first, then the first top-level keys.
+  assert.equal(limited.filter((f) => f.kind === 'region').length, 7);
+  assert.ok(limited.every((f) => f.kind || /^\S/.test(lines[f.startLine])), 'only top-level folds');
+  assert.deepEqual(limited.map((f) => f.startLine), [...limited.map((f) => f.startLine)].sort((a, b) => a - b));
+  assert.ok(all.length > 10);
+  assert.equal(withDoc(multi, (uri) => testService().getFoldingRanges(uri, 100000))!.length, all.length);
+});
+
 test('no folding ranges for YAML that is not Kubernetes (the editor folds by indentation)', () => {
   assert.equal(foldsOf('services:\n  web:\n    image: nginx\n'), null);
 });

@@ -61,8 +61,11 @@ export interface LanguageService {
   getHover(uri: string, position: Position): Hover | null;
   /** One symbol per resource, with containers, volumes, claim templates, ports or keys as children. */
   getDocumentSymbols(uri: string): DocumentSymbol[];
-  /** One fold per resource plus nested blocks and comment runs; null for YAML that is not Kubernetes. */
-  getFoldingRanges(uri: string): FoldingRange[] | null;
+  /**
+   * One fold per resource plus nested blocks and comment runs (the outermost `rangeLimit` when
+   * given); null for YAML that is not Kubernetes, so editors fold it by indentation.
+   */
+  getFoldingRanges(uri: string, rangeLimit?: number): FoldingRange[] | null;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -133,9 +136,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const file = documents.parsed(uri);
       return file ? documentSymbols(file) : [];
     },
-    getFoldingRanges(uri) {
+    getFoldingRanges(uri, rangeLimit) {
       const file = documents.parsed(uri);
-      return file && file.isKubernetes ? foldingRanges(file) : null;
+      return file && file.isKubernetes ? foldingRanges(file, rangeLimit) : null;
     },
   };
 }

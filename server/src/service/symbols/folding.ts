@@ -9,6 +9,8 @@ const MAX_DEPTH = 200;
 
 class Folds {
   readonly ranges: FoldingRange[] = [];
+  /** Nesting depth of each range (0 for resources and comments), to keep the outer ones under a limit. */
+  readonly depths: number[] = [];
   private readonly starts = new Set<number>();
   constructor(private readonly file: ParsedFile) {}
 
@@ -20,57 +22,79 @@ class Folds {
   endLine(start: number, end: number): number {
     const text = this.file.text;
     let e = Math.min(end, text.length);
-    while (e > start && /\s/.test(text[e - 1])) e--;
+    for (let c = text.charCodeAt(e - 1); e > start && (c === 32 || c === 10 || c === 13 || c === 9); c = text.charCodeAt(e - 1)) e--;
     return this.line(Math.max(start, e - 1));
   }
 
-  add(startLine: number, endLine: number, kind?: FoldingRangeKind): void {
+  add(startLine: number, endLine: number, kind: FoldingRangeKind | undefined, depth: number): void {
     if (endLine <= startLine || this.starts.has(startLine)) return;
     this.starts.add(startLine);
     const range: FoldingRange = { startLine, endLine };
     if (kind) range.kind = kind;
     this.ranges.push(range);
+    this.depths.push(depth);
   }
 
-  /** Folds for a node's nested blocks; `startLine` is where the node's own fold begins (its key). */
-  node(node: Node | null | undefined, startLine: number | undefined, depth: number): void {
-    if (!node || depth > MAX_DEPTH || !node.range) return;
-    const [start, end] = node.range;
-    if (startLine !== undefined) {
-      const blockScalar = isScalar(node) && (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED);
-      if (isMap(node) || isSeq(node) || blockScalar) this.add(startLine, this.endLine(start, end));
-    }
+  /** Folds inside a collection; its own fold (from its key's line) is added by the caller. */
+  children(node: Node, depth: number): void {
+    if (depth > MAX_DEPTH) return;
     if (isMap(node)) {
-      for (const pair of node.items as Pair[]) this.pair(pair, depth);
+      for (const pair of node.items as Pair[]) this.entry(pair.key as Node | null, pair.value as Node | null, depth);
     } else if (isSeq(node)) {
       for (const item of node.items) {
-        if (isPair(item)) this.pair(item, depth);
-        else if (item && (item as Node).range) this.node(item as Node, this.line((item as Node).range![0]), depth + 1);
+        if (isPair(item)) this.entry(item.key as Node | null, item.value as Node | null, depth);
+        else this.entry(null, item as Node | null, depth);
       }
     }
   }
 
-  pair(pair: Pair, depth: number): void {
-    const key = pair.key as Node | null;
-    const value = pair.value as Node | null;
-    if (!value) return;
-    const keyLine = key?.range ? this.line(key.range[0]) : value.range ? this.line(value.range[0]) : undefined;
-    this.node(value, keyLine, depth + 1);
+  /** A map entry or a list item: folds from its first line when its value spans several lines. */
+  entry(key: Node | null, value: Node | null, depth: number): void {
+    const range = value?.range;
+    if (!value || !range) return;
+    if (isScalar(value)) {
+      // Only block scalars span lines worth folding; plain values (most of a manifest) cost nothing.
+      if (value.type !== Scalar.BLOCK_LITERAL && value.type !== Scalar.BLOCK_FOLDED) return;
+    } else if (!isMap(value) && !isSeq(value)) {
+      return;
+    }
+    const startLine = this.line(key?.range ? key.range[0] : range[0]);
+    this.add(startLine, this.endLine(range[0], range[1]), undefined, depth + 1);
+    if (!isScalar(value)) this.children(value, depth + 1);
   }
 }
 
-export function foldingRanges(file: ParsedFile): FoldingRange[] {
-  const folds = new Folds(file);
-  for (const document of file.documents) {
-    const contents = document.yaml.contents as Node | null;
-    if (!contents?.range) continue;
-    // The resource as a whole, from its first line to its last.
-    const first = folds.line(contents.range[0]);
-    folds.add(first, folds.endLine(contents.range[0], contents.range[1]), FoldingRangeKind.Region);
-    folds.node(contents, undefined, 0);
+const cache = new WeakMap<ParsedFile, { ranges: FoldingRange[]; depths: number[] }>();
+
+/**
+ * Folding ranges in line order (shared per parsed file: do not mutate). With `rangeLimit` (the client's `foldingRange.rangeLimit`, 5000 in
+ * VS Code), the outermost ranges are kept: resources first, then each nesting level in turn.
+ */
+export function foldingRanges(file: ParsedFile, rangeLimit?: number): FoldingRange[] {
+  let computed = cache.get(file);
+  if (!computed) {
+    const folds = new Folds(file);
+    for (const document of file.documents) {
+      const contents = document.yaml.contents as Node | null;
+      if (!contents?.range) continue;
+      // The resource as a whole, from its first line to its last.
+      const first = folds.line(contents.range[0]);
+      folds.add(first, folds.endLine(contents.range[0], contents.range[1]), FoldingRangeKind.Region, 0);
+      folds.children(contents, 0);
+    }
+    commentFolds(file, folds);
+    const order = folds.ranges.map((_, i) => i).sort((a, b) => folds.ranges[a].startLine - folds.ranges[b].startLine);
+    computed = { ranges: order.map((i) => folds.ranges[i]), depths: order.map((i) => folds.depths[i]) };
+    cache.set(file, computed);
   }
-  commentFolds(file, folds);
-  return folds.ranges.sort((a, b) => a.startLine - b.startLine);
+  const { ranges, depths } = computed;
+  if (rangeLimit === undefined || rangeLimit < 0 || ranges.length <= rangeLimit) return ranges;
+  const keep = ranges
+    .map((_, i) => i)
+    .sort((a, b) => depths[a] - depths[b] || a - b)
+    .slice(0, rangeLimit)
+    .sort((a, b) => a - b);
+  return keep.map((i) => ranges[i]);
 }
 
 function commentFolds(file: ParsedFile, folds: Folds): void {
@@ -81,7 +105,7 @@ function commentFolds(file: ParsedFile, folds: Folds): void {
     if (isComment) {
       if (runStart < 0) runStart = line;
     } else if (runStart >= 0) {
-      if (line - 1 > runStart) folds.add(runStart, line - 1, FoldingRangeKind.Comment);
+      if (line - 1 > runStart) folds.add(runStart, line - 1, FoldingRangeKind.Comment, 0);
       runStart = -1;
     }
   }

@@ -71,14 +71,21 @@ function contains(outer: Range, inner: Range): boolean {
   return before(outer.start, inner.start) && before(inner.end, outer.end);
 }
 
+const cache = new WeakMap<ParsedFile, DocumentSymbol[]>();
+
+/** The symbols of a parsed file, computed once per text (outline, breadcrumbs and sticky scroll all ask); shared, do not mutate. */
 export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
-  const builder = new SymbolBuilder(file);
-  const out: DocumentSymbol[] = [];
-  for (const document of file.documents) {
-    const symbol = resourceSymbol(builder, document);
-    if (symbol) out.push(symbol);
+  let symbols = cache.get(file);
+  if (!symbols) {
+    const builder = new SymbolBuilder(file);
+    symbols = [];
+    for (const document of file.documents) {
+      const symbol = resourceSymbol(builder, document);
+      if (symbol) symbols.push(symbol);
+    }
+    cache.set(file, symbols);
   }
-  return out;
+  return symbols;
 }
 
 export function isHeadlessService(resource: Resource): boolean {
