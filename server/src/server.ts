@@ -120,14 +120,21 @@ connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDo
 connection.onFoldingRanges((params) => service.getFoldingRanges(params.textDocument.uri, foldingRangeLimit));
 
 // Stateful Preview: computed on request; clients re-request when told the documents changed
-// (at most every 100 ms while the user types).
-connection.onRequest(PREVIEW_REQUEST, (params?: PreviewParams) => service.getPreview({ activeUri: params?.activeUri }));
+// (at most every 100 ms while the user types). The pause grows with the cost of the last preview,
+// so that on a huge workspace the preview takes about a sixth of the server's time at most.
+let lastPreviewMs = 0;
+connection.onRequest(PREVIEW_REQUEST, (params?: PreviewParams) => {
+  const started = performance.now();
+  const model = service.getPreview({ activeUri: params?.activeUri });
+  lastPreviewMs = performance.now() - started;
+  return model;
+});
 let previewChangedTimer: NodeJS.Timeout | undefined;
 function notifyPreviewChanged(): void {
   previewChangedTimer ??= setTimeout(() => {
     previewChangedTimer = undefined;
     void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION);
-  }, 100);
+  }, Math.max(100, 5 * lastPreviewMs));
 }
 
 documents.listen(connection);

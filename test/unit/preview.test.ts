@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/service';
-import { previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
+import { DEFAULT_MAX_LISTED_PODS, previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
 import { rangeOfText, repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
 
 /** A fresh service holding the given files (uri suffix -> text). */
@@ -261,11 +261,14 @@ test('retention defaults to Retain for both, and Parallel pods start and stop at
 
 test('large replica counts list the first and last pods only, with the count of the rest', () => {
   const db = only({ 'sts.yaml': sts({ spec: '  replicas: 100000\n' }) });
-  assert.equal(db.pods.length, 100);
-  assert.equal(db.omittedPods, 99_900);
-  assert.equal(db.pods[49].name, 'db-49');
-  assert.equal(db.pods[50].name, 'db-99950');
-  assert.equal(db.pods[99].name, 'db-99999');
+  assert.equal(DEFAULT_MAX_LISTED_PODS, 20);
+  assert.equal(db.pods.length, 20);
+  assert.equal(db.omittedPods, 99_980);
+  assert.equal(db.pods[9].name, 'db-9');
+  assert.equal(db.pods[10].name, 'db-99990');
+  assert.equal(db.pods[19].name, 'db-99999');
+  const more = serviceWith({ 'sts.yaml': sts({ spec: '  replicas: 100000\n' }) }).getPreview({ maxListedPods: 7 }).statefulSets[0];
+  assert.deepEqual(names(more), ['db-0', 'db-1', 'db-2', 'db-3', 'db-99997', 'db-99998', 'db-99999']);
   const text = renderPreviewText({ clusterDomain: 'cluster.local', statefulSets: [db] });
   assert.match(text, /dns: db-2\..*\n {4}… 99995 more …\n {4}db-99998\n/);
 });

@@ -40,7 +40,8 @@ export interface PreviewOptions {
   maxListedPods?: number;
 }
 
-export const DEFAULT_MAX_LISTED_PODS = 100;
+/** Enough to see the pattern at both ends; a workspace of 500 StatefulSets stays a few MB of JSON. */
+export const DEFAULT_MAX_LISTED_PODS = 20;
 
 const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 
