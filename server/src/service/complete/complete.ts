@@ -164,18 +164,39 @@ function markdown(value: string) {
   return { kind: 'markdown' as const, value };
 }
 
+/** What a key's item says about its field; the same for every request, so computed once per field. */
+interface KeyFacts {
+  type: string;
+  documentation: string;
+  serverSide: boolean;
+  deprecated: boolean;
+}
+const keyFacts = new WeakMap<Field, KeyFacts>();
+
+function factsOf(root: JsonSchema, prop: PropertyInfo, atRoot: boolean): KeyFacts {
+  let facts = keyFacts.get(prop.field);
+  if (!facts) {
+    facts = {
+      type: typeLabel(root, prop.field),
+      documentation: fieldMarkdown(root, prop.field, { required: prop.required, omitHeading: true }),
+      serverSide: isServerPopulated(prop.name, prop.field, atRoot),
+      deprecated: isDeprecated(prop.field),
+    };
+    keyFacts.set(prop.field, facts);
+  }
+  return facts;
+}
+
 function keyItem(root: JsonSchema, prop: PropertyInfo, col: number, keyOnly: boolean, range: Range, style: IndentStyle, atRoot: boolean): CompletionItem {
   const insert = keyInsert(root, prop, col, style, keyOnly);
-  const type = typeLabel(root, prop.field);
-  const serverSide = isServerPopulated(prop.name, prop.field, atRoot);
-  const deprecated = isDeprecated(prop.field);
+  const { type, serverSide, deprecated, documentation } = factsOf(root, prop, atRoot);
   const group = prop.required ? 0 : deprecated ? 3 : serverSide ? 2 : 1;
   const item: CompletionItem = {
     label: prop.name,
     labelDetails: { description: prop.required ? `required · ${type}` : serverSide ? `set by the server · ${type}` : type },
     kind: CompletionItemKind.Property,
     detail: prop.required ? `${type} (required)` : type,
-    documentation: markdown(fieldMarkdown(root, prop.field, { required: prop.required, omitHeading: true })),
+    documentation: markdown(documentation),
     sortText: `${group}${prop.name}`,
     filterText: prop.name,
     insertTextFormat: InsertTextFormat.Snippet,

@@ -33,9 +33,13 @@ function kindEntries(registry: SchemaRegistry): Array<{ entry: KindEntry; prefer
   return out;
 }
 
+const docCache = new WeakMap<KindEntry, string>();
+
 function documentation(entry: KindEntry): { kind: 'markdown'; value: string } | undefined {
   if (!entry.description) return undefined;
-  return { kind: 'markdown', value: `**${entry.kind}** · \`${entry.apiVersion}\`\n\n${markdownProse(entry.description)}` };
+  let value = docCache.get(entry);
+  if (value === undefined) docCache.set(entry, (value = `**${entry.kind}** · \`${entry.apiVersion}\`\n\n${markdownProse(entry.description)}`));
+  return { kind: 'markdown', value };
 }
 
 export interface KindValueContext {
@@ -105,16 +109,22 @@ export function apiVersionValueItems(registry: SchemaRegistry, kind: string | un
   }));
 }
 
-/**
- * Whole-resource starters at the top of an empty document: `StatefulSet` inserts
- * `apiVersion: apps/v1`, `kind: StatefulSet`, `metadata.name` and the required top-level fields.
- */
-export function resourceStarterItems(registry: SchemaRegistry, range: KindValueContext['range'], style: IndentStyle): CompletionItem[] {
-  return kindEntries(registry)
+/** Starter texts per registry and indentation unit: built once, not per keystroke. */
+const starterCache = new WeakMap<SchemaRegistry, Map<string, Array<{ entry: KindEntry; text: string }>>>();
+
+function starters(registry: SchemaRegistry, style: IndentStyle): Array<{ entry: KindEntry; text: string }> {
+  let byStyle = starterCache.get(registry);
+  if (!byStyle) starterCache.set(registry, (byStyle = new Map()));
+  const key = `${style.unit}|${style.indentSequences}`;
+  let list = byStyle.get(key);
+  if (list) return list;
+  list = kindEntries(registry)
     .filter((k) => k.preferred)
     .map(({ entry }) => {
-      const root = registry.schema(entry.apiVersion, entry.kind);
       const lines = [`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `${' '.repeat(style.unit)}name: \${1:${entry.kind.toLowerCase()}}`];
+      // Required top-level fields (StorageClass.provisioner) for the kinds this extension is about.
+      // Other kinds' schemas are not loaded just to list them: a hundred schemas cost ~100 MB.
+      const root = FEATURED_KINDS.includes(entry.kind) ? registry.schema(entry.apiVersion, entry.kind) : undefined;
       if (root) {
         const stops = new TabStops(2);
         for (const prop of properties(root, rootField(root))) {
@@ -122,17 +132,28 @@ export function resourceStarterItems(registry: SchemaRegistry, range: KindValueC
           lines.push(...fieldSnippetLines(root, prop, 0, style, stops));
         }
       }
-      return {
-        label: entry.kind,
-        labelDetails: { detail: ' resource', description: entry.apiVersion },
-        kind: CompletionItemKind.Class,
-        detail: `apiVersion: ${entry.apiVersion}, kind: ${entry.kind}`,
-        documentation: documentation(entry),
-        sortText: rank(entry, true),
-        filterText: entry.kind,
-        insertTextFormat: InsertTextFormat.Snippet,
-        insertTextMode: InsertTextMode.asIs,
-        textEdit: { range, newText: `${lines.join('\n')}\n$0` },
-      };
+      return { entry, text: `${lines.join('\n')}\n$0` };
     });
+  byStyle.set(key, list);
+  return list;
+}
+
+/**
+ * Whole-resource starters at the top of an empty document: `StatefulSet` inserts
+ * `apiVersion: apps/v1`, `kind: StatefulSet`, `metadata.name` (and, for the stateful kinds,
+ * the required top-level fields).
+ */
+export function resourceStarterItems(registry: SchemaRegistry, range: KindValueContext['range'], style: IndentStyle): CompletionItem[] {
+  return starters(registry, style).map(({ entry, text }) => ({
+    label: entry.kind,
+    labelDetails: { detail: ' resource', description: entry.apiVersion },
+    kind: CompletionItemKind.Class,
+    detail: `apiVersion: ${entry.apiVersion}, kind: ${entry.kind}`,
+    documentation: documentation(entry),
+    sortText: rank(entry, true),
+    filterText: entry.kind,
+    insertTextFormat: InsertTextFormat.Snippet,
+    insertTextMode: InsertTextMode.asIs,
+    textEdit: { range, newText: text },
+  }));
 }

@@ -154,8 +154,22 @@ export function isRequired(parent: Field | undefined, name: string): boolean {
   return Array.isArray(required) && required.includes(name);
 }
 
-/** The named properties of a map field, each resolved, with its required flag (schema order). */
+const propertyCache = new WeakMap<JsonSchema, PropertyInfo[]>();
+
+/**
+ * The named properties of a map field, each resolved, with its required flag (schema order).
+ * Memoized per schema object (a schema belongs to one root), so completion lists and their
+ * documentation are built once per type; the result is shared: do not mutate.
+ */
 export function properties(root: JsonSchema, field: Field): PropertyInfo[] {
+  const cached = propertyCache.get(field.schema);
+  if (cached) return cached;
+  const computed = computeProperties(root, field);
+  propertyCache.set(field.schema, computed);
+  return computed;
+}
+
+function computeProperties(root: JsonSchema, field: Field): PropertyInfo[] {
   const props = field.schema.properties as Record<string, JsonSchema> | undefined;
   if (!props || typeof props !== 'object') return [];
   const required = new Set(Array.isArray(field.schema.required) ? (field.schema.required as string[]) : []);
