@@ -1,6 +1,7 @@
 // A volumeClaimTemplate that no container mounts still creates (and keeps) one PVC per pod:
 // storage is provisioned and paid for, while the data the template was meant for goes elsewhere.
 import { referencesOf, volumesOf } from '../workspace/references';
+import { mapAt } from '../yaml/access';
 import type { Rule } from './types';
 
 export const stsClaimTemplateUnused: Rule = {
@@ -9,6 +10,8 @@ export const stsClaimTemplateUnused: Rule = {
   defaultSeverity: 'warning',
   kinds: ['StatefulSet'],
   check(ctx) {
+    // Without a pod template nothing can mount anything; the schema reports the missing template.
+    if (!mapAt(ctx.resource.root, ['spec', 'template'])) return;
     const used = new Set(referencesOf(ctx.resource).filter((r) => r.target === 'Volume').map((r) => r.name));
     for (const volume of volumesOf(ctx.resource)) {
       if (volume.source !== 'claimTemplate' || used.has(volume.name)) continue;

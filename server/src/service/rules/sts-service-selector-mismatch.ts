@@ -11,6 +11,8 @@ export const stsServiceSelectorMismatch: Rule = {
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null || node.value === '') return;
+    // Without a pod template the schema already reports it; comparing labels would only add noise.
+    if (!mapAt(ctx.resource.root, ['spec', 'template'])) return;
     const name = String(node.value);
     const labels = stringMap(mapAt(ctx.resource.root, ['spec', 'template', 'metadata', 'labels']));
     for (const service of ctx.index.find('Service', name, ctx.namespace)) {
