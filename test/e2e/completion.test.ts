@@ -2,7 +2,7 @@
 // vscode.executeCompletionItemProvider, executeHoverProvider and executeDocumentSymbolProvider.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, waitFor, workspaceFile } from './helpers';
+import { activeExtension, sleep, waitFor, workspaceFile } from './helpers';
 
 /**
  * The language server's items only: the editor adds the extension's contributed snippets
@@ -104,6 +104,57 @@ suite('completion, hover and outline', () => {
     const sts = items.find((i) => label(i) === 'StatefulSet');
     assert.ok(sts, 'no StatefulSet among the kinds');
     assert.deepEqual(sts.additionalTextEdits?.map((e) => e.newText), ['apiVersion: apps/v1\n']);
+  });
+
+  test('YAML gets quick suggestions while typing plain scalars (keys are strings to the grammar)', () => {
+    const quick = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' }).get<Record<string, string>>('quickSuggestions');
+    assert.equal(quick?.strings, 'on');
+  });
+
+  /** Types into a real editor, opens the suggest widget and accepts the selected item, like a user. */
+  async function typeAndAccept(editor: vscode.TextEditor, typed: string): Promise<string> {
+    const before = editor.document.getText();
+    await vscode.commands.executeCommand('type', { text: typed });
+    const afterTyping = editor.document.getText();
+    for (let attempt = 0; attempt < 10 && editor.document.getText() === afterTyping; attempt++) {
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      await sleep(300 + attempt * 200);
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await sleep(100);
+    }
+    assert.notEqual(editor.document.getText(), before, 'typing changed nothing');
+    return editor.document.getText();
+  }
+
+  async function editorAtEnd(content: string): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const end = doc.positionAt(content.length);
+    editor.selection = new vscode.Selection(end, end);
+    // Let the client send didOpen before the first request.
+    await waitFor(async () => (await completions(doc, end)).length > 0, 10_000, 200);
+    return editor;
+  }
+
+  test('typing a half key and accepting inserts the key in its YAML shape', async () => {
+    const editor = await editorAtEnd(`${STS}spec:\n  replicas: 3\n  `);
+    const text = await typeAndAccept(editor, 'serviceN');
+    assert.equal(text, `${STS}spec:\n  replicas: 3\n  serviceName: `);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('accepting a list-of-objects key opens its first item at the right indentation', async () => {
+    const editor = await editorAtEnd(`${STS}spec:\n  replicas: 3\n  `);
+    const text = await typeAndAccept(editor, 'volumeClaimT');
+    assert.equal(text, `${STS}spec:\n  replicas: 3\n  volumeClaimTemplates:\n    - `);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('accepting kind StatefulSet in an empty document writes apiVersion apps/v1', async () => {
+    const editor = await editorAtEnd('kind: ');
+    const text = await typeAndAccept(editor, 'StatefulS');
+    assert.equal(text, 'apiVersion: apps/v1\nkind: StatefulSet');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
   test('hover on replicas shows its description and type', async () => {
