@@ -1,4 +1,5 @@
 // The texts the service knows, each parsed at most once per version.
+import { reparse } from './parse/incremental';
 import { parseWithinLimit } from './parse/sizeLimit';
 import type { ParsedFile } from './types';
 
@@ -6,6 +7,8 @@ interface Entry {
   version: number;
   text: string;
   parsed?: ParsedFile;
+  /** The last parse of an earlier text, until this text is parsed: edits re-parse only what changed. */
+  previous?: ParsedFile;
 }
 
 export class DocumentStore {
@@ -26,6 +29,7 @@ export class DocumentStore {
     for (const entry of this.entries.values()) {
       if (entry.parsed && entry.text.length * 3 > smaller) {
         entry.parsed = undefined;
+        entry.previous = undefined;
         this.generation++;
       }
     }
@@ -37,7 +41,7 @@ export class DocumentStore {
       existing.version = version;
       return;
     }
-    this.entries.set(uri, { version, text });
+    this.entries.set(uri, { version, text, previous: existing?.parsed ?? existing?.previous });
     this.generation++;
   }
 
@@ -65,7 +69,16 @@ export class DocumentStore {
   parsed(uri: string): ParsedFile | undefined {
     const entry = this.entries.get(uri);
     if (!entry) return undefined;
-    entry.parsed ??= parseWithinLimit(entry.text, this.maxFileSize);
+    if (!entry.parsed) {
+      const previous = entry.previous;
+      entry.previous = undefined;
+      entry.parsed = (previous && this.withinLimit(entry.text) && reparse(previous, entry.text)) || parseWithinLimit(entry.text, this.maxFileSize);
+    }
     return entry.parsed;
+  }
+
+  /** Whether a text is fully checked under the size limit (the incremental path only handles those). */
+  private withinLimit(text: string): boolean {
+    return text.length * 3 <= this.maxFileSize || Buffer.byteLength(text, 'utf8') <= this.maxFileSize;
   }
 }

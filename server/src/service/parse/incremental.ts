@@ -1,0 +1,225 @@
+// Incremental re-parse of a multi-document file: only the `---` documents an edit touches are parsed
+// again; the others keep their objects (so per-document caches stay valid) and, after the edit,
+// have their offsets shifted. The result is the same as parsing the whole text (a differential
+// test compares both on hundreds of random edits); whenever that cannot be guaranteed cheaply
+// (directives, an edit on a `---`/`...` line, a change in the number of documents, a size limit)
+// this returns undefined and the caller parses the whole text.
+//
+// Why it is exact: a line starting with `---` always starts a new document, so the parser is at the
+// stream level there. Re-parsing from the marker of the document *before* the first touched one
+// (so the comments between them reach the composer as in a full parse) to the end of the document
+// two after the last touched one composes the touched documents, and the one after them (whose
+// leading comments may have changed), exactly as the full parse does: each of them is followed by
+// the same `---` as in the whole text. Only those are taken from the slice.
+import { Composer, isAlias, isCollection, isMap, isPair, isScalar, LineCounter, Parser, type Document, type Node } from 'yaml';
+import type { ParsedDocument, ParsedFile, Resource } from '../types';
+import { reportDuplicateKeys } from './duplicateKeys';
+import { scalarString } from './parseFile';
+
+/** The options parseFile gives the yaml package (kept equal by the differential test). */
+const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: false, keepSourceTokens: false } as const;
+
+const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
+const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
+const MARKER_LINE = /^(---|\.\.\.|%)/m;
+
+/** Per parsed file: where each document's segment starts (0, then each `---` marker), or null if unusable. */
+const segmentsOf = new WeakMap<ParsedFile, number[] | null>();
+
+function segments(file: ParsedFile): number[] | null {
+  let starts = segmentsOf.get(file);
+  if (starts !== undefined) return starts;
+  starts = [0];
+  const text = file.text;
+  for (let k = 1; k < file.documents.length; k++) {
+    const at = file.documents[k].start;
+    // Every later document must begin with its own `---` at the start of a line.
+    if (!(text.startsWith('---', at) && (at === 0 || text.charCodeAt(at - 1) === 10))) {
+      starts = null;
+      break;
+    }
+    starts.push(at);
+  }
+  // Directives (%YAML, %TAG) change how later documents parse: not handled incrementally.
+  if (starts && (text.startsWith('%') || text.includes('\n%'))) starts = null;
+  segmentsOf.set(file, starts);
+  return starts;
+}
+
+export function reparse(previous: ParsedFile, text: string): ParsedFile | undefined {
+  if (previous.limited || previous.documents.length === 0) return undefined;
+  const segs = segments(previous);
+  if (!segs) return undefined;
+  const old = previous.text;
+
+  // The changed region: [p, oldEnd) in the old text became [p, newEnd) in the new one.
+  const max = Math.min(old.length, text.length);
+  let p = 0;
+  while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
+  if (p === old.length && p === text.length) return undefined;
+  let s = 0;
+  const maxSuffix = max - p;
+  while (s < maxSuffix && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
+  const oldEnd = old.length - s;
+  const newEnd = text.length - s;
+  const delta = text.length - old.length;
+
+  // No document markers (or directives) on any line the edit touches, before or after.
+  if (MARKER_LINE.test(linesAround(old, p, oldEnd)) || MARKER_LINE.test(linesAround(text, p, newEnd))) return undefined;
+
+  const docs = previous.documents;
+  const n = docs.length;
+  const first = lastSegmentAtOrBefore(segs, p);
+  const last = lastSegmentAtOrBefore(segs, Math.max(p, oldEnd - 1));
+  // Re-parsed: two documents before the edit (context: the comments before `first - 1`; and the
+  // composer files stream-level errors of a document under the one before it, so an edit can add
+  // errors to `first - 1`), the touched ones, the one after (its leading comments may have changed)
+  // and one more, so that every document we take from the slice ended at a `---` exactly as in the
+  // full text, not at the end of the slice (an unterminated quote or bracket is reported where the
+  // input ends). Documents that come out the same keep their old objects.
+  const from = Math.max(first - 2, 0);
+  const to = Math.min(last + 1, n - 1);
+  const guard = to + 1 < n ? to + 1 : -1;
+  const sliceStart = segs[from];
+  const sliceEndOld = guard >= 0 && guard + 1 < n ? segs[guard + 1] : old.length;
+  const expected = (guard >= 0 ? guard : to) - from + 1;
+
+  const parsed = parseSlice(text.slice(sliceStart, sliceEndOld + delta), sliceStart);
+  if (parsed.length !== expected) return undefined;
+
+  // Old offsets to new ones; undefined inside the replaced text.
+  const move = (offset: number) => (offset < p ? offset : offset >= oldEnd ? offset + delta : undefined);
+  const documents: ParsedDocument[] = docs.slice(0, from);
+  for (let k = from; k <= to; k++) {
+    const yaml = parsed[k - from];
+    if (k < first - 1) {
+      documents.push(docs[k]); // context only: the slice starts at its marker, so it lacks what precedes it
+    } else if ((k < first || k > last) && sameDecoration(docs[k].yaml, yaml, move)) {
+      documents.push(k > last ? shift(docs[k], delta) : docs[k]); // composed the same: keep it
+    } else {
+      reportDuplicateKeys(yaml);
+      documents.push(newDocument(k, yaml));
+    }
+  }
+  for (let k = to + 1; k < n; k++) documents.push(shift(docs[k], delta));
+  documents.forEach((d, index) => (d.index = index));
+
+  return {
+    text,
+    lineCounter: lineCounterOf(text),
+    documents,
+    isKubernetes: documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text),
+    isTemplate: TEMPLATE_HINT.test(text),
+  };
+}
+
+/** Line starts counted from the text (as parseFile does). */
+function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
+}
+
+function lastSegmentAtOrBefore(segs: number[], offset: number): number {
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The full lines containing [start, end) (end may equal start). */
+function linesAround(text: string, start: number, end: number): string {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', Math.max(end, start));
+  return text.slice(lineStart, nl < 0 ? text.length : nl);
+}
+
+function parseSlice(source: string, offset: number): Document.Parsed[] {
+  const parser = new Parser();
+  parser.offset = offset; // token offsets, hence node ranges and error positions, are file offsets
+  const composer = new Composer(PARSE_OPTIONS);
+  return Array.from(composer.compose(parser.parse(source))) as Document.Parsed[];
+}
+
+function newDocument(index: number, yaml: Document.Parsed): ParsedDocument {
+  const [start, , end] = yaml.range;
+  const document: ParsedDocument = { index, yaml, start, end };
+  document.resource = resourceOf(document);
+  return document;
+}
+
+function resourceOf(document: ParsedDocument): Resource | undefined {
+  const root = document.yaml.contents;
+  if (!isMap(root)) return undefined;
+  const apiVersion = scalarString(root, 'apiVersion');
+  const kind = scalarString(root, 'kind');
+  if (apiVersion === undefined || kind === undefined) return undefined;
+  const metadata = root.get('metadata', true);
+  const name = isMap(metadata) ? scalarString(metadata, 'name') : undefined;
+  const namespace = isMap(metadata) ? scalarString(metadata, 'namespace') : undefined;
+  return { apiVersion, kind, name, namespace, root, document };
+}
+
+/**
+ * Whether a re-composed document got the same leading comments and errors as the old one (which
+ * come from the stream before it, the part an edit of the previous document may have changed).
+ */
+function sameDecoration(oldDoc: Document.Parsed, newDoc: Document.Parsed, move: (offset: number) => number | undefined): boolean {
+  if (oldDoc.commentBefore !== newDoc.commentBefore || oldDoc.comment !== newDoc.comment) return false;
+  const a = oldDoc.contents as Node | null;
+  const b = newDoc.contents as Node | null;
+  if ((a?.commentBefore ?? null) !== (b?.commentBefore ?? null)) return false;
+  if (isCollection(a) && isCollection(b)) {
+    const firstA = a.items[0];
+    const firstB = b.items[0];
+    const keyA = isPair(firstA) ? (firstA.key as Node | null) : (firstA as Node | undefined);
+    const keyB = isPair(firstB) ? (firstB.key as Node | null) : (firstB as Node | undefined);
+    if ((keyA?.commentBefore ?? null) !== (keyB?.commentBefore ?? null)) return false;
+  }
+  return sameErrors(oldDoc.errors, newDoc.errors, move) && sameErrors(oldDoc.warnings, newDoc.warnings, move);
+}
+
+function sameErrors(a: Document.Parsed['errors'], b: Document.Parsed['errors'], move: (offset: number) => number | undefined): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].code !== b[i].code || a[i].message !== b[i].message || move(a[i].pos[0]) !== b[i].pos[0] || move(a[i].pos[1]) !== b[i].pos[1]) return false;
+  }
+  return true;
+}
+
+/** Moves a kept document by `delta` characters: its range, every node's range, its errors. */
+function shift(document: ParsedDocument, delta: number): ParsedDocument {
+  if (delta === 0) return document;
+  const yaml = document.yaml;
+  yaml.range = yaml.range.map((n) => n + delta) as typeof yaml.range;
+  for (const e of yaml.errors) e.pos = [e.pos[0] + delta, e.pos[1] + delta];
+  for (const w of yaml.warnings) w.pos = [w.pos[0] + delta, w.pos[1] + delta];
+  shiftNodes(yaml.contents as Node | null, delta);
+  document.start += delta;
+  document.end += delta;
+  return document;
+}
+
+function shiftNodes(root: Node | null, delta: number): void {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.key, node.value);
+      continue;
+    }
+    if (!(isScalar(node) || isCollection(node) || isAlias(node))) continue;
+    const range = node.range;
+    if (range) {
+      range[0] += delta;
+      range[1] += delta;
+      range[2] += delta;
+    }
+    if (isCollection(node)) for (const item of node.items) stack.push(item);
+  }
+}
