@@ -3,7 +3,7 @@
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import { mapAt, stringAt } from '../yaml/access';
-import { appendUnderKey, pathAt, quotedLike, replaceNode, scalarAtOffset } from './edits';
+import { appendUnderKey, NoObviousEdit, pathAt, quotedLike, replaceNode, scalarAtOffset } from './edits';
 import { dataOf, type FixContext, type QuickFix } from './types';
 
 export const addVolume: QuickFix = {
@@ -26,10 +26,12 @@ export const addVolume: QuickFix = {
         metadata: { name },
         spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
       };
-      out.push(action(ctx, `Add volumeClaimTemplate "${name}" (one PVC per pod)`, appendUnderKey(ctx.file, spec, 'volumeClaimTemplates', [template]), out.length === 0));
+      const edit = attempt(() => appendUnderKey(ctx.file, spec, 'volumeClaimTemplates', [template]));
+      if (edit) out.push(action(ctx, `Add volumeClaimTemplate "${name}" (one PVC per pod)`, edit, out.length === 0));
     }
     if (podSpec) {
-      out.push(action(ctx, `Add emptyDir volume "${name}"`, appendUnderKey(ctx.file, podSpec, 'volumes', [{ name, emptyDir: {} }]), false));
+      const edit = attempt(() => appendUnderKey(ctx.file, podSpec, 'volumes', [{ name, emptyDir: {} }]));
+      if (edit) out.push(action(ctx, `Add emptyDir volume "${name}"`, edit, false));
     }
     return out;
   },
@@ -46,4 +48,13 @@ function mountName(ctx: FixContext): string | undefined {
 
 function action(ctx: FixContext, title: string, edit: TextEdit, preferred: boolean): CodeAction {
   return { title, kind: CodeActionKind.QuickFix, diagnostics: [ctx.diagnostic], isPreferred: preferred, edit: { changes: { [ctx.uri]: [edit] } } };
+}
+
+function attempt(make: () => TextEdit): TextEdit | undefined {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof NoObviousEdit) return undefined;
+    throw error;
+  }
 }

@@ -7,6 +7,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import type { ParsedDocument, ParsedFile } from '../types';
 
+/** Thrown when the YAML around an edit is not shaped as expected (a list where a map belongs...): no fix is offered. */
+export class NoObviousEdit extends Error {}
+
 export interface FileStyle {
   eol: string;
   /** Spaces per nesting level. */
@@ -52,8 +55,16 @@ export function replaceOffsets(file: ParsedFile, start: number, end: number, new
 
 /** Replaces a scalar's source text (quotes included), leaving any comment after it alone. */
 export function replaceNode(file: ParsedFile, node: Node, newText: string): TextEdit {
-  const [start, end] = node.range!;
-  return replaceOffsets(file, start, end, newText);
+  const [start, rangeEnd] = node.range!;
+  // A block scalar (`|`) ends after its last line break: keep the break, or the next key joins this line.
+  let end = rangeEnd;
+  while (end > start && (file.text[end - 1] === '\n' || file.text[end - 1] === '\r')) end--;
+  // A block scalar's header may carry a comment (`key: | # note`): it stays.
+  const headerComment = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') ? (/^[|>][0-9+-]*([ \t]+#[^\r\n]*)?/.exec(file.text.slice(start))?.[1] ?? '') : '';
+  // An empty value: right after `key:` it needs a space; right before a comment (`app: #`) too, or the `#` joins the new scalar.
+  const lead = start === end && file.text[start - 1] === ':' ? ' ' : '';
+  const separator = start === end && file.text[end] === '#' ? ' ' : '';
+  return replaceOffsets(file, start, end, lead + newText + headerComment + separator);
 }
 
 export function columnOf(text: string, offset: number): number {
@@ -147,6 +158,7 @@ export function insertUnderKey(file: ParsedFile, parent: YAMLMap, key: string, e
     const lines = renderLines(entries, style).map((l) => style.eol + indentLine(pad, l));
     return replaceOffsets(file, colon + 1, Math.max(colon + 1, valueEnd), lines.join(''));
   }
+  if (pair) throw new NoObviousEdit(`${key} is not a map`);
   return insertIntoMap(file, parent, { [key]: entries }, style);
 }
 
@@ -176,6 +188,7 @@ export function appendUnderKey(file: ParsedFile, parent: YAMLMap, key: string, n
     const lines = renderLines(newItems, style).map((l) => style.eol + indentLine(pad, l));
     return replaceOffsets(file, colon + 1, Math.max(colon + 1, valueEnd), lines.join(''));
   }
+  if (pair) throw new NoObviousEdit(`${key} is not a list`);
   return insertIntoMap(file, parent, { [key]: newItems }, style);
 }
 

@@ -57,8 +57,10 @@ export function replaceValue(file: ParsedFile, scalar: Scalar, value: string, in
   const keyColumn = columnOf(text, lineStartOf(text, start));
   const rendered = renderString(value, style.indent, inFlow);
   // An empty value (`key:` then a comment) has no text of its own: keep a space before the comment.
-  const spacer = start === end && text[end] === '#' ? ' ' : '';
-  if (rendered.length === 1) return replaceOffsets(file, start, end, rendered[0] + headerComment + spacer);
+  const empty = start === end;
+  const spacer = empty && text[end] === '#' ? ' ' : '';
+  const lead = empty && text[start - 1] === ':' ? ' ' : '';
+  if (rendered.length === 1) return replaceOffsets(file, start, end, lead + rendered[0] + headerComment + spacer);
   // A block value starts on the key's line; a comment after the old value moves onto its header.
   const lineEnd = lineEndAt(text, valueEnd);
   const trailing = text.slice(valueEnd, lineEnd);

@@ -24,7 +24,9 @@ export const selectorFromTemplate: QuickFix = {
     } else {
       const current = stringMap(matchLabels);
       const extras = entries(matchLabels).filter((e) => !(e.key in labels));
-      const missing = Object.entries(labels).filter(([key]) => !(key in current));
+      // Keys present with an empty value (`app:`) are replaced above, not inserted a second time.
+      const present = new Set(entries(matchLabels).map((e) => e.key));
+      const missing = Object.entries(labels).filter(([key]) => !present.has(key));
       for (const entry of entries(matchLabels)) {
         if (entry.key in labels && entry.value && current[entry.key] !== labels[entry.key]) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
       }
