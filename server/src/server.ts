@@ -42,8 +42,8 @@ connection.onInitialize((params) => {
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
       codeLensProvider: { resolveProvider: false },
-      // A space asks for values after `key: ` and `- ` (the service answers nothing elsewhere).
-      completionProvider: { triggerCharacters: [' '], resolveProvider: false },
+      // A space asks for values after `key: ` and `- `, a colon after `key:` (the service answers nothing elsewhere).
+      completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false },
       hoverProvider: true,
       documentSymbolProvider: { label: 'Kubernetes' },
       foldingRangeProvider: true,

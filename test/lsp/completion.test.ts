@@ -49,7 +49,7 @@ const STS = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n';
 
 test('the server announces completion, hover, document symbols and folding', () => {
   const caps = client.initializeResult!.capabilities;
-  assert.deepEqual(caps.completionProvider?.triggerCharacters, [' ']);
+  assert.deepEqual(caps.completionProvider?.triggerCharacters, [' ', ':']);
   assert.equal(caps.hoverProvider, true);
   assert.ok(caps.documentSymbolProvider);
   assert.equal(caps.foldingRangeProvider, true);
@@ -77,6 +77,10 @@ test('at `podManagementPolicy: ` exactly OrderedReady and Parallel; a typed spac
   assert.deepEqual(labels(await complete(`${STS}spec:\n  podManagementPolicy: ‸\n`)).sort(), ['OrderedReady', 'Parallel']);
   assert.deepEqual(labels(await complete(`${STS}spec:\n  podManagementPolicy: ‸\n`, ' ')).sort(), ['OrderedReady', 'Parallel']);
   assert.deepEqual(labels(await complete(`${STS}spec:\n  ‸\n`, ' ')), []);
+  // Typing the colon offers the values, each after a space.
+  const colon = await complete(`${STS}spec:\n  podManagementPolicy:‸\n`, ':');
+  assert.deepEqual(colon.map((i) => (i.textEdit as { newText: string }).newText).sort(), [' OrderedReady', ' Parallel']);
+  assert.deepEqual(labels(await complete(`${STS}spec:\n  template:\n    spec:\n      containers:\n        - image: postgres:‸\n`, ':')), []);
 });
 
 test('at `accessModes:` `- ` the access modes', async () => {

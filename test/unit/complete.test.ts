@@ -111,8 +111,14 @@ test('a half-typed key completes while the line is not valid YAML', () => {
   assert.equal(insertText(item(rename, 'replicas')), 'replicas');
 });
 
-test('a key with a trailing colon gives nothing on its line and the right keys on the next', () => {
+test('a trailing colon: values after a space on its line, the right keys on the next', () => {
   assert.deepEqual(labels(completionsAt(`${STS_HEAD}spec:\n  serviceName:‸\n`)), []);
+  const policy = completionsAt(`${STS_HEAD}spec:\n  podManagementPolicy:‸\n`);
+  assert.deepEqual(policy.items.map(insertText).sort(), [' OrderedReady', ' Parallel']);
+  assert.equal(applyCompletion('kind:‸\n', item(completionsAt('kind:‸\n'), 'StatefulSet')), 'apiVersion: apps/v1\nkind: StatefulSet\n');
+  assert.deepEqual(labels(completionsAt(`${STS_HEAD}spec:\n  podManagementPolicy:‸ Parallel\n`)), []);
+  assert.deepEqual(labels(completionsAt(`${STS_HEAD}spec:\n  podManagementPolicy:‸\n`, ':')).sort(), ['OrderedReady', 'Parallel']);
+  assert.deepEqual(labels(completionsAt(`${STS_HEAD}spec:\n  podManagementPolicy: Or‸\n`, ':')), []);
   const next = completionsAt(`${STS_HEAD}spec:\n  serviceName:\n  ‸\n`);
   assert.ok(labels(next).includes('replicas'));
   assert.ok(!labels(next).includes('serviceName'));

@@ -107,8 +107,19 @@ function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: 
   const ctx = cursorContext(lines, position.line, position.character);
   const cursor = ctx.cursor;
   if (!cursor) return EMPTY;
-  // A space only asks for values (`key: ` or `- `), never for keys in the indentation.
+  // A space only asks for values (`key: ` or `- `), never for keys in the indentation; a colon
+  // only right after a key (`podManagementPolicy:`), not inside values (`image: postgres:`).
   if (options.triggerCharacter === ' ' && (cursor.kind === 'key' || cursor.partial !== '')) return EMPTY;
+  if (options.triggerCharacter === ':' && !(cursor.kind === 'value' && cursor.afterColon)) return EMPTY;
+  const list = completeAt(file, registry, position, cursor, ctx);
+  // After `key:` the value needs its separating space.
+  if (cursor.kind === 'value' && cursor.afterColon) {
+    for (const item of list.items) if (item.textEdit) item.textEdit = { ...item.textEdit, newText: ` ${item.textEdit.newText}` };
+  }
+  return list;
+}
+
+function completeAt(file: ParsedFile, registry: SchemaRegistry, position: Position, cursor: CursorContext, ctx: LineContext): CompletionList {
 
   const offset = offsetAt(file.lineCounter, file.text, position);
   const range: Range = { start: { line: position.line, character: cursor.from }, end: { line: position.line, character: cursor.to } };

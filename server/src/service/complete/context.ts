@@ -299,6 +299,8 @@ export type CursorContext =
       siblingValues: string[];
       /** Column of the key whose value this is (undefined for sequence items). */
       keyCol?: number;
+      /** The cursor is right after `key:` with nothing behind it: values are inserted with a space. */
+      afterColon?: boolean;
     }
   | {
       /** A `- ` line whose item may be a map (then complete keys) or a scalar (then values). */
@@ -349,8 +351,14 @@ export function cursorContext(lines: Lines, line: number, character: number): Li
   // `key: partial` — a value being typed.
   const keyOnLine = readKey(text, pos);
   if (keyOnLine && keyOnLine.colon < col) {
-    // Right after the colon, before any space: nothing to offer yet.
-    if (col === keyOnLine.colon + 1) return result;
+    // Right after the colon (`podManagementPolicy:‸`): values, each inserted after a space.
+    if (col === keyOnLine.colon + 1) {
+      if (text.slice(col).trim() !== '' && !text.slice(col).trim().startsWith('#')) return result;
+      const containerPath = keyPath(reader, line, pos, items);
+      if (!containerPath) return result;
+      result.cursor = { kind: 'value', path: [...containerPath, keyOnLine.key], partial: '', from: col, to: col, siblingValues: [], keyCol: pos, afterColon: true };
+      return result;
+    }
     let from = keyOnLine.colon + 1;
     while (from < col && isSpace(text[from])) from++;
     let valueText = text.slice(from, col);
