@@ -8,9 +8,8 @@ const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
 const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
 
 export function parseFile(text: string): ParsedFile {
-  const lineCounter = new LineCounter();
+  const lineCounter = lineCounterOf(text);
   const parsed = parseAllDocuments(text, {
-    lineCounter,
     version: '1.1',
     prettyErrors: false,
     // Checked in linear time by reportDuplicateKeys: the parser's own check is quadratic.
@@ -28,6 +27,18 @@ export function parseFile(text: string): ParsedFile {
   });
   const isKubernetes = documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text);
   return { text, lineCounter, documents, isKubernetes, isTemplate: TEMPLATE_HINT.test(text) };
+}
+
+/**
+ * Line starts counted from the text itself. The parser's own LineCounter misses the newlines inside
+ * some tokens after a stream-level error (`Unexpected scalar token in YAML stream`), which shifted
+ * every position below such an error onto the wrong line.
+ */
+export function lineCounterOf(text: string): LineCounter {
+  const lineCounter = new LineCounter();
+  lineCounter.addNewLine(0);
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
+  return lineCounter;
 }
 
 function resourceOf(document: ParsedDocument): Resource | undefined {

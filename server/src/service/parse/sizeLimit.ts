@@ -1,10 +1,9 @@
 // Large inputs degrade gracefully. Above `maxFileSize` bytes a file is parsed for YAML syntax only
 // (no schema, no rules); above twice that it is not parsed at all, because parsing itself gets slow
 // (about 1 s per MB of dense YAML on a slow machine). Either way one diagnostic at the top says so.
-import { LineCounter } from 'yaml';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Diagnostic, ParsedFile } from '../types';
-import { parseFile } from './parseFile';
+import { lineCounterOf, parseFile } from './parseFile';
 
 export const SKIP_FACTOR = 2;
 
@@ -14,11 +13,9 @@ export function parseWithinLimit(text: string, maxFileSize: number): ParsedFile 
   const size = Buffer.byteLength(text, 'utf8');
   if (size <= maxFileSize) return parseFile(text);
   if (size <= maxFileSize * SKIP_FACTOR) return { ...parseFile(text), limited: { mode: 'syntax-only', size, limit: maxFileSize } };
-  const lineCounter = new LineCounter();
-  lineCounter.addNewLine(0);
   return {
     text,
-    lineCounter,
+    lineCounter: lineCounterOf(text),
     documents: [],
     isKubernetes: /^\s*(apiVersion|kind)\s*:/m.test(text),
     isTemplate: false,

@@ -61,7 +61,10 @@ class SymbolBuilder {
     if (!contains(range, selectionRange)) selectionRange = range;
     const symbol: DocumentSymbol = { name, kind, range, selectionRange };
     if (detail) symbol.detail = detail;
-    if (children?.length) symbol.children = children;
+    // A syntax error can leave a map's range shorter than its nested nodes' (found by the fuzz test):
+    // a child outside its parent makes VS Code reject the whole outline.
+    const inside = children?.filter((child) => contains(range, child.range));
+    if (inside?.length) symbol.children = inside;
     return symbol;
   }
 }
