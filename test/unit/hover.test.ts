@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { hover } from '../../server/src/service/hover/hover';
 import { explainQuantity } from '../../server/src/service/hover/quantity';
+import { parseFile } from '../../server/src/service/parse/parseFile';
 import { humanDuration } from '../../server/src/service/hover/values';
 import { hoverAt, hoverText } from '../helpers/cursor';
-import { repoRoot } from '../helpers/service';
+import { repoRoot, testService } from '../helpers/service';
 
 const statefulSet = readFileSync(join(repoRoot, 'examples/postgres/statefulset.yaml'), 'utf8');
 
@@ -36,9 +38,15 @@ test('hover on kind and apiVersion says what the resource is for', () => {
   assert.match(kind, /^\*\*StatefulSet\*\* · `apps\/v1`/);
   assert.match(kind, /stable identity/);
   assert.match(kind, /StatefulSet represents a set of pods with consistent identities/);
-  assert.match(kind, /Pods: `db-0` … `db-2` \(3 replicas\)/);
-  assert.match(kind, /DNS: `db-0\.db\.prod\.svc\.cluster\.local`/);
-  assert.match(kind, /Claims of the first pod: `data-db-0`/);
+  // The Stateful Preview summary (through the service, which has the workspace index).
+  assert.match(kind, /\*\*StatefulSet `db`\*\* in namespace `prod`: 3 replicas/);
+  assert.match(kind, /\| `db-0` \| `db-0\.db\.prod\.svc\.cluster\.local` \| `data-db-0` \|/);
+  // Without it (the hover module alone), the names this document yields.
+  const parsed = parseFile(statefulSet);
+  const line = statefulSet.split('\n').indexOf('kind: StatefulSet');
+  const alone = hoverText(hover(parsed, testService().registry, { line, character: 8 }));
+  assert.match(alone, /Pods: `db-0` … `db-2` \(3 replicas\)/);
+  assert.match(alone, /Claims of the first pod: `data-db-0`/);
   const apiVersion = hoverText(hoverAt(statefulSet, 'apps/v1'));
   assert.match(apiVersion, /API group `apps`, version `v1` \(stable\)/);
   const wrong = hoverText(hoverAt('apiVersion: v1\nkind: StatefulSet\n', 'v1'));

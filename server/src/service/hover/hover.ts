@@ -11,7 +11,7 @@ import { groupOf, type JsonSchema, type SchemaRegistry } from '../schema/registr
 import { describeRemovedApi, removedApi } from '../schema/removedApis';
 import { fieldAt, isFreeFormMap, isRequired, typeLabel, type Field } from '../schema/walk';
 import type { ParsedFile, Resource } from '../types';
-import { stringAt } from '../yaml/access';
+import { seqAt, stringAt } from '../yaml/access';
 import { KIND_PURPOSE } from './kinds';
 import { valueFacts } from './values';
 
@@ -36,7 +36,7 @@ export function hover(
   const markdown = (value: string): Hover => ({ contents: { kind: 'markdown', value }, range });
 
   if (hit.path.length === 1 && (hit.path[0] === 'kind' || hit.path[0] === 'apiVersion')) {
-    const text = identityMarkdown(registry, hit, apiVersion, kind);
+    const text = identityMarkdown(registry, hit, apiVersion, kind, statefulSetSummary);
     return text ? markdown(text) : null;
   }
   const schema = resourceSchema(registry, apiVersion, kind);
@@ -99,7 +99,13 @@ function escape(text: string): string {
 }
 
 /** Hover for `apiVersion:` and `kind:` at the top of a resource. */
-function identityMarkdown(registry: SchemaRegistry, hit: NodeHit, apiVersion: string | undefined, kind: string | undefined): string | undefined {
+function identityMarkdown(
+  registry: SchemaRegistry,
+  hit: NodeHit,
+  apiVersion: string | undefined,
+  kind: string | undefined,
+  statefulSetSummary?: (resource: Resource) => string | undefined,
+): string | undefined {
   const sections: string[] = [];
   const removed = apiVersion && kind ? removedApi(apiVersion, kind) : undefined;
   const schema = resourceSchema(registry, apiVersion, kind);
@@ -116,56 +122,54 @@ function identityMarkdown(registry: SchemaRegistry, hit: NodeHit, apiVersion: st
       sections.push(`${code(apiVersion)} is not a built-in Kubernetes API: a custom resource, not checked against a schema.`);
     }
   }
-  if (schema) sections.push(kindMarkdown(schema, hit));
+  if (schema) sections.push(kindMarkdown(schema, hit, statefulSetSummary));
   else if (kind && hit.path[0] === 'kind') sections.push(`${code(kind)} is not a built-in kind${apiVersion ? ` of ${code(apiVersion)}` : ''}: a custom resource, not checked against a schema.`);
   return sections.length ? sections.join('\n\n---\n\n') : undefined;
 }
 
-function kindMarkdown(schema: ResourceSchema, hit: NodeHit): string {
+function kindMarkdown(schema: ResourceSchema, hit: NodeHit, statefulSetSummary?: (resource: Resource) => string | undefined): string {
   const parts = [`**${schema.kind}** · \`${schema.apiVersion}\``];
   const purpose = KIND_PURPOSE[schema.kind];
   if (purpose) parts.push(purpose);
   const description = splitDescription(schema.root.description ?? schema.entry.description).prose;
   if (description) parts.push(markdownProse(description));
-  const facts = documentFacts(schema, hit);
-  if (facts.length) parts.push(facts.join('  \n'));
+  // What this document yields: the Stateful Preview's summary for a StatefulSet (pods, claims and
+  // DNS names with the configured cluster domain), else what the document alone says.
+  const summary = schema.kind === 'StatefulSet' && hit.document.resource ? statefulSetSummary?.(hit.document.resource) : undefined;
+  if (summary) parts.push(summary);
+  else {
+    const facts = documentFacts(schema, hit);
+    if (facts.length) parts.push(facts.join('  \n'));
+  }
   return parts.join('\n\n');
 }
 
-/** Names the resource yields, read from this document (StatefulSet pods/claims/DNS, headless Service). */
+/** Facts read from this document alone (no workspace): StatefulSet pod and claim names, a headless Service. */
 function documentFacts(schema: ResourceSchema, hit: NodeHit): string[] {
   const root = hit.document.yaml.contents;
   if (!isMap(root)) return [];
   const name = stringAt(root, ['metadata', 'name']);
-  const namespace = stringAt(root, ['metadata', 'namespace']) ?? 'default';
   if (schema.kind === 'StatefulSet' && name) {
     const replicasText = stringAt(root, ['spec', 'replicas']);
-    const replicas = replicasText !== undefined && /^\d+$/.test(replicasText) ? Number(replicasText) : 1;
+    const replicas = replicasText === undefined ? 1 : /^\d+$/.test(replicasText) ? Number(replicasText) : undefined;
+    if (replicas === undefined) return [];
     const start = Number(stringAt(root, ['spec', 'ordinals', 'start']) ?? 0) || 0;
-    const service = stringAt(root, ['spec', 'serviceName']);
+    if (replicas === 0) return ['No pods (replicas 0).'];
     const out: string[] = [];
-    if (replicas > 0) {
-      const pods = replicas === 1 ? code(`${name}-${start}`) : `${code(`${name}-${start}`)} … ${code(`${name}-${start + replicas - 1}`)}`;
-      out.push(`Pods: ${pods} (${replicas} replica${replicas === 1 ? '' : 's'})`);
-      if (service) out.push(`DNS: ${code(`${name}-${start}.${service}.${namespace}.svc.cluster.local`)}`);
-      const templates = root.getIn(['spec', 'volumeClaimTemplates'], true);
-      const claimNames: string[] = [];
-      if (templates && typeof templates === 'object' && 'items' in templates) {
-        for (const item of (templates as { items: unknown[] }).items) {
-          const claim = isMap(item) ? stringAt(item, ['metadata', 'name']) : undefined;
-          if (claim) claimNames.push(code(`${claim}-${name}-${start}`));
-        }
-      }
-      if (claimNames.length) out.push(`Claims of the first pod: ${claimNames.join(', ')}`);
-    } else {
-      out.push('No pods (replicas 0).');
-    }
+    const pods = replicas === 1 ? code(`${name}-${start}`) : `${code(`${name}-${start}`)} … ${code(`${name}-${start + replicas - 1}`)}`;
+    out.push(`Pods: ${pods} (${replicas} replica${replicas === 1 ? '' : 's'})`);
+    const templates = seqAt(root, ['spec', 'volumeClaimTemplates']);
+    const claimNames = (templates?.items ?? []).flatMap((item) => {
+      const claim = isMap(item) ? stringAt(item, ['metadata', 'name']) : undefined;
+      return claim ? [code(`${claim}-${name}-${start}`)] : [];
+    });
+    if (claimNames.length) out.push(`Claims of the first pod: ${claimNames.join(', ')}`);
     return out;
   }
   if (schema.kind === 'Service') {
     const clusterIP = stringAt(root, ['spec', 'clusterIP']);
     const type = stringAt(root, ['spec', 'type']);
-    if (clusterIP === 'None') return [`This Service is **headless** (\`clusterIP: None\`)${name ? `: pods get DNS names under ${code(`${name}.${namespace}.svc.cluster.local`)}` : ''}.`];
+    if (clusterIP === 'None') return ['This Service is **headless** (`clusterIP: None`): each pod it selects gets its own DNS record.'];
     if (!type || type === 'ClusterIP') return ['This Service has a cluster IP; a StatefulSet needs a headless Service (`clusterIP: None`) for per-pod DNS names.'];
   }
   return [];
