@@ -218,6 +218,7 @@ test('a space only triggers value completion', () => {
 
 test('Secret type and StorageClass default annotation have known values', () => {
   assert.ok(labels(completionsAt('apiVersion: v1\nkind: Secret\ntype: ‸\n')).includes('kubernetes.io/tls'));
+  assert.equal(item(completionsAt('apiVersion: v1\nkind: Secret\n‸\n'), 'type').command?.command, 'editor.action.triggerSuggest');
   const sc = completionsAt('apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  annotations:\n    ‸\n');
   assert.equal(insertText(item(sc, 'storageclass.kubernetes.io/is-default-class')), 'storageclass.kubernetes.io/is-default-class: "${1|true,false|}"');
 });

@@ -234,7 +234,12 @@ function keyItems(
   if (isFreeFormMap(field)) return mapKeyItems(root, field, path, taken, keyOnly, range, schema);
   return properties(root, field)
     .filter((p) => !taken.has(p.name))
-    .map((p) => keyItem(root, p, col, keyOnly, range, style, path.length === 0));
+    .map((p) => {
+      const item = keyItem(root, p, col, keyOnly, range, style, path.length === 0);
+      // A string with documented values (Secret `type`): show them as soon as the key is in.
+      if (!keyOnly && KNOWN_VALUES[schema.kind]?.[dottedPath([...path, p.name])]) item.command = SUGGEST_COMMAND;
+      return item;
+    });
 }
 
 function rootKeyItems(
@@ -255,6 +260,7 @@ function rootKeyItems(
           item.textEdit = { range, newText: `${p.name}: ` };
           item.command = SUGGEST_COMMAND;
         }
+        if (!cursor.hasValue && KNOWN_VALUES[schema.kind]?.[p.name]) item.command = SUGGEST_COMMAND;
         return item;
       });
   }
