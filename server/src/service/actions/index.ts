@@ -17,12 +17,14 @@ import { replaceApiVersion } from './replaceApiVersion';
 import { convertSecretData, moveSecretEntry } from './secretRefactors';
 import { secretTypeKeys } from './secretTypeKeys';
 import { selectorFromTemplate } from './selectorFromTemplate';
+import { serviceSelectorFromTemplate } from './serviceSelectorFromTemplate';
 import { stripTrailingNewline } from './stripTrailingNewline';
 import type { ActionContext, QuickFix, Refactor } from './types';
 
 export const QUICK_FIXES: QuickFix[] = [
   createHeadlessService,
   makeServiceHeadless,
+  serviceSelectorFromTemplate,
   selectorFromTemplate,
   replaceApiVersion,
   quantitySuffix,

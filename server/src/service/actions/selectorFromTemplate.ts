@@ -1,8 +1,10 @@
 // sts-selector-mismatch: make spec.selector.matchLabels equal the pod template's labels, editing
 // only the entries that differ (the selector is immutable in the cluster, so say so in the title).
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
+import type { YAMLMap } from 'yaml';
 import { entries, mapAt, seqAt, stringMap } from '../yaml/access';
 import { deletePair, insertIntoMap, insertUnderKey, renderScalar, replaceNode, replaceOffsets } from './edits';
+import type { ParsedFile } from '../types';
 import type { QuickFix } from './types';
 
 export const selectorFromTemplate: QuickFix = {
@@ -22,27 +24,9 @@ export const selectorFromTemplate: QuickFix = {
     if (!matchLabels) {
       edits.push(selector ? insertUnderKey(file, selector, 'matchLabels', labels) : insertUnderKey(file, spec, 'selector', { matchLabels: labels }));
     } else {
-      const current = stringMap(matchLabels);
-      const extras = entries(matchLabels).filter((e) => !(e.key in labels));
-      // Keys present with an empty value (`app:`) are replaced above, not inserted a second time.
-      const present = new Set(entries(matchLabels).map((e) => e.key));
-      const missing = Object.entries(labels).filter(([key]) => !present.has(key));
-      for (const entry of entries(matchLabels)) {
-        if (entry.key in labels && entry.value && current[entry.key] !== labels[entry.key]) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
-      }
-      // Extra entries are rewritten into missing ones in place, so no insertion touches a deletion.
-      while (extras.length > 0 && missing.length > 0) {
-        const extra = extras.shift()!;
-        const [key, value] = missing.shift()!;
-        const end = extra.value?.range?.[1] ?? extra.keyNode.range![1];
-        edits.push(replaceOffsets(file, extra.keyNode.range![0], end, `${renderScalar(key)}: ${renderScalar(value)}`));
-      }
-      for (const extra of extras) {
-        const removal = deletePair(file, extra.pair);
-        if (!removal) return [];
-        edits.push(removal);
-      }
-      if (missing.length > 0) edits.push(insertIntoMap(file, matchLabels, Object.fromEntries(missing)));
+      const changes = makeMapEqual(file, matchLabels, labels);
+      if (!changes) return [];
+      edits.push(...changes);
     }
     if (edits.length === 0) return [];
     return [action(ctx, edits)];
@@ -57,4 +41,32 @@ function action(ctx: Parameters<QuickFix['provide']>[0], edits: TextEdit[]): Cod
     isPreferred: true,
     edit: { changes: { [ctx.uri]: edits } },
   };
+}
+
+/**
+ * Edits that make a block map of labels equal `labels`: differing values replaced, extra entries
+ * rewritten into missing ones in place (so no insertion touches a deletion), the rest deleted or
+ * appended. Undefined when an entry cannot be deleted on its own lines.
+ */
+export function makeMapEqual(file: ParsedFile, map: YAMLMap, labels: Record<string, string>): TextEdit[] | undefined {
+  const edits: TextEdit[] = [];
+  const current = stringMap(map);
+  const extras = entries(map).filter((e) => !(e.key in labels));
+  const missing = Object.entries(labels).filter(([key]) => !(key in current));
+  for (const entry of entries(map)) {
+    if (entry.key in labels && entry.value && current[entry.key] !== labels[entry.key]) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
+  }
+  while (extras.length > 0 && missing.length > 0) {
+    const extra = extras.shift()!;
+    const [key, value] = missing.shift()!;
+    const end = extra.value?.range?.[1] ?? extra.keyNode.range![1];
+    edits.push(replaceOffsets(file, extra.keyNode.range![0], end, `${renderScalar(key)}: ${renderScalar(value)}`));
+  }
+  for (const extra of extras) {
+    const removal = deletePair(file, extra.pair);
+    if (!removal) return undefined;
+    edits.push(removal);
+  }
+  if (missing.length > 0) edits.push(insertIntoMap(file, map, Object.fromEntries(missing)));
+  return edits;
 }
