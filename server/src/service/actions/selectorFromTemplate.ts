@@ -51,10 +51,17 @@ function action(ctx: Parameters<QuickFix['provide']>[0], edits: TextEdit[]): Cod
 export function makeMapEqual(file: ParsedFile, map: YAMLMap, labels: Record<string, string>): TextEdit[] | undefined {
   const edits: TextEdit[] = [];
   const current = stringMap(map);
+  const present = new Set(entries(map).map((e) => e.key));
   const extras = entries(map).filter((e) => !(e.key in labels));
-  const missing = Object.entries(labels).filter(([key]) => !(key in current));
+  const missing = Object.entries(labels).filter(([key]) => !present.has(key));
   for (const entry of entries(map)) {
-    if (entry.key in labels && entry.value && current[entry.key] !== labels[entry.key]) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
+    if (!(entry.key in labels) || current[entry.key] === labels[entry.key]) continue;
+    // A null or non-scalar value (`app:`, `app: {}`) is replaced too.
+    if (entry.value?.range) edits.push(replaceNode(file, entry.value, renderScalar(labels[entry.key])));
+    else {
+      const colon = file.text.indexOf(':', entry.keyNode.range![1]);
+      edits.push(replaceOffsets(file, colon + 1, colon + 1, ` ${renderScalar(labels[entry.key])}`));
+    }
   }
   while (extras.length > 0 && missing.length > 0) {
     const extra = extras.shift()!;
