@@ -126,6 +126,13 @@ test('a trailing colon: values after a space on its line, the right keys on the 
   assert.deepEqual(labels(nested).sort(), ['rollingUpdate', 'type']);
 });
 
+test('multi-line flow lists and quoted scalars above the cursor do not hide the map', () => {
+  const text = `${STS_HEAD}spec:\n  template:\n    spec:\n      containers:\n        - name: x\n          command: [\n            "sh", "-c",\n            "echo hi"\n          ]\n          ‸\n`;
+  const names = labels(completionsAt(text));
+  assert.ok(names.includes('image'), names.join(', '));
+  assert.ok(!names.includes('command') && !names.includes('name'));
+});
+
 test('keys of a list item after `- `', () => {
   const list = completionsAt(`${STS_HEAD}spec:\n  template:\n    spec:\n      containers:\n        - ‸\n`);
   assert.ok(labels(list).includes('image'));

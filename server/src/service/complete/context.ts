@@ -181,6 +181,8 @@ export class PathReader {
       for (let k = 0; k < starts.length; k++) if (starts[k].col <= col) n = k;
       const start = starts[n];
       if (!start) continue;
+      // The end of a multi-line flow collection or quoted scalar (`]`, `"b"]`) belongs to a key above.
+      if (start.type === 'scalar' && starts.length === 1 && /^[\]})"',]/.test(this.lines.get(i).slice(start.col))) continue;
       if (start.col === col) {
         if (start.type === type) {
           if (type === 'key' && shape.key !== undefined) siblings?.push(shape.key);
