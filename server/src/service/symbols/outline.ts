@@ -1,7 +1,7 @@
 // Document symbols: one per resource (`StatefulSet db`, `Service db (headless)`), with children
 // for what a reader looks for in it: containers, volumes and claim templates of workloads, ports
 // of Services, keys of ConfigMaps and Secrets (never their values).
-import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
