@@ -1,10 +1,14 @@
 // All diagnostics of one file: YAML syntax, each resource's schema check, then the rule catalogue.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sizeLimitDiagnostic } from '../parse/sizeLimit';
-import { syntaxDiagnostics } from '../parse/syntaxDiagnostics';
+import { documentSyntaxDiagnostics, syntaxDiagnostics } from '../parse/syntaxDiagnostics';
 import { isSuppressed, ruleDiagnostics, type RuleEnvironment } from '../rules/engine';
+import type { SchemaRegistry } from '../schema/registry';
+import { removedApi } from '../schema/removedApis';
 import { validateResource } from '../schema/validateResource';
-import type { Diagnostic, ParsedFile } from '../types';
+import type { Settings } from '../settings';
+import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace';
 
 const SEVERITY_BY_NAME = {
   error: DiagnosticSeverity.Error,
@@ -19,9 +23,11 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   // Over k8sStateful.maxFileSize: one notice at the top, plus syntax errors when the file was parsed.
   const tooLarge = sizeLimitDiagnostic(file);
   if (tooLarge) return [tooLarge, ...syntaxDiagnostics(file)].sort(byPosition);
+  // Once per file, not once per document: finding the Kustomize patches walks the whole store.
+  const isPatch = env.isPatch?.(uri) ?? false;
   let schema = schemaDiagnostics(file, env);
-  if (env.isPatch?.(uri)) schema = schema.filter((d) => !assumesCompleteResource(d));
-  return [...schema, ...ruleDiagnostics(uri, file, env)].sort(byPosition);
+  if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
+  return [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch)].sort(byPosition);
 }
 
 /** In a Kustomize patch, missing required fields and `$patch`-style directives are expected. */
@@ -30,28 +36,222 @@ function assumesCompleteResource(diagnostic: Diagnostic): boolean {
   return data?.missingField !== undefined || (data?.unknownField?.startsWith('$') ?? false);
 }
 
-/** Syntax and schema diagnostics, cached per parsed file: they depend on nothing else. */
-const schemaCache = new WeakMap<ParsedFile, Diagnostic[]>();
+// Per-document caches. An edit re-parses only the documents it touches (parse/incremental.ts) and
+// keeps the other document objects, so everything computed for an untouched document is reused:
+// - syntax and schema findings depend on the document's text alone; when lines above were added or
+//   removed, the cached ranges are moved by as many lines;
+// - rule findings also depend on the rest of the workspace. Each run records which kinds of
+//   resources its rules looked up in the index; the result is reused while the resources of those
+//   kinds are the same objects (documents whose text did not change), the settings are the same,
+//   and (when there are findings, whose messages may quote line numbers) the document has not moved.
 
+/** Where a document started when its diagnostics were computed. */
+function startLineOf(file: ParsedFile, document: ParsedDocument): number {
+  return file.lineCounter.linePos(document.start).line - 1;
+}
+
+function moved(diagnostics: Diagnostic[], lines: number): Diagnostic[] {
+  if (lines === 0) return diagnostics;
+  return diagnostics.map((d) => ({
+    ...d,
+    range: { start: { line: d.range.start.line + lines, character: d.range.start.character }, end: { line: d.range.end.line + lines, character: d.range.end.character } },
+  }));
+}
+
+interface SchemaEntry {
+  registry: SchemaRegistry;
+  startLine: number;
+  syntax: Diagnostic[];
+  schema: Diagnostic[];
+}
+
+const schemaCache = new WeakMap<ParsedDocument, SchemaEntry>();
+
+function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry): { entry: SchemaEntry; shift: number } {
+  const startLine = startLineOf(file, document);
+  let entry = schemaCache.get(document);
+  if (!entry || entry.registry !== registry) {
+    // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
+    const checkSchema = document.resource !== undefined && document.yaml.errors.length === 0;
+    entry = {
+      registry,
+      startLine,
+      syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : [],
+      schema: checkSchema ? validateResource(file, document.resource!, registry) : [],
+    };
+    schemaCache.set(document, entry);
+  }
+  return { entry, shift: startLine - entry.startLine };
+}
+
+/** Syntax and schema diagnostics (per document, cached), then settings and suppression comments. */
 function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
-  let cached = schemaCache.get(file);
-  if (!cached) {
-    cached = syntaxDiagnostics(file);
-    for (const document of file.documents) {
-      // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
-      if (!document.resource || document.yaml.errors.length > 0) continue;
-      cached.push(...validateResource(file, document.resource, env.registry));
-    }
-    schemaCache.set(file, cached);
+  const syntax = syntaxDiagnostics(file, (f, document) => {
+    const { entry, shift } = schemaEntry(f, document, env.registry);
+    return moved(entry.syntax, shift);
+  });
+  const all = syntax;
+  for (const document of file.documents) {
+    if (!document.resource || document.yaml.errors.length > 0) continue;
+    const { entry, shift } = schemaEntry(file, document, env.registry);
+    if (entry.schema.length > 0) all.push(...moved(entry.schema, shift));
   }
   const out: Diagnostic[] = [];
-  for (const diagnostic of cached) {
+  for (const diagnostic of all) {
     const id = String(diagnostic.code);
     const configured = env.settings.rules[id];
     if (configured === 'off' || isSuppressed(file, diagnostic.range.start.line, id)) continue;
     out.push(configured ? { ...diagnostic, severity: SEVERITY_BY_NAME[configured] } : diagnostic);
   }
   return out;
+}
+
+interface RuleEntry {
+  uri: string;
+  env: { index: WorkspaceIndex; registry: SchemaRegistry; settings: Settings; docsBaseUri?: string };
+  isPatch: boolean;
+  startLine: number;
+  /** The line above the document: a suppression comment there applies to its first line. */
+  lineAbove: string;
+  /** Kinds looked up ('*' for all) and the version of their resources when the rules ran. */
+  dependencies: Map<string, number>;
+  diagnostics: Diagnostic[];
+}
+
+const ruleCache = new WeakMap<ParsedDocument, RuleEntry>();
+const kindVersions = new WeakMap<WorkspaceIndex, KindVersions>();
+
+function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Diagnostic[] {
+  if (!file.isKubernetes || file.isTemplate) return [];
+  let versions = kindVersions.get(env.index);
+  if (!versions) kindVersions.set(env.index, (versions = new KindVersions(env.index)));
+  const out: Diagnostic[] = [];
+  for (const document of file.documents) {
+    const resource = document.resource;
+    // Documents the engine skips (no resource, syntax errors, removed apiVersion) have no findings.
+    if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
+    const startLine = startLineOf(file, document);
+    const lineAbove = lineText(file, startLine - 1);
+    const cached = ruleCache.get(document);
+    if (
+      cached &&
+      cached.uri === uri &&
+      cached.env.index === env.index &&
+      cached.env.registry === env.registry &&
+      cached.env.settings === env.settings &&
+      cached.env.docsBaseUri === env.docsBaseUri &&
+      cached.isPatch === isPatch &&
+      (cached.diagnostics.length === 0 || (cached.startLine === startLine && cached.lineAbove === lineAbove)) &&
+      versions.unchanged(cached.dependencies)
+    ) {
+      if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
+      continue;
+    }
+    const looked = new Set<string>();
+    const recording = recordingIndex(env.index, looked);
+    const diagnostics = ruleDiagnostics(uri, { ...file, documents: [document] }, { ...env, index: recording, isPatch: () => isPatch });
+    // A finding placed outside its own document (on a resource it refers to) could move without
+    // this document changing: such results are not cached.
+    const endLine = file.lineCounter.linePos(document.end).line - 1;
+    if (diagnostics.some((d) => d.range.start.line < startLine || d.range.end.line > endLine)) {
+      ruleCache.delete(document);
+      out.push(...diagnostics);
+      continue;
+    }
+    const dependencies = new Map<string, number>();
+    for (const kind of looked) dependencies.set(kind, versions.version(kind));
+    ruleCache.set(document, {
+      uri,
+      env: { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri },
+      isPatch,
+      startLine,
+      lineAbove,
+      dependencies,
+      diagnostics,
+    });
+    if (diagnostics.length > 0) out.push(...diagnostics);
+  }
+  return out;
+}
+
+function lineText(file: ParsedFile, line: number): string {
+  if (line < 0) return '';
+  const starts = file.lineCounter.lineStarts;
+  return file.text.slice(starts[line], starts[line + 1] ?? file.text.length);
+}
+
+/** The index as rules see it, noting which kinds they look up ('*' for anything else). */
+function recordingIndex(index: WorkspaceIndex, looked: Set<string>): WorkspaceIndex {
+  return new Proxy(index, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') {
+        looked.add('*');
+        return value;
+      }
+      return (...args: unknown[]) => {
+        switch (property) {
+          case 'ofKind':
+          case 'hasKind':
+          case 'find':
+            looked.add(String(args[0]));
+            break;
+          case 'entryFor':
+            looked.add((args[0] as Resource).kind);
+            break;
+          case 'namespaceOf':
+            break; // depends on the settings only
+          default:
+            looked.add('*');
+        }
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/**
+ * A version per kind of resource that changes whenever the index's resources of that kind are not
+ * the same objects as before (a document of that kind was added, removed, renamed or edited).
+ */
+class KindVersions {
+  private generation = -1;
+  private readonly checked = new Set<string>();
+  private readonly snapshots = new Map<string, { entries: IndexedResource[]; version: number }>();
+  private counter = 0;
+
+  constructor(private readonly index: WorkspaceIndex) {}
+
+  version(kind: string): number {
+    this.index.refresh();
+    if (this.index.generation !== this.generation) {
+      this.generation = this.index.generation;
+      this.checked.clear();
+    }
+    const snapshot = this.snapshots.get(kind);
+    if (snapshot && this.checked.has(kind)) return snapshot.version;
+    const entries = kind === '*' ? this.index.all() : this.index.ofKind(kind);
+    this.checked.add(kind);
+    if (snapshot && sameEntries(snapshot.entries, entries)) return snapshot.version;
+    const version = ++this.counter;
+    this.snapshots.set(kind, { entries, version });
+    return version;
+  }
+
+  unchanged(dependencies: Map<string, number>): boolean {
+    for (const [kind, version] of dependencies) if (this.version(kind) !== version) return false;
+    return true;
+  }
+}
+
+function sameEntries(a: IndexedResource[], b: IndexedResource[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.resource !== y.resource || x.uri !== y.uri || x.name !== y.name || x.namespace !== y.namespace) return false;
+  }
+  return true;
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {

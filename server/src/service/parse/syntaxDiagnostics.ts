@@ -1,7 +1,7 @@
 // YAML syntax errors and warnings as diagnostics with exact ranges.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { YAMLError } from 'yaml';
-import type { Diagnostic, ParsedFile } from '../types';
+import type { Diagnostic, ParsedDocument, ParsedFile } from '../types';
 import { rangeOf } from './positions';
 
 export const SOURCE = 'k8s-stateful';
@@ -9,13 +9,19 @@ export const SOURCE = 'k8s-stateful';
 /** A binary file or an unclosed deep nest yields thousands of errors; past this many, one summary. */
 export const MAX_SYNTAX_DIAGNOSTICS = 100;
 
-export function syntaxDiagnostics(file: ParsedFile): Diagnostic[] {
+/**
+ * Every document's syntax problems, at most MAX_SYNTAX_DIAGNOSTICS plus one summary. `perDocument`
+ * lets a caller supply cached per-document lists (see documentSyntaxDiagnostics).
+ */
+export function syntaxDiagnostics(file: ParsedFile, perDocument: (file: ParsedFile, document: ParsedDocument) => Diagnostic[] = documentSyntaxDiagnostics): Diagnostic[] {
   const out: Diagnostic[] = [];
   let total = 0;
   for (const document of file.documents) {
-    total += document.yaml.errors.length + document.yaml.warnings.length;
-    for (const error of document.yaml.errors) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
-    for (const warning of document.yaml.warnings) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
+    const count = document.yaml.errors.length + document.yaml.warnings.length;
+    if (count === 0) continue;
+    total += count;
+    if (out.length >= MAX_SYNTAX_DIAGNOSTICS) continue;
+    for (const diagnostic of perDocument(file, document)) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(diagnostic);
   }
   if (total > out.length) {
     out.push({
@@ -26,6 +32,14 @@ export function syntaxDiagnostics(file: ParsedFile): Diagnostic[] {
       message: `${total - out.length} more YAML syntax problems are not shown (${total} in all): is this a YAML file?`,
     });
   }
+  return out;
+}
+
+/** One document's syntax errors, then its warnings (the first MAX_SYNTAX_DIAGNOSTICS of them). */
+export function documentSyntaxDiagnostics(file: ParsedFile, document: ParsedDocument): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const error of document.yaml.errors) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
+  for (const warning of document.yaml.warnings) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
   return out;
 }
 
