@@ -113,7 +113,6 @@ export function generateApp(i: number, planted: PlantedKind | undefined): { line
   add('spec:');
   add('  accessModes:');
   add(planted === 'enum-access-mode' ? '    - ReadWriteSometimes' : '    - ReadWriteOnce', planted === 'enum-access-mode' ? 'planted' : undefined);
-  add('  storageClassName: standard');
   add('  resources:');
   add('    requests:');
   add('      storage: 10Gi');
@@ -181,7 +180,6 @@ export function generateApp(i: number, planted: PlantedKind | undefined): { line
   add('        name: data');
   add('      spec:');
   add('        accessModes: [ReadWriteOnce]');
-  add('        storageClassName: standard');
   add('        resources:');
   add('          requests:');
   add('            storage: 20Gi');

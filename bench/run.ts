@@ -1,0 +1,610 @@
+// The benchmark: our server and yaml-language-server 1.25.0, driven over real LSP stdio by the
+// same client, on the same generated manifest, with the same JSON schemas. Then the CLI on a
+// 10,000-resource tree. Run with `npm run bench` (`-- --help` for options).
+//
+// Per server and size: open → first diagnostics; one-line edit → diagnostics (p50/p95);
+// completion and hover (p50/p95; "n/a" when the server answers MethodNotFound); server RSS;
+// planted errors found; unexpected diagnostics. Plus the floor: the `yaml` package alone parsing
+// the same file (same options as our parser), and the ratios ours/theirs.
+//
+// Bounded: every wait has a timeout, every phase a time budget (at least 3 samples are taken),
+// and the whole run a deadline after which the remaining phases are skipped and reported so.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { FORMAT_ONLY, appName, generateManifest, type Manifest, type PlantedKind } from './generate';
+import { BenchClient, type Published } from './lsp';
+import { writeCombinedSchema } from './schema';
+
+const ROOT = resolve(__dirname, '..', '..');
+const OUT = join(ROOT, 'bench', 'out');
+const EMPTY_WORKSPACE = join(OUT, 'ws-empty');
+
+interface Options {
+  sizes: number[];
+  servers: Array<'ours' | 'yls'>;
+  edits: number;
+  requests: number;
+  budgetMs: number;
+  deadlineMs: number;
+  cli: boolean;
+  cliApps: number;
+  stockYls: boolean;
+  /** Folder for CPU profiles of our server (node --cpu-prof), when set. */
+  profileDir?: string;
+}
+
+const HELP = `Usage: npm run bench -- [options]
+  --sizes 50,500,2000     manifest sizes in apps (5 resources each; default 50,500,2000)
+  --servers ours,yls      which servers to drive (default both)
+  --edits N               one-line edits per server and size (default 30)
+  --requests N            completion and hover requests each (default 30)
+  --budget S              seconds per phase before sampling stops (at least 3 samples; default 60)
+  --deadline S            whole-run deadline; later phases are skipped (default 1500)
+  --no-cli                skip the CLI run on the 10,000-resource tree
+  --cli-apps N            apps in the CLI tree (default 2000 = 10,000 resources)
+  --stock-yls             yaml-language-server with its fixed 200 ms validation delay (default: delay removed)
+  --profile DIR           write CPU profiles of our server (node --cpu-prof) into DIR
+`;
+
+function parseOptions(argv: string[]): Options {
+  const o: Options = { sizes: [50, 500, 2000], servers: ['ours', 'yls'], edits: 30, requests: 30, budgetMs: 60_000, deadlineMs: 1_500_000, cli: true, cliApps: 2000, stockYls: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i];
+    switch (flag) {
+      case '--help':
+        process.stdout.write(HELP);
+        process.exit(0);
+      case '--sizes':
+        o.sizes = value().split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0);
+        break;
+      case '--servers':
+        o.servers = value().split(',').filter((s): s is 'ours' | 'yls' => s === 'ours' || s === 'yls');
+        break;
+      case '--edits':
+        o.edits = Number(value());
+        break;
+      case '--requests':
+        o.requests = Number(value());
+        break;
+      case '--budget':
+        o.budgetMs = Number(value()) * 1000;
+        break;
+      case '--deadline':
+        o.deadlineMs = Number(value()) * 1000;
+        break;
+      case '--no-cli':
+        o.cli = false;
+        break;
+      case '--cli-apps':
+        o.cliApps = Number(value());
+        break;
+      case '--stock-yls':
+        o.stockYls = true;
+        break;
+      case '--profile':
+        o.profileDir = resolve(value());
+        break;
+      default:
+        throw new Error(`unknown option ${argv[i]} (see --help)`);
+    }
+  }
+  if (o.sizes.length === 0) throw new Error('--sizes needs at least one positive size');
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// statistics and formatting
+
+function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function ms(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return 'n/a';
+  return n >= 100 ? `${Math.round(n).toLocaleString('en-US')} ms` : n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(2)} ms`;
+}
+
+function ratio(ours: number | undefined, theirs: number | undefined): string {
+  if (ours === undefined || theirs === undefined || Number.isNaN(ours) || Number.isNaN(theirs) || theirs === 0) return 'n/a';
+  const r = ours / theirs;
+  return r < 1 ? `${r.toFixed(3)} (${(1 / r).toFixed(r < 0.01 ? 0 : 1)}× faster)` : `${r.toFixed(2)} (${r.toFixed(1)}× slower)`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the parse-only floor
+
+function parseOnce(text: string): number {
+  const started = performance.now();
+  parseAllDocuments(text, { lineCounter: new LineCounter(), version: '1.1', prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
+  return performance.now() - started;
+}
+
+/** Cold: the first parse in a fresh process (median of 3). Warm: median of 5 after 2 warm-ups. */
+function parseFloor(path: string, text: string): { coldMs: number; warmMs: number } {
+  const cold: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const out = execFileSync(process.execPath, [__filename, '--parse-once', path], { encoding: 'utf8', timeout: 120_000 });
+    cold.push(Number(out.trim()));
+  }
+  parseOnce(text);
+  parseOnce(text);
+  const warm: number[] = [];
+  for (let i = 0; i < 5; i++) warm.push(parseOnce(text));
+  return { coldMs: percentile(cold, 50), warmMs: percentile(warm, 50) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// one server on one manifest
+
+type ServerId = 'ours' | 'yls';
+
+interface ServerResult {
+  server: ServerId;
+  openMs?: number;
+  edit: number[];
+  completion: number[];
+  hover: number[];
+  completionUnsupported?: boolean;
+  hoverUnsupported?: boolean;
+  completionItems?: number;
+  hoverNonEmpty?: number;
+  rssMb?: number;
+  peakMb?: number;
+  planted: number;
+  found: number;
+  missedByKind: Partial<Record<PlantedKind, number>>;
+  unexpected: number;
+  unexpectedSamples: string[];
+  /** Planted errors found in the diagnostics after the last edit (the edits must not lose any). */
+  foundAfterEdits?: number;
+  notes: string[];
+}
+
+const SERVER_NAMES: Record<ServerId, string> = { ours: 'k8s-stateful', yls: 'yaml-language-server 1.25.0' };
+
+function serverCommand(id: ServerId, options: Options): string[] {
+  if (id === 'ours') return [process.execPath, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio'];
+  return options.stockYls
+    ? [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio']
+    : [process.execPath, join(ROOT, 'bench', 'yls-nodelay.cjs'), '--stdio'];
+}
+
+function ylsSettings(schemaUri: string) {
+  return {
+    schemas: { [schemaUri]: ['*.yaml'] },
+    schemaStore: { enable: false },
+    kubernetesCRDStore: { enable: false },
+    validate: true,
+    hover: true,
+    completion: true,
+    format: { enable: false },
+    yamlVersion: '1.1',
+    maxItemsComputed: 5000,
+  };
+}
+
+function evaluate(diagnostics: Published['diagnostics'], manifest: Manifest) {
+  const plantedLines = new Map(manifest.planted.map((p) => [p.line, p]));
+  const hit = new Set<number>();
+  let unexpected = 0;
+  const samples: string[] = [];
+  for (const d of diagnostics) {
+    const line = d.range.start.line;
+    if (plantedLines.has(line)) hit.add(line);
+    else {
+      unexpected++;
+      if (samples.length < 5) samples.push(`line ${line + 1}: [${d.code ?? ''}] ${String(typeof d.message === 'string' ? d.message : d.message.value).split('\n')[0].slice(0, 140)}`);
+    }
+  }
+  const missedByKind: Partial<Record<PlantedKind, number>> = {};
+  for (const p of manifest.planted) if (!hit.has(p.line)) missedByKind[p.kind] = (missedByKind[p.kind] ?? 0) + 1;
+  return { found: hit.size, unexpected, samples, missedByKind };
+}
+
+class Deadline {
+  constructor(private readonly at: number) {}
+  get passed(): boolean {
+    return performance.now() > this.at;
+  }
+}
+
+async function benchServer(id: ServerId, manifest: Manifest, uri: string, options: Options, schemaUri: string, deadline: Deadline): Promise<ServerResult> {
+  const result: ServerResult = { server: id, edit: [], completion: [], hover: [], planted: manifest.planted.length, found: 0, missedByKind: {}, unexpected: 0, unexpectedSamples: [], notes: [] };
+  const yaml = ylsSettings(schemaUri);
+  const client = new BenchClient(SERVER_NAMES[id], serverCommand(id, options), (section) => {
+    if (section === 'yaml') return yaml;
+    if (section === 'k8sStateful') return {};
+    if (section === 'http') return { proxy: '', proxyStrictSSL: false };
+    if (section === 'editor') return { tabSize: 2, insertSpaces: true };
+    return null;
+  });
+  const scale = Math.max(1, manifest.resources / 2500);
+  try {
+    // An empty workspace folder: the timed file is opened from outside it, so our server's
+    // background workspace scan neither parses it ahead of the open nor competes with it.
+    await client.initialize(pathToFileURL(EMPTY_WORKSPACE).href);
+    await client.configure({ yaml, k8sStateful: {} });
+
+    // Warm-up and validation gate: a one-app probe with a planted error must be reported, which
+    // proves the schema association works and loads/compiles the schemas before anything is timed.
+    const probe = generateManifest(1, 2);
+    const probeUri = pathToFileURL(join(OUT, 'probe.yaml')).href;
+    const probeLine = probe.planted[0].line;
+    let validated = false;
+    const gateEnd = performance.now() + 30_000;
+    await client.open(probeUri, probe.text);
+    for (let version = 1; performance.now() < gateEnd && !validated; ) {
+      try {
+        const p = await client.nextDiagnostics(probeUri, Math.max(1, gateEnd - performance.now()));
+        validated = p.diagnostics.some((d) => d.range.start.line === probeLine);
+      } catch {
+        break;
+      }
+      if (!validated) {
+        // Settings may arrive after the first validation: nudge a re-validation.
+        version++;
+        await client.change(probeUri, version, [{ text: `${probe.text}\n` }]);
+        probe.text += '\n';
+      }
+    }
+    if (!validated) throw new Error(`${SERVER_NAMES[id]} does not report the planted schema error in the probe document: schemas not applied; refusing to time it`);
+    await client.close(probeUri);
+    await sleep(200);
+
+    // open → first diagnostics
+    const openTimeout = 120_000 * scale;
+    const published = client.nextDiagnostics(uri, openTimeout);
+    const openStart = performance.now();
+    await client.open(uri, manifest.text);
+    const first = await published;
+    result.openMs = first.at - openStart;
+    const ev = evaluate(first.diagnostics, manifest);
+    result.found = ev.found;
+    result.unexpected = ev.unexpected;
+    result.unexpectedSamples = ev.samples;
+    result.missedByKind = ev.missedByKind;
+    await sleep(100);
+
+    // one-line edits: the container image of apps spread over the file, alternating lengths
+    const lines = manifest.text.split('\n');
+    let version = 1;
+    let last: Published | undefined;
+    const phase = (count: number, run: (k: number) => Promise<boolean>) => async () => {
+      const end = performance.now() + options.budgetMs;
+      for (let k = 0; k < count; k++) {
+        if (deadline.passed || (k >= 3 && performance.now() > end)) {
+          if (k < count) result.notes.push(`stopped after ${k} samples (time budget)`);
+          return;
+        }
+        if (!(await run(k))) return;
+      }
+    };
+    await phase(options.edits, async (k) => {
+      const app = manifest.apps[(k * 97 + 13) % manifest.apps.length];
+      const line = lines[app.image];
+      const at = line.indexOf('postgres:');
+      const replacement = k % 2 === 0 ? `postgres:16.${k % 10}` : 'postgres:16';
+      const change = { range: { start: { line: app.image, character: at }, end: { line: app.image, character: line.length } }, text: replacement };
+      lines[app.image] = line.slice(0, at) + replacement;
+      version++;
+      const next = client.nextDiagnostics(uri, 60_000 * scale, version);
+      const started = performance.now();
+      await client.change(uri, version, [change]);
+      last = await next;
+      result.edit.push(last.at - started);
+      await sleep(20);
+      return true;
+    })();
+    if (last) result.foundAfterEdits = evaluate(last.diagnostics, manifest).found;
+
+    // completion: at the start of `replicas:` in a StatefulSet spec (the keys of spec)
+    await phase(options.requests, async (k) => {
+      const app = manifest.apps[(k * 89 + 7) % manifest.apps.length];
+      const r = await client.timed<unknown>('textDocument/completion', { textDocument: { uri }, position: { line: app.replicas, character: 2 } }, 30_000 * scale);
+      if (r.unsupported) {
+        result.completionUnsupported = true;
+        return false;
+      }
+      result.completion.push(r.ms);
+      const items = Array.isArray(r.result) ? r.result : ((r.result as { items?: unknown[] } | null)?.items ?? []);
+      result.completionItems ??= items.length;
+      return true;
+    })();
+
+    // hover: on the `serviceName` key of a StatefulSet spec
+    await phase(options.requests, async (k) => {
+      const app = manifest.apps[(k * 83 + 5) % manifest.apps.length];
+      const r = await client.timed<unknown>('textDocument/hover', { textDocument: { uri }, position: { line: app.serviceName, character: 4 } }, 30_000 * scale);
+      if (r.unsupported) {
+        result.hoverUnsupported = true;
+        return false;
+      }
+      result.hover.push(r.ms);
+      if (r.result) result.hoverNonEmpty = (result.hoverNonEmpty ?? 0) + 1;
+      return true;
+    })();
+
+    const memory = client.memory();
+    result.rssMb = memory?.rssMb;
+    result.peakMb = memory?.peakMb;
+  } catch (error) {
+    result.notes.push(`error: ${(error as Error).message}`);
+    if (client.stderr.trim()) result.notes.push(`stderr: ${client.stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  } finally {
+    await client.shutdown();
+  }
+  return result;
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
+
+// ---------------------------------------------------------------------------------------------
+// reporting
+
+interface SizeResult {
+  apps: number;
+  resources: number;
+  lines: number;
+  bytes: number;
+  planted: number;
+  parse: { coldMs: number; warmMs: number };
+  servers: Partial<Record<ServerId, ServerResult>>;
+}
+
+function pair(samples: number[], unsupported?: boolean): string {
+  if (unsupported) return 'n/a (MethodNotFound)';
+  if (samples.length === 0) return 'n/a';
+  return `${ms(percentile(samples, 50))} / ${ms(percentile(samples, 95))}`;
+}
+
+function renderSize(s: SizeResult): string {
+  const ours = s.servers.ours;
+  const yls = s.servers.yls;
+  const col = (r: ServerResult | undefined, f: (r: ServerResult) => string) => (r ? f(r) : '—');
+  const found = (r: ServerResult) => {
+    const missed = Object.entries(r.missedByKind).map(([k, n]) => `${n} ${k}${FORMAT_ONLY.has(k as PlantedKind) ? ' (needs the byte/base64 format)' : ''}`);
+    return `${r.found}/${r.planted}${missed.length ? ` (missed: ${missed.join(', ')})` : ''}${r.foundAfterEdits !== undefined && r.foundAfterEdits !== r.found ? `; after edits ${r.foundAfterEdits}` : ''}`;
+  };
+  const rows: Array<[string, string, string, string]> = [
+    ['open → first diagnostics', col(ours, (r) => ms(r.openMs)), col(yls, (r) => ms(r.openMs)), ratio(ours?.openMs, yls?.openMs)],
+    [`edit → diagnostics p50 / p95 (n=${ours?.edit.length ?? 0}/${yls?.edit.length ?? 0})`, col(ours, (r) => pair(r.edit)), col(yls, (r) => pair(r.edit)), `${ratio(p(ours?.edit, 50), p(yls?.edit, 50))} / ${ratio(p(ours?.edit, 95), p(yls?.edit, 95))}`],
+    [`completion p50 / p95 (n=${ours?.completion.length ?? 0}/${yls?.completion.length ?? 0})`, col(ours, (r) => pair(r.completion, r.completionUnsupported)), col(yls, (r) => pair(r.completion, r.completionUnsupported)), `${ratio(p(ours?.completion, 50), p(yls?.completion, 50))} / ${ratio(p(ours?.completion, 95), p(yls?.completion, 95))}`],
+    [`hover p50 / p95 (n=${ours?.hover.length ?? 0}/${yls?.hover.length ?? 0})`, col(ours, (r) => pair(r.hover, r.hoverUnsupported)), col(yls, (r) => pair(r.hover, r.hoverUnsupported)), `${ratio(p(ours?.hover, 50), p(yls?.hover, 50))} / ${ratio(p(ours?.hover, 95), p(yls?.hover, 95))}`],
+    ['server RSS at end (peak)', col(ours, (r) => mb(r)), col(yls, (r) => mb(r)), ratio(ours?.rssMb, yls?.rssMb).replace('faster', 'less').replace('slower', 'more')],
+    ['planted errors found', col(ours, found), col(yls, found), ''],
+    ['unexpected diagnostics', col(ours, (r) => String(r.unexpected)), col(yls, (r) => String(r.unexpected)), ''],
+  ];
+  const floor = `parse-only floor (yaml ${yamlVersion()}, same options as our parser): fresh process ${ms(s.parse.coldMs)}, warm ${ms(s.parse.warmMs)}`;
+  const openVsParse = ours?.openMs !== undefined ? `; our open = ${(ours.openMs / s.parse.coldMs).toFixed(2)}× fresh parse, ${(ours.openMs / s.parse.warmMs).toFixed(2)}× warm parse` : '';
+  const out = [
+    `### N = ${s.apps} apps: ${s.resources.toLocaleString('en-US')} resources, ${s.lines.toLocaleString('en-US')} lines, ${(s.bytes / 1e6).toFixed(2)} MB, ${s.planted} planted errors`,
+    '',
+    `${floor}${openVsParse}`,
+    '',
+    '| figure | k8s-stateful | yaml-language-server 1.25.0 | ours / theirs |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ];
+  for (const r of [ours, yls]) {
+    if (!r) continue;
+    if (r.unexpectedSamples.length) out.push('', `${SERVER_NAMES[r.server]} unexpected, first ones: ${r.unexpectedSamples.join('; ')}`);
+    if (r.notes.length) out.push('', `${SERVER_NAMES[r.server]}: ${r.notes.join('; ')}`);
+    if (r.completionItems !== undefined || r.hoverNonEmpty !== undefined) out.push('', `${SERVER_NAMES[r.server]}: first completion had ${r.completionItems ?? 0} items; ${r.hoverNonEmpty ?? 0}/${r.hover.length} hovers non-empty`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function p(samples: number[] | undefined, q: number): number | undefined {
+  return samples && samples.length ? percentile(samples, q) : undefined;
+}
+
+function mb(r: ServerResult): string {
+  return r.rssMb === undefined ? 'n/a' : `${Math.round(r.rssMb)} MB (${Math.round(r.peakMb ?? NaN)} MB)`;
+}
+
+function yamlVersion(): string {
+  return JSON.parse(readFileSync(join(ROOT, 'node_modules', 'yaml', 'package.json'), 'utf8')).version;
+}
+
+// ---------------------------------------------------------------------------------------------
+// our server's memory with a big file open and a 10,000-resource workspace indexed (DESIGN §6)
+
+interface WorkspaceMemory {
+  resources: number;
+  apps: number;
+  indexed?: string;
+  rssMb?: number;
+  peakMb?: number;
+  note?: string;
+}
+
+async function workspaceMemory(treeDir: string, treeApps: number, manifest: Manifest, manifestPath: string, options: Options): Promise<WorkspaceMemory> {
+  const out: WorkspaceMemory = { resources: treeApps * 5, apps: manifest.apps.length };
+  const client = new BenchClient(SERVER_NAMES.ours, serverCommand('ours', options), () => ({}));
+  try {
+    await client.initialize(pathToFileURL(treeDir).href);
+    await client.configure({ k8sStateful: {} });
+    out.indexed = await client.waitForLog(/indexed \d+ Kubernetes file/, 300_000);
+    if (!out.indexed) out.note = 'no "indexed" log message within 300 s';
+    const uri = pathToFileURL(manifestPath).href;
+    const published = client.nextDiagnostics(uri, 300_000);
+    await client.open(uri, manifest.text);
+    await published;
+    await sleep(500);
+    const memory = client.memory();
+    out.rssMb = memory?.rssMb;
+    out.peakMb = memory?.peakMb;
+  } catch (error) {
+    out.note = (error as Error).message;
+  } finally {
+    await client.shutdown();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// the CLI on a 10,000-resource tree
+
+interface CliRun {
+  label: string;
+  wallMs: number;
+  peakMb: number;
+  exitCode: number | null;
+  summary: string;
+}
+
+function writeTree(dir: string, apps: number): void {
+  const marker = join(dir, `.complete-${apps}`);
+  if (existsSync(marker)) return;
+  rmSync(dir, { recursive: true, force: true });
+  for (let i = 0; i < apps; i++) {
+    const team = join(dir, `team-${String(Math.floor(i / 100)).padStart(2, '0')}`);
+    mkdirSync(team, { recursive: true });
+    writeFileSync(join(team, `${appName(i)}.yaml`), generateManifest(1, i).text);
+  }
+  writeFileSync(marker, '');
+}
+
+function runCli(label: string, args: string[], timeoutMs: number): Promise<CliRun> {
+  const peakFile = join(OUT, 'peak-rss.cjs');
+  writeFileSync(peakFile, "process.on('exit', () => { try { require('fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); } catch {} });\n");
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, ['-r', peakFile, join(ROOT, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const wallMs = performance.now() - started;
+      const kb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
+      const summary = /k8s-stateful: (\d+ files? checked.*)/.exec(stderr)?.[1] ?? (code === null ? 'killed (timeout)' : stderr.trim().split('\n')[0] ?? '');
+      resolvePromise({ label, wallMs, peakMb: kb / 1024, exitCode: code, summary });
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--parse-once') {
+    const text = readFileSync(argv[1], 'utf8');
+    process.stdout.write(`${parseOnce(text)}\n`);
+    return;
+  }
+  const options = parseOptions(argv);
+  const deadline = new Deadline(performance.now() + options.deadlineMs);
+  if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` first');
+  mkdirSync(EMPTY_WORKSPACE, { recursive: true });
+
+  const schema = writeCombinedSchema(join(ROOT, 'schemas', 'generated'), join(OUT, 'k8s-combined.schema.json'));
+  const schemaUri = pathToFileURL(schema.path).href;
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  const header = [
+    `# k8s-stateful benchmark — ${new Date().toISOString()}`,
+    '',
+    `Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Shared and noisy: read medians and ratios.`,
+    `Schemas: the same generated draft-07 schemas for both; yaml-language-server gets them combined into one file (${schema.kinds} apiVersion/kind branches, ${schema.definitions} definitions, ${(schema.bytes / 1e6).toFixed(1)} MB) associated with *.yaml; schema store off.`,
+    `yaml-language-server: ${options.stockYls ? 'stock (fixed 200 ms validation delay included)' : 'validation delay set to 0 (stock 1.25.0 waits a fixed 200 ms before every validation; not included here)'}.`,
+    'Both servers first validate a one-app probe with a planted error (the gate that proves the schemas apply; it also loads them), then the timed manifest is opened.',
+    '',
+  ].join('\n');
+  process.stdout.write(`${header}\n`);
+
+  const sizes: SizeResult[] = [];
+  for (const apps of options.sizes) {
+    const manifest = generateManifest(apps);
+    const path = join(OUT, `manifest-${apps}.yaml`);
+    writeFileSync(path, manifest.text);
+    const uri = pathToFileURL(path).href;
+    const size: SizeResult = { apps, resources: manifest.resources, lines: manifest.lines, bytes: Buffer.byteLength(manifest.text), planted: manifest.planted.length, parse: parseFloor(path, manifest.text), servers: {} };
+    for (const id of options.servers) {
+      if (deadline.passed) {
+        process.stderr.write(`bench: deadline passed, skipping ${SERVER_NAMES[id]} at N=${apps}\n`);
+        continue;
+      }
+      process.stderr.write(`bench: N=${apps} ${SERVER_NAMES[id]}…\n`);
+      size.servers[id] = await benchServer(id, manifest, uri, options, schemaUri, deadline);
+    }
+    sizes.push(size);
+    process.stdout.write(`${renderSize(size)}\n`);
+  }
+
+  let cli: CliRun[] = [];
+  let memory: WorkspaceMemory | undefined;
+  const tree = join(OUT, `tree-${options.cliApps}`);
+  const memoryApps = options.sizes.includes(500) ? 500 : options.sizes[options.sizes.length - 1];
+  if (options.servers.includes('ours') && !deadline.passed) {
+    process.stderr.write(`bench: our server with ${options.cliApps * 5} resources indexed and N=${memoryApps} open…\n`);
+    writeTree(tree, options.cliApps);
+    memory = await workspaceMemory(tree, options.cliApps, generateManifest(memoryApps), join(OUT, `manifest-${memoryApps}.yaml`), options);
+    process.stdout.write(
+      `### Our server's memory with the N=${memory.apps} file open and a workspace of ${memory.resources.toLocaleString('en-US')} resources indexed\n\n` +
+        `RSS ${memory.rssMb === undefined ? 'n/a' : `${Math.round(memory.rssMb)} MB`} (peak ${memory.peakMb === undefined ? 'n/a' : `${Math.round(memory.peakMb)} MB`}); ${memory.indexed ?? memory.note ?? ''}\n\n`,
+    );
+  }
+  if (options.cli && !deadline.passed) {
+    process.stderr.write(`bench: CLI on ${options.cliApps * 5} resources…\n`);
+    writeTree(tree, options.cliApps);
+    const treeArg = tree;
+    const timeout = 600_000;
+    cli = [
+      await runCli('main thread (--jobs 1)', ['check', '-q', '--jobs', '1', treeArg], timeout),
+      await runCli('default (--jobs chosen automatically)', ['check', '-q', treeArg], timeout),
+      await runCli('2 workers (--jobs 2)', ['check', '-q', '--jobs', '2', treeArg], timeout),
+    ];
+    const lines = [
+      `### CLI: \`k8s-stateful check\` on ${options.cliApps.toLocaleString('en-US')} files, ${(options.cliApps * 5).toLocaleString('en-US')} resources`,
+      '',
+      '| run | wall time | peak RSS | exit |',
+      '|---|---|---|---|',
+      ...cli.map((r) => `| ${r.label} | ${ms(r.wallMs)} | ${Number.isNaN(r.peakMb) ? 'n/a' : `${Math.round(r.peakMb)} MB`} | ${r.exitCode} |`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n\n`);
+  }
+
+  process.stdout.write(`${renderTargets(sizes, memory)}\n`);
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, cpu, node: process.version }, options, sizes, memory, cli }, null, 2));
+  process.stderr.write(`bench: results in ${join(OUT, 'results.json')}\n`);
+}
+
+function renderTargets(sizes: SizeResult[], memory: WorkspaceMemory | undefined): string {
+  const at = sizes.find((s) => s.apps === 500) ?? sizes[sizes.length - 1];
+  const ours = at?.servers.ours;
+  const yls = at?.servers.yls;
+  if (!at || !ours) return '';
+  const check = (ok: boolean | undefined) => (ok === undefined ? 'n/a' : ok ? 'holds' : 'MISSED');
+  const tenX = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a * 10 <= b);
+  const rows = [
+    [`open → diagnostics ≤ 1.5× parse-only (N=${at.apps})`, `${ms(ours.openMs)} vs fresh parse ${ms(at.parse.coldMs)} (${((ours.openMs ?? NaN) / at.parse.coldMs).toFixed(2)}×), warm parse ${ms(at.parse.warmMs)} (${((ours.openMs ?? NaN) / at.parse.warmMs).toFixed(2)}×)`, `${check((ours.openMs ?? Infinity) <= 1.5 * at.parse.coldMs)} (fresh) / ${check((ours.openMs ?? Infinity) <= 1.5 * at.parse.warmMs)} (warm)`],
+    ['edit → diagnostics p95 ≤ 20 ms', ms(p(ours.edit, 95)), check(ours.edit.length ? (p(ours.edit, 95) ?? Infinity) <= 20 : undefined)],
+    ['completion p95 ≤ 10 ms', ours.completionUnsupported ? 'n/a (not implemented)' : ms(p(ours.completion, 95)), check(ours.completion.length ? (p(ours.completion, 95) ?? Infinity) <= 10 : undefined)],
+    ['hover p95 ≤ 10 ms', ours.hoverUnsupported ? 'n/a (not implemented)' : ms(p(ours.hover, 95)), check(ours.hover.length ? (p(ours.hover, 95) ?? Infinity) <= 10 : undefined)],
+    ['≥ 10× faster than yaml-language-server: open', ratio(ours.openMs, yls?.openMs), check(tenX(ours.openMs, yls?.openMs))],
+    ['… edit p95', ratio(p(ours.edit, 95), p(yls?.edit, 95)), check(tenX(p(ours.edit, 95), p(yls?.edit, 95)))],
+    ['… completion p95', ratio(p(ours.completion, 95), p(yls?.completion, 95)), check(tenX(p(ours.completion, 95), p(yls?.completion, 95)))],
+    ['… hover p95', ratio(p(ours.hover, 95), p(yls?.hover, 95)), check(tenX(p(ours.hover, 95), p(yls?.hover, 95)))],
+    ['server RSS ≤ 150 MB (this file open)', mb(ours), check(ours.rssMb === undefined ? undefined : ours.rssMb <= 150)],
+    [
+      `server RSS ≤ 150 MB (N=${memory?.apps ?? '?'} open + ${memory?.resources.toLocaleString('en-US') ?? '?'} resources indexed)`,
+      memory?.rssMb === undefined ? 'n/a' : `${Math.round(memory.rssMb)} MB (peak ${Math.round(memory.peakMb ?? NaN)} MB)`,
+      check(memory?.rssMb === undefined ? undefined : memory.rssMb <= 150),
+    ],
+  ];
+  return [`### Targets (DESIGN §6) at N=${at.apps}, this run`, '', '| target | measured | verdict |', '|---|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`), ''].join('\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+  process.exitCode = 1;
+});
