@@ -1,5 +1,7 @@
 // The transport-free language service: one facade over the feature modules.
 // The LSP server and the CLI are thin layers around it.
+import type { CodeAction, Range } from 'vscode-languageserver-types';
+import { codeActions } from './actions';
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
 import { DocumentStore } from './documents';
 import * as navigate from './navigate';
@@ -10,6 +12,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
+import { secretValueLenses, type SecretValueLens } from './lens/secretLens';
 import { kustomizePatchUris } from './workspace/kustomize';
 import type { CompletionList, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import { complete, type CompletionOptions } from './complete/complete';
@@ -55,6 +58,10 @@ export interface LanguageService {
   rename(uri: string, position: Position, newName: string): navigate.RenameResult;
   /** The Stateful Preview of every StatefulSet in the workspace (active file first). */
   getPreview(options?: PreviewOptions): PreviewModel;
+  /** Quick fixes for the given diagnostics and refactors at the range (`only`: requested kinds). */
+  getCodeActions(uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[];
+  /** Where the Secret `data` values are and what they hold (never their decoded text). */
+  getSecretLenses(uri: string): SecretValueLens[];
   /** Keys, values and whole resources for the cursor, from the schemas; works on half-typed YAML. */
   getCompletions(uri: string, position: Position, options?: CompletionOptions): CompletionList;
   /** Field documentation, or facts about the value (bytes of a quantity, a duration...), at the position. */
@@ -124,6 +131,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return at === undefined ? { error: 'unknown document' } : navigate.rename(nav, uri, at, newName);
     },
     getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
+    getCodeActions(uri, range, diagnostics, only) {
+      const file = documents.parsed(uri);
+      return file ? codeActions({ uri, file, range, diagnostics, only, index, documents, settings }) : [];
+    },
+    getSecretLenses(uri) {
+      const file = documents.parsed(uri);
+      return file ? secretValueLenses(uri, file) : [];
+    },
     getCompletions(uri, position, completionOptions) {
       const file = documents.parsed(uri);
       return file ? complete(file, registry, position, completionOptions) : { isIncomplete: false, items: [] };
