@@ -1,9 +1,10 @@
 // The VS Code side: start the bundled language server over IPC and hand it the YAML documents.
 import * as path from 'node:path';
-import { workspace, type ExtensionContext } from 'vscode';
+import { commands, ExtensionMode, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview, type PreviewApi } from './preview';
 import { registerSecretCommands } from './commands/secretCommands';
+import { createOutputChannel, OutputRecorder, RestartPolicy } from './resilience';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +13,8 @@ export interface K8sStatefulApi {
   client: LanguageClient;
   /** The Stateful Preview view: its tree data provider and the model it shows. */
   preview: PreviewApi;
+  /** What the output channel received (server log and trace); empty outside development and test runs. */
+  outputLog(): string;
 }
 
 export async function activate(context: ExtensionContext): Promise<K8sStatefulApi> {
@@ -20,7 +23,14 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  // The trace goes to the same channel; in development and test runs it is also recorded (secret-leak test).
+  const recorder = context.extensionMode === ExtensionMode.Production ? undefined : new OutputRecorder();
+  const outputChannel = createOutputChannel('Kubernetes Stateful Workloads', recorder);
+  context.subscriptions.push(outputChannel);
+  const restartPolicy = new RestartPolicy(outputChannel);
   const clientOptions: LanguageClientOptions = {
+    outputChannel,
+    errorHandler: restartPolicy,
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
@@ -36,7 +46,13 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
   await client.start();
   context.subscriptions.push({ dispose: () => void client?.stop() });
   const preview = registerPreview(context, client);
-  return { client, preview };
+  context.subscriptions.push(
+    commands.registerCommand('k8sStateful.restartServer', async () => {
+      restartPolicy.reset();
+      await client?.restart();
+    }),
+  );
+  return { client, preview, outputLog: () => recorder?.text() ?? '' };
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,9 +15,15 @@ import {
 import { createLanguageService, type Diagnostic } from './service';
 import { secretCodeLenses } from './service/lens/secretLens';
 import { WorkspaceSync } from './workspaceSync';
+import { guardConnection } from './requestGuard';
+import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
 
-const connection = createConnection(ProposedFeatures.all);
+// Every handler is guarded: cancellation, stale results and exceptions (see requestGuard.ts).
+const connection = guardConnection(createConnection(ProposedFeatures.all), {
+  versionOf: (uri) => service.documentVersion(uri),
+  log: (message) => connection.console.error(message),
+});
 const documents = new TextDocuments(TextDocument);
 const schemaDir = process.env.K8S_STATEFUL_SCHEMAS ?? join(__dirname, '..', 'schemas', 'generated');
 // Rule docs ship in the extension folder (dist/../docs/rules); diagnostics link to them.
@@ -40,7 +46,7 @@ connection.onInitialize((params) => {
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite], resolveProvider: true },
       codeLensProvider: { resolveProvider: false },
       // A space asks for values after `key: ` and `- `, a colon after `key:` (the service answers nothing elsewhere).
       completionProvider: { triggerCharacters: [' ', ':'], resolveProvider: false },
@@ -106,9 +112,15 @@ connection.onRenameRequest((params) => {
 connection.onShutdown(() => sync.stop());
 
 // Quick fixes and refactors; Secret value lenses (masked here: the VS Code client reveals values).
+// Refactors that would write decoded Secret values get their edit on resolve only (secretActions.ts).
 connection.onCodeAction((params) =>
-  service.getCodeActions(params.textDocument.uri, params.range, params.context.diagnostics as Diagnostic[], params.context.only),
+  withholdDecodedEdits(
+    service.getCodeActions(params.textDocument.uri, params.range, params.context.diagnostics as Diagnostic[], params.context.only),
+    params.textDocument.uri,
+    params.range,
+  ),
 );
+connection.onCodeActionResolve((action) => resolveDecodedEdit(service, action));
 connection.onCodeLens((params) => secretCodeLenses(service.getSecretLenses(params.textDocument.uri)));
 
 // Schema-driven completion, hover, outline and folding.
@@ -136,6 +148,9 @@ function notifyPreviewChanged(): void {
     void connection.sendNotification(PREVIEW_CHANGED_NOTIFICATION);
   }, Math.max(100, 5 * lastPreviewMs));
 }
+
+// The server's process id and memory: the crash-recovery test kills the process, the bench samples it.
+connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage() }));
 
 documents.listen(connection);
 connection.listen();

@@ -11,6 +11,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import type { LanguageService } from './service';
 import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './service/workspace/scan';
+import { describeFailure } from './requestGuard';
 
 /** Other open documents are re-checked this long after the last edit of a document they may depend on. */
 const DEPENDENTS_DEBOUNCE_MS = 150;
@@ -68,7 +69,7 @@ export class WorkspaceSync {
         `k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${result.truncated ? ' (stopped at the file limit)' : ''}`,
       );
     } catch (error) {
-      this.connection.console.error(`k8s-stateful: workspace scan failed: ${(error as Error).stack ?? error}`);
+      this.connection.console.error(`k8s-stateful: workspace scan failed: ${describeFailure(error)}`);
     } finally {
       clearTimeout(this.grace);
       this.scanning = false;
@@ -194,7 +195,7 @@ export class WorkspaceSync {
       this.lastPublished.set(uri, key);
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
-      this.connection.console.error(`k8s-stateful: checking ${uri} failed: ${(error as Error).stack ?? error}`);
+      this.connection.console.error(`k8s-stateful: checking ${uri} failed: ${describeFailure(error)}`);
     }
   }
 

@@ -86,18 +86,18 @@ export class LspTestClient {
     });
   }
 
-  async open(uri: string, text: string): Promise<Diagnostic[]> {
+  async open(uri: string, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
     this.versions.set(uri, 1);
-    const published = this.nextDiagnostics(uri, 1);
+    const published = this.nextDiagnostics(uri, 1, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     return published;
   }
 
   /** Replaces the whole text (a full-document change event). */
-  async change(uri: string, text: string): Promise<Diagnostic[]> {
+  async change(uri: string, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    const published = this.nextDiagnostics(uri, version);
+    const published = this.nextDiagnostics(uri, version, timeoutMs);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
     return published;
   }

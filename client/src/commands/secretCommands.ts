@@ -182,7 +182,8 @@ async function convert(kind: string, uri?: vscode.Uri, position?: vscode.Positio
   const target = uri ?? editor?.document.uri;
   const at = position ?? editor?.selection.active;
   if (!target || !at) return false;
-  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, new vscode.Range(at, at), kind)) ?? [];
+  // Resolve the first actions: the server sends the decoding edits on resolve only (never in the list).
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', target, new vscode.Range(at, at), kind, 5)) ?? [];
   const action = actions.find((a) => a.kind?.value === kind);
   if (!action) {
     void vscode.window.showInformationMessage('Place the cursor in a Secret to convert it.');

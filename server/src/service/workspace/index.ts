@@ -50,7 +50,7 @@ export class WorkspaceIndex {
     for (const [uri, file] of current) {
       let list = this.perFile.get(file);
       if (!list || namespace !== this.builtNamespace) {
-        list = indexFile(uri, file, namespace);
+        list = indexFileSafely(uri, file, namespace);
         this.perFile.set(file, list);
         for (const entry of list) this.byResource.set(entry.resource, entry);
       }
@@ -112,6 +112,15 @@ export class WorkspaceIndex {
 export function effectiveNamespace(resource: Resource, defaultNamespace: string): string {
   if (CLUSTER_SCOPED_KINDS.has(resource.kind)) return '';
   return resource.namespace ?? defaultNamespace;
+}
+
+/** One file that cannot be indexed (a bug on strange input) must not take the whole index down with it. */
+function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
+  try {
+    return indexFile(uri, file, defaultNamespace);
+  } catch {
+    return [];
+  }
 }
 
 function indexFile(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
