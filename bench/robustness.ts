@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     const info = await client.request<{ pid: number; rss: number }>('k8sStateful/processInfo');
     const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${info.pid}/status`, 'utf8'))?.[1]) * 1024 || info.rss;
     await client.shutdown();
-    const seen = diagnostics.length === 0 ? 'no diagnostics' : `${diagnostics.length}: ${diagnostics.slice(0, 2).map((d) => `\`${d.code}\` ${d.message.slice(0, 90).replace(/\|/g, '\\|').replace(/\s+/g, ' ')}`).join('; ')}`;
+    const seen = diagnostics.length === 0 ? 'no diagnostics' : `${diagnostics.length}: ${diagnostics.slice(0, 2).map((d) => `\`${d.code}\` ${String(d.message).slice(0, 90).replace(/\|/g, '\\|').replace(/\s+/g, ' ')}`).join('; ')}`;
     console.log(
       `| ${input.name} | ${(Buffer.byteLength(text) / 1024).toFixed(0)} KB | ${diagnosed.toFixed(0)} ms | ${features.toFixed(0)} ms | ${(hwm / 1024 / 1024).toFixed(0)} MB | ${seen} |`,
     );
