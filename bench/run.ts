@@ -272,7 +272,7 @@ async function benchServer(id: ServerId, manifest: Manifest, uri: string, option
     result.missedByKind = ev.missedByKind;
     await sleep(100);
 
-    // one-line edits: the container image of apps spread over the file, alternating lengths
+    // one-line edits: the container image of apps spread over the file
     const lines = manifest.text.split('\n');
     let version = 1;
     let last: Published | undefined;
@@ -290,7 +290,9 @@ async function benchServer(id: ServerId, manifest: Manifest, uri: string, option
       const app = manifest.apps[(k * 97 + 13) % manifest.apps.length];
       const line = lines[app.image];
       const at = line.indexOf('postgres:');
-      const replacement = k % 2 === 0 ? `postgres:16.${k % 10}` : 'postgres:16';
+      // Every edit changes the text: even ones insert two characters (later documents move),
+      // odd ones overtype one (same length), like typing.
+      const replacement = k % 2 === 0 ? `postgres:16.${k % 10}` : `postgres:1${(k % 9) + 1 === 6 ? 7 : (k % 9) + 1}`;
       const change = { range: { start: { line: app.image, character: at }, end: { line: app.image, character: line.length } }, text: replacement };
       lines[app.image] = line.slice(0, at) + replacement;
       version++;
@@ -334,6 +336,7 @@ async function benchServer(id: ServerId, manifest: Manifest, uri: string, option
     const memory = client.memory();
     result.rssMb = memory?.rssMb;
     result.peakMb = memory?.peakMb;
+    if (process.env.BENCH_DEBUG) process.stderr.write(`${SERVER_NAMES[id]} log:\n${client.logs.join('\n')}\n`);
   } catch (error) {
     result.notes.push(`error: ${(error as Error).message}`);
     if (client.stderr.trim()) result.notes.push(`stderr: ${client.stderr.trim().split('\n').slice(-3).join(' | ')}`);

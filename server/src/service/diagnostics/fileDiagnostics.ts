@@ -125,13 +125,13 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   if (!file.isKubernetes || file.isTemplate) return [];
   let versions = kindVersions.get(env.index);
   if (!versions) kindVersions.set(env.index, (versions = new KindVersions(env.index)));
+  versions.sync();
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
     // Documents the engine skips (no resource, syntax errors, removed apiVersion) have no findings.
     if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
     const startLine = startLineOf(file, document);
-    const lineAbove = lineText(file, startLine - 1);
     const cached = ruleCache.get(document);
     if (
       cached &&
@@ -141,7 +141,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       cached.env.settings === env.settings &&
       cached.env.docsBaseUri === env.docsBaseUri &&
       cached.isPatch === isPatch &&
-      (cached.diagnostics.length === 0 || (cached.startLine === startLine && cached.lineAbove === lineAbove)) &&
+      (cached.diagnostics.length === 0 || (cached.startLine === startLine && cached.lineAbove === lineText(file, startLine - 1))) &&
       versions.unchanged(cached.dependencies)
     ) {
       if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
@@ -165,7 +165,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       env: { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri },
       isPatch,
       startLine,
-      lineAbove,
+      lineAbove: lineText(file, startLine - 1),
       dependencies,
       diagnostics,
     });
@@ -222,12 +222,16 @@ class KindVersions {
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  version(kind: string): number {
+  /** Brings the index up to date; versions are then per index generation (call once per pass). */
+  sync(): void {
     this.index.refresh();
     if (this.index.generation !== this.generation) {
       this.generation = this.index.generation;
       this.checked.clear();
     }
+  }
+
+  version(kind: string): number {
     const snapshot = this.snapshots.get(kind);
     if (snapshot && this.checked.has(kind)) return snapshot.version;
     const entries = kind === '*' ? this.index.all() : this.index.ofKind(kind);

@@ -123,13 +123,24 @@ function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string
   }
 }
 
+/**
+ * Entries by resource object: an edit re-parses only the documents it touches and keeps the other
+ * resource objects (parse/incremental.ts), so re-indexing the file reuses their entries.
+ */
+const entryOf = new WeakMap<Resource, { entry: IndexedResource; defaultNamespace: string }>();
+
 function indexFile(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
   if (file.isTemplate) return [];
   const out: IndexedResource[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
     if (!resource || resource.name === undefined) continue;
-    out.push({
+    const known = entryOf.get(resource);
+    if (known && known.entry.uri === uri && known.defaultNamespace === defaultNamespace) {
+      out.push(known.entry);
+      continue;
+    }
+    const entry: IndexedResource = {
       uri,
       resource,
       kind: resource.kind,
@@ -137,7 +148,9 @@ function indexFile(uri: string, file: ParsedFile, defaultNamespace: string): Ind
       name: resource.name,
       namespace: effectiveNamespace(resource, defaultNamespace),
       labels: stringMap(mapAt(resource.root, ['metadata', 'labels'])),
-    });
+    };
+    entryOf.set(resource, { entry, defaultNamespace });
+    out.push(entry);
   }
   return out;
 }
