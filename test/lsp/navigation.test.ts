@@ -39,9 +39,14 @@ after(async () => {
 const codes = (diagnostics: Diagnostic[]) => diagnostics.map((d) => String(d.code));
 
 /** Waits for the next diagnostics of `uri` that satisfy `accept` (re-publishes may come first). */
-async function diagnosticsUntil(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+function diagnosticsUntil(uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  return publishedUntil(client, uri, accept);
+}
+
+/** Waits for the next diagnostics of `uri` published to `lsp` that satisfy `accept`. */
+async function publishedUntil(lsp: LspTestClient, uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
   for (;;) {
-    const diagnostics = await client.nextDiagnostics(uri);
+    const diagnostics = await lsp.nextDiagnostics(uri);
     if (accept(diagnostics)) return diagnostics;
   }
 }
@@ -153,26 +158,19 @@ test('a separate workspace: watched-file changes and closing an edited document 
 
     // The key is added on disk (another tool, a git checkout): the watcher tells the server.
     writeFileSync(cmPath, cmText + '  level: debug\n');
-    const clean = new Promise<Diagnostic[]>((resolve) => {
-      const loop = async () => {
-        for (;;) {
-          const d = await other.nextDiagnostics(podUri);
-          if (d.length === 0) return resolve(d);
-        }
-      };
-      void loop();
-    });
+    const clean = publishedUntil(other, podUri, (d) => d.length === 0);
     await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(cmPath).href, type: FileChangeType.Changed }] });
     assert.deepEqual(await clean, []);
 
     // Open the ConfigMap and delete the key without saving: the pod is reported again...
     const cmUri = pathToFileURL(cmPath).href;
     await other.open(cmUri, cmText + '  level: debug\n');
-    const missing = other.nextDiagnostics(podUri);
+    // (Re-publishes of unchanged results may arrive first: wait for the expected state.)
+    const missing = publishedUntil(other, podUri, (d) => d.length > 0);
     await other.change(cmUri, cmText);
     assert.deepEqual(codes(await missing), ['ref-configmap-key-missing']);
     // ...and closing without saving restores the disk text, which has the key.
-    const restored = other.nextDiagnostics(podUri);
+    const restored = publishedUntil(other, podUri, (d) => d.length === 0);
     await other.close(cmUri);
     assert.deepEqual(await restored, []);
   } finally {
