@@ -141,7 +141,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getCompletions(uri, position, completionOptions) {
       const file = documents.parsed(uri);
-      return file ? complete(file, registry, position, completionOptions) : { isIncomplete: false, items: [] };
+      const workspace = { uri, index, defaultNamespace: settings.defaultNamespace };
+      return file ? complete(file, registry, position, completionOptions, workspace) : { isIncomplete: false, items: [] };
     },
     getHover(uri, position) {
       const file = documents.parsed(uri);

@@ -38,6 +38,7 @@ import type { ParsedFile } from '../types';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
 import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
+import { workspaceNameItems, type WorkspaceContext } from './workspaceNames';
 
 export interface CompletionOptions {
   /** The character that triggered the request, when the client says (LSP CompletionContext). */
@@ -86,8 +87,9 @@ function identity(file: ParsedFile, ctx: LineContext, offset: number, needLines:
   return out;
 }
 
-export function complete(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions = {}): CompletionList {
-  const list = completeSnippets(file, registry, position, options);
+/** `workspace`: where the file is and the index, for names defined elsewhere (ConfigMaps, claims...). */
+export function complete(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions = {}, workspace?: WorkspaceContext): CompletionList {
+  const list = completeSnippets(file, registry, position, options, workspace);
   return options.snippets === false ? plainText(list) : list;
 }
 
@@ -101,7 +103,7 @@ function plainText(list: CompletionList): CompletionList {
   return list;
 }
 
-function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions): CompletionList {
+function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: Position, options: CompletionOptions, workspace?: WorkspaceContext): CompletionList {
   const lines = Lines.of(file);
   if (position.line < 0 || position.line >= lines.count) return EMPTY;
   const ctx = cursorContext(lines, position.line, position.character);
@@ -111,7 +113,7 @@ function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: 
   // only right after a key (`podManagementPolicy:`), not inside values (`image: postgres:`).
   if (options.triggerCharacter === ' ' && (cursor.kind === 'key' || cursor.partial !== '')) return EMPTY;
   if (options.triggerCharacter === ':' && !(cursor.kind === 'value' && cursor.afterColon)) return EMPTY;
-  const list = completeAt(file, registry, position, cursor, ctx);
+  const list = completeAt(file, registry, position, cursor, ctx, workspace);
   // After `key:` the value needs its separating space.
   if (cursor.kind === 'value' && cursor.afterColon) {
     for (const item of list.items) if (item.textEdit) item.textEdit = { ...item.textEdit, newText: ` ${item.textEdit.newText}` };
@@ -119,7 +121,14 @@ function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: 
   return list;
 }
 
-function completeAt(file: ParsedFile, registry: SchemaRegistry, position: Position, cursor: CursorContext, ctx: LineContext): CompletionList {
+function completeAt(
+  file: ParsedFile,
+  registry: SchemaRegistry,
+  position: Position,
+  cursor: CursorContext,
+  ctx: LineContext,
+  workspace?: WorkspaceContext,
+): CompletionList {
 
   const offset = offsetAt(file.lineCounter, file.text, position);
   const range: Range = { start: { line: position.line, character: cursor.from }, end: { line: position.line, character: cursor.to } };
@@ -164,6 +173,15 @@ function completeAt(file: ParsedFile, registry: SchemaRegistry, position: Positi
     case 'value': {
       const field = fieldAt(root, cursor.path);
       if (!field) return EMPTY;
+      // Names defined elsewhere in the workspace (ConfigMaps, Secrets and their keys, claims...).
+      const names =
+        workspace && cursor.keyCol !== undefined
+          ? workspaceNameItems(
+              { file, offset, kind: schema.kind, path: cursor.path, line: position.line, keyCol: cursor.keyCol, partial: cursor.partial, range, reader: ctx.reader },
+              workspace,
+            )
+          : undefined;
+      if (names) return { isIncomplete: false, items: names };
       const known = KNOWN_VALUES[schema.kind]?.[dottedPath(cursor.path)];
       if (known && !enumValues(field)) return { isIncomplete: false, items: knownValueItems(known, range) };
       return { isIncomplete: false, items: valueItems(root, field, cursor.path, cursor.siblingValues, range) };

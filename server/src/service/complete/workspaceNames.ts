@@ -1,0 +1,507 @@
+// Completion of names that exist elsewhere in the workspace: ConfigMap and Secret names (and their
+// keys) where pods refer to them, claimName, storageClassName, a StatefulSet's serviceName and
+// volumeMounts names. The position comes from the schema path of the value being typed; the sibling
+// `name` of a key reference is read from the text (the line being typed is often not valid YAML);
+// the candidates come from the workspace index, limited to the referrer's effective namespace.
+//
+// Secrets stay secret: Secret items carry key names and byte sizes only, never values (not even
+// base64). Sizes are computed from the value's length, without decoding it.
+import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
+import { documentAt } from '../parse/hitAt';
+import { dottedPath } from '../schema/docs';
+import type { PathSegment } from '../schema/walk';
+import { isDefaultClass, provisionerOf } from '../k8s/storage';
+import type { ParsedFile, Resource } from '../types';
+import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
+import { containersOf, dataKeys, podSpecOf, volumesOf, POD_SPEC_PATHS, type DataKey } from '../workspace/references';
+import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { unquote, type PathReader } from './context';
+import { yamlString } from './insert';
+
+/** What workspace-name completion needs from the service. */
+export interface WorkspaceContext {
+  uri: string;
+  index: WorkspaceIndex;
+  defaultNamespace: string;
+}
+
+/** The value being typed, as completion sees it. */
+export interface NamePosition {
+  file: ParsedFile;
+  offset: number;
+  /** The resource's kind (from the AST or the text). */
+  kind: string;
+  path: PathSegment[];
+  /** Line of the cursor and column of the key whose value is typed. */
+  line: number;
+  keyCol: number;
+  partial: string;
+  range: Range;
+  reader: PathReader;
+}
+
+type Target = 'ConfigMap' | 'Secret';
+
+type Slot =
+  | { what: 'name'; target: Target; via: 'keyRef' | 'envFrom' | 'volume' | 'imagePullSecret' }
+  /** `nameField` is the key naming the ConfigMap/Secret; `inParent` when it sits beside `items` (volume items[].key). */
+  | { what: 'key'; target: Target; nameField: 'name' | 'secretName'; inParent: boolean }
+  | { what: 'claim' }
+  | { what: 'storageClass' }
+  | { what: 'service' }
+  | { what: 'volume' };
+
+const POD_SPEC = '(containers|initContainers|ephemeralContainers)\\[\\]';
+const SLOTS: Array<[RegExp, Slot]> = [
+  [/\.configMapKeyRef\.name$/, { what: 'name', target: 'ConfigMap', via: 'keyRef' }],
+  [/\.secretKeyRef\.name$/, { what: 'name', target: 'Secret', via: 'keyRef' }],
+  [/\.configMapKeyRef\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: false }],
+  [/\.secretKeyRef\.key$/, { what: 'key', target: 'Secret', nameField: 'name', inParent: false }],
+  [/envFrom\[\]\.configMapRef\.name$/, { what: 'name', target: 'ConfigMap', via: 'envFrom' }],
+  [/envFrom\[\]\.secretRef\.name$/, { what: 'name', target: 'Secret', via: 'envFrom' }],
+  [/volumes\[\]\.configMap\.name$/, { what: 'name', target: 'ConfigMap', via: 'volume' }],
+  [/volumes\[\]\.secret\.secretName$/, { what: 'name', target: 'Secret', via: 'volume' }],
+  [/volumes\[\]\.configMap\.items\[\]\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: true }],
+  [/volumes\[\]\.secret\.items\[\]\.key$/, { what: 'key', target: 'Secret', nameField: 'secretName', inParent: true }],
+  [/projected\.sources\[\]\.configMap\.name$/, { what: 'name', target: 'ConfigMap', via: 'volume' }],
+  [/projected\.sources\[\]\.secret\.name$/, { what: 'name', target: 'Secret', via: 'volume' }],
+  [/projected\.sources\[\]\.configMap\.items\[\]\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: true }],
+  [/projected\.sources\[\]\.secret\.items\[\]\.key$/, { what: 'key', target: 'Secret', nameField: 'name', inParent: true }],
+  [/(^|\.)imagePullSecrets\[\]\.name$/, { what: 'name', target: 'Secret', via: 'imagePullSecret' }],
+  [/volumes\[\]\.persistentVolumeClaim\.claimName$/, { what: 'claim' }],
+  [/(^|\.)storageClassName$/, { what: 'storageClass' }],
+  [new RegExp(`${POD_SPEC}\\.(volumeMounts|volumeDevices)\\[\\]\\.name$`), { what: 'volume' }],
+];
+
+function slotAt(kind: string, path: PathSegment[]): Slot | undefined {
+  const dotted = dottedPath(path);
+  if (kind === 'StatefulSet' && dotted === 'spec.serviceName') return { what: 'service' };
+  // Pod references only inside a pod template (or a Pod's spec); storageClassName anywhere the schema has it.
+  for (const [pattern, slot] of SLOTS) {
+    if (!pattern.test(dotted)) continue;
+    if (slot.what !== 'storageClass' && !dotted.startsWith(podSpecPrefix(kind))) return undefined;
+    return slot;
+  }
+  return undefined;
+}
+
+function podSpecPrefix(kind: string): string {
+  const path = POD_SPEC_PATHS[kind];
+  return path ? `${path.join('.')}.` : '\u0000';
+}
+
+/**
+ * Items for a value position that names something in the workspace; undefined when the position is
+ * not one of them (the caller then offers schema values). An empty array means "a name goes here,
+ * and the workspace has none to offer".
+ */
+export function workspaceNameItems(at: NamePosition, workspace: WorkspaceContext): CompletionItem[] | undefined {
+  const slot = slotAt(at.kind, at.path);
+  if (!slot) return undefined;
+  const resource = resourceAt(at);
+  const namespace = resource ? effectiveNamespace(resource, workspace.defaultNamespace) : workspace.defaultNamespace;
+  const quote = at.partial.startsWith('"') || at.partial.startsWith("'") ? at.partial[0] : undefined;
+  const out: Candidate[] = [];
+  switch (slot.what) {
+    case 'name':
+      out.push(...resourceNames(at, workspace, slot.target, namespace, slot.via));
+      break;
+    case 'key':
+      out.push(...keyNames(at, workspace, slot, namespace));
+      break;
+    case 'claim':
+      out.push(...claimNames(workspace, namespace));
+      break;
+    case 'storageClass':
+      out.push(...storageClassNames(workspace));
+      break;
+    case 'service':
+      out.push(...serviceNames(workspace, namespace, resource));
+      break;
+    case 'volume':
+      out.push(...volumeNames(at, resource));
+      break;
+  }
+  return out.map((c) => toItem(c, at.range, quote, workspace.uri));
+}
+
+/** One suggestion before it becomes a CompletionItem. */
+interface Candidate {
+  name: string;
+  /** Lower groups sort first; within a group, `order` (source order) or the name. */
+  group: number;
+  order?: number;
+  kind: CompletionItemKind;
+  description?: string;
+  detail: string;
+  documentation?: string;
+  /** Text to insert instead of the name (the `""` storage class). */
+  insert?: string;
+  /** The file defining it, shown in the detail. */
+  uri?: string;
+}
+
+function toItem(c: Candidate, range: Range, quote: string | undefined, currentUri: string): CompletionItem {
+  let newText = c.insert ?? yamlString(c.name);
+  let filterText = c.insert ?? c.name;
+  if (quote && c.insert === undefined) {
+    newText = quote === '"' ? JSON.stringify(c.name) : `'${c.name.replace(/'/g, "''")}'`;
+    filterText = `${quote}${c.name}`;
+  }
+  const where = c.uri ? (c.uri === currentUri ? 'this file' : shortPath(c.uri)) : undefined;
+  const item: CompletionItem = {
+    label: c.insert ?? c.name,
+    labelDetails: c.description ? { description: c.description } : undefined,
+    kind: c.kind,
+    detail: where ? `${c.detail} · ${where}` : c.detail,
+    sortText: `${c.group}${c.order === undefined ? c.name : String(c.order).padStart(5, '0')}`,
+    filterText,
+    textEdit: { range, newText },
+  };
+  if (c.documentation) item.documentation = { kind: 'markdown', value: c.documentation };
+  return item;
+}
+
+/** The last folder and the file name of a URI (`postgres/configmap.yaml`). */
+function shortPath(uri: string): string {
+  const parts = uri.split(/[/\\]/).filter(Boolean);
+  try {
+    return parts.slice(-2).map(decodeURIComponent).join('/');
+  } catch {
+    return parts.slice(-2).join('/');
+  }
+}
+
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/** The resource the cursor is in, when the AST has it. */
+function resourceAt(at: NamePosition): Resource | undefined {
+  const document = documentAt(at.file, at.offset);
+  if (!document || at.offset < document.start || at.offset > document.end) return undefined;
+  return document.resource;
+}
+
+/** The entries of a kind in a namespace, one per name (the first definition wins; the count is kept). */
+function byName(index: WorkspaceIndex, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number }> {
+  const found = new Map<string, { entry: IndexedResource; definitions: number }>();
+  for (const entry of index.ofKind(kind)) {
+    if (entry.namespace !== namespace) continue;
+    const seen = found.get(entry.name);
+    if (seen) seen.definitions++;
+    else found.set(entry.name, { entry, definitions: 1 });
+  }
+  return [...found.values()];
+}
+
+// ---------------------------------------------------------------------------------------------
+// ConfigMap / Secret names and keys.
+
+function uniqueKeys(resource: Resource): DataKey[] {
+  const seen = new Set<string>();
+  return dataKeys(resource).filter((k) => !seen.has(k.key) && !!seen.add(k.key));
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Target, namespace: string, via: string): Candidate[] {
+  // A key typed before the name (`key: password` above `name: ‸`): resources holding it come first.
+  const wantedKey = via === 'keyRef' ? mapValues(at.reader, at.line, at.keyCol).get('key') : undefined;
+  const here = folderOf(workspace.uri);
+  return byName(workspace.index, target, namespace).map(({ entry, definitions }) => {
+    const keys = uniqueKeys(entry.resource);
+    const type = target === 'Secret' ? stringAt(entry.resource.root, ['type']) ?? 'Opaque' : undefined;
+    let group = entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2;
+    if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
+    if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
+    const counted = plural(keys.length, 'key');
+    const lines = [`**${target} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
+    if (definitions > 1) lines.push(`Defined ${definitions} times in the workspace.`);
+    if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === 'Secret' ? `(${secretSize(k)})` : configMapSummary(k)}`).join('\n'));
+    return {
+      name: entry.name,
+      group,
+      kind: CompletionItemKind.Reference,
+      description: type && type !== 'Opaque' ? `${type} · ${counted}` : counted,
+      detail: `${target} · ${counted}`,
+      documentation: lines.join('\n\n'),
+      uri: entry.uri,
+    };
+  });
+}
+
+function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Extract<Slot, { what: 'key' }>, namespace: string): Candidate[] {
+  const name = slot.inParent ? parentMapValues(at)?.get(slot.nameField) : mapValues(at.reader, at.line, at.keyCol).get(slot.nameField);
+  if (!name) return [];
+  const out: Candidate[] = [];
+  const seen = new Set<string>();
+  let order = 0;
+  for (const entry of workspace.index.find(slot.target, name, namespace)) {
+    for (const key of dataKeys(entry.resource)) {
+      if (seen.has(key.key)) continue;
+      seen.add(key.key);
+      const base = { name: key.key, group: 0, order: order++, kind: CompletionItemKind.Field, uri: entry.uri };
+      if (slot.target === 'Secret') {
+        out.push({
+          ...base,
+          description: secretSize(key),
+          detail: `key of Secret ${name} (${key.section})`,
+          documentation: `Key \`${key.key}\` of Secret \`${name}\`: ${secretSize(key)} in \`${key.section}\`. The value is not shown here.`,
+        });
+      } else {
+        const preview = configMapPreview(key);
+        out.push({
+          ...base,
+          description: configMapSummary(key),
+          detail: `key of ConfigMap ${name} (${key.section})`,
+          documentation: preview === undefined ? undefined : `Key \`${key.key}\` of ConfigMap \`${name}\`:\n\n${preview}`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const PREVIEW_CHARS = 40;
+const DOC_LINES = 12;
+const DOC_CHARS = 600;
+
+/** A one-line preview of a ConfigMap value (truncated), or its size for binaryData. */
+function configMapSummary(key: DataKey): string {
+  if (key.section === 'binaryData') return `binary · ${base64Size(scalarText(key.value))}`;
+  const value = scalarText(key.value);
+  if (value === undefined) return '';
+  const lines = value.replace(/\n$/, '').split('\n');
+  const first = lines[0].length > PREVIEW_CHARS ? `${lines[0].slice(0, PREVIEW_CHARS)}…` : lines[0];
+  return lines.length > 1 ? `${first} … (${plural(lines.length, 'line')})` : first;
+}
+
+/** The start of a ConfigMap value in a fenced block, for the item's documentation. */
+function configMapPreview(key: DataKey): string | undefined {
+  if (key.section === 'binaryData') return `Binary data, ${base64Size(scalarText(key.value))}.`;
+  const value = scalarText(key.value);
+  if (value === undefined) return undefined;
+  const lines = value.replace(/\n$/, '').split('\n');
+  let shown = lines.slice(0, DOC_LINES).join('\n');
+  const cut = lines.length > DOC_LINES || shown.length > DOC_CHARS;
+  if (shown.length > DOC_CHARS) shown = shown.slice(0, DOC_CHARS);
+  const fence = shown.includes('```') ? '~~~~' : '```';
+  return `${fence}\n${shown}${cut ? '\n…' : ''}\n${fence}`;
+}
+
+function scalarText(node: Node | undefined): string | undefined {
+  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
+  return String(node.value);
+}
+
+/** "8 bytes": decoded size of a `data` value from its base64 length, UTF-8 size of a `stringData` value. */
+function secretSize(key: DataKey): string {
+  const value = scalarText(key.value);
+  if (value === undefined) return 'empty';
+  if (key.section === 'stringData') return plural(Buffer.byteLength(value, 'utf8'), 'byte');
+  return base64Size(value);
+}
+
+function base64Size(value: string | undefined): string {
+  if (value === undefined) return 'empty';
+  const compact = value.replace(/\s+/g, '');
+  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return 'not valid base64';
+  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
+  return plural((compact.length / 4) * 3 - padding, 'byte');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Claims, storage classes, Services, volumes.
+
+function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[] {
+  const here = folderOf(workspace.uri);
+  return byName(workspace.index, 'PersistentVolumeClaim', namespace).map(({ entry }) => {
+    const spec = mapAt(entry.resource.root, ['spec']);
+    const size = stringAt(spec, ['resources', 'requests', 'storage']);
+    const modes = items(seqAt(spec, ['accessModes'])).flatMap((n) => (isScalar(n) ? [String(n.value)] : []));
+    const storageClass = stringAt(spec, ['storageClassName']);
+    const facts = [size, modes.join(', ') || undefined, storageClass === undefined ? undefined : storageClass === '' ? 'no class' : `class ${storageClass}`].filter(Boolean);
+    return {
+      name: entry.name,
+      group: entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2,
+      kind: CompletionItemKind.Reference,
+      description: facts.join(' · ') || undefined,
+      detail: ['PersistentVolumeClaim', ...facts].join(' · '),
+      uri: entry.uri,
+    };
+  });
+}
+
+function storageClassNames(workspace: WorkspaceContext): Candidate[] {
+  const out: Candidate[] = byName(workspace.index, 'StorageClass', '').map(({ entry }) => {
+    const isDefault = isDefaultClass(entry.resource);
+    const provisioner = provisionerOf(entry.resource);
+    const root = entry.resource.root;
+    const facts = [
+      provisioner && `provisioner \`${provisioner}\``,
+      stringAt(root, ['volumeBindingMode']) && `binding \`${stringAt(root, ['volumeBindingMode'])}\``,
+      stringAt(root, ['reclaimPolicy']) && `reclaim \`${stringAt(root, ['reclaimPolicy'])}\``,
+      stringAt(root, ['allowVolumeExpansion']) === 'true' ? 'expandable' : undefined,
+    ].filter(Boolean);
+    return {
+      name: entry.name,
+      group: isDefault ? 0 : 1,
+      kind: CompletionItemKind.Reference,
+      description: [isDefault ? 'default' : undefined, provisioner].filter(Boolean).join(' · ') || undefined,
+      detail: `StorageClass${isDefault ? ' (default)' : ''}`,
+      documentation: [
+        `**StorageClass \`${entry.name}\`**${isDefault ? ' — the default class: claims without `storageClassName` use it.' : ''}`,
+        facts.join(' · '),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      uri: entry.uri,
+    };
+  });
+  out.push({
+    name: '',
+    insert: '""',
+    group: 2,
+    kind: CompletionItemKind.Value,
+    description: 'no class: bind a pre-created PV',
+    detail: 'No StorageClass',
+    documentation:
+      'An empty class turns dynamic provisioning off: the claim binds only to a pre-created PersistentVolume without a class. (Leaving `storageClassName` out instead uses the default StorageClass.)',
+  });
+  return out;
+}
+
+function serviceNames(workspace: WorkspaceContext, namespace: string, statefulSet: Resource | undefined): Candidate[] {
+  const podLabels = stringMap(mapAt(statefulSet?.root, ['spec', 'template', 'metadata', 'labels']));
+  return byName(workspace.index, 'Service', namespace)
+    .filter(({ entry }) => stringAt(entry.resource.root, ['spec', 'clusterIP']) === 'None')
+    .map(({ entry }) => {
+      const selector = stringMap(mapAt(entry.resource.root, ['spec', 'selector']));
+      const pairs = Object.entries(selector);
+      const selects = pairs.length > 0 && pairs.every(([k, v]) => podLabels[k] === v);
+      return {
+        name: entry.name,
+        group: selects ? 0 : 1,
+        kind: CompletionItemKind.Reference,
+        description: selects ? 'headless · selects these pods' : 'headless',
+        detail: 'headless Service',
+        documentation: `**Service \`${entry.name}\`** (headless) in namespace \`${namespace}\`${
+          pairs.length ? `, selector ${pairs.map(([k, v]) => `\`${k}=${v}\``).join(', ')}` : ', no selector'
+        }.${selects ? '' : " Its selector does not match this StatefulSet's pod labels."}`,
+        uri: entry.uri,
+      };
+    });
+}
+
+function volumeNames(at: NamePosition, resource: Resource | undefined): Candidate[] {
+  if (!resource) return [];
+  const mounted = mountedHere(resource, at.offset);
+  return volumesOf(resource).map((volume, order) => {
+    const source = volume.source === 'claimTemplate' ? claimTemplateSummary(resource, volume.name) : volumeSource(resource, volume.name);
+    const again = mounted.has(volume.name);
+    return {
+      name: volume.name,
+      group: again ? 1 : 0,
+      order,
+      kind: CompletionItemKind.Reference,
+      description: [source, again ? 'mounted already' : undefined].filter(Boolean).join(' · ') || undefined,
+      detail: volume.source === 'claimTemplate' ? 'volumeClaimTemplate (one claim per pod)' : 'volume of this pod',
+    };
+  });
+}
+
+/** Names already mounted by the container the cursor is in (other than the mount being typed). */
+function mountedHere(resource: Resource, offset: number): Set<string> {
+  const out = new Set<string>();
+  for (const container of containersOf(podSpecOf(resource))) {
+    if (!covers(container, offset)) continue;
+    for (const field of ['volumeMounts', 'volumeDevices']) {
+      for (const mount of items(seqAt(container, [field]))) {
+        if (covers(mount, offset)) continue;
+        const name = stringAt(mount, ['name']);
+        if (name) out.add(name);
+      }
+    }
+  }
+  return out;
+}
+
+function covers(node: Node, offset: number): boolean {
+  return !!node.range && node.range[0] <= offset && offset <= node.range[2];
+}
+
+function volumeSource(resource: Resource, name: string): string | undefined {
+  const volume = items(seqAt(podSpecOf(resource), ['volumes'])).find((v) => stringAt(v, ['name']) === name);
+  const source = entries(isMap(volume) ? (volume as YAMLMap) : undefined).find((e) => e.key !== 'name');
+  if (!source) return undefined;
+  const target = stringAt(source.value, ['name']) ?? stringAt(source.value, ['secretName']) ?? stringAt(source.value, ['claimName']);
+  return target ? `${source.key} ${target}` : source.key;
+}
+
+function claimTemplateSummary(resource: Resource, name: string): string {
+  const template = items(seqAt(resource.root, ['spec', 'volumeClaimTemplates'])).find((t) => stringAt(t, ['metadata', 'name']) === name);
+  const size = stringAt(nodeAt(template, ['spec']), ['resources', 'requests', 'storage']);
+  return ['claim template', size].filter(Boolean).join(' · ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading sibling values from the text around the cursor.
+
+/**
+ * Scalar values of the map holding the key at (`line`, `col`): its keys above and below at the
+ * same column, stopping where the map ends. Also says where the map starts (its `- ` line, if any).
+ */
+export function mapValues(reader: PathReader, line: number, col: number): Map<string, string> & { startLine?: number; dashCol?: number } {
+  const values = new Map<string, string>() as Map<string, string> & { startLine?: number; dashCol?: number };
+  const take = (l: number) => {
+    const shape = reader.shape(l);
+    if (shape?.key !== undefined && !values.has(shape.key)) values.set(shape.key, shape.value === 'scalar' ? unquote(shape.valueText!) : '');
+  };
+  const own = reader.shape(line);
+  values.startLine = line;
+  if (own && own.items.length > 0 && own.content === col) {
+    values.dashCol = own.items[own.items.length - 1];
+  } else {
+    for (let i = line - 1; i >= reader.first; i--) {
+      const shape = reader.shape(i);
+      if (!shape || shape.indent > col) continue;
+      if (shape.content === col && shape.key !== undefined) {
+        take(i);
+        if (shape.items.length > 0) {
+          values.startLine = i;
+          values.dashCol = shape.items[shape.items.length - 1];
+          break;
+        }
+        continue;
+      }
+      // `items:` followed by `- key: x` at the same column: a sequence of a sibling key.
+      if (shape.indent === col && shape.items[0] === col) continue;
+      values.startLine = i + 1;
+      break;
+    }
+  }
+  for (let i = line + 1; i <= reader.last; i++) {
+    const shape = reader.shape(i);
+    if (!shape || shape.indent > col) continue;
+    if (shape.indent === col && shape.items.length === 0 && shape.key !== undefined) {
+      take(i);
+      continue;
+    }
+    if (shape.indent === col && shape.items[0] === col) continue;
+    break;
+  }
+  return values;
+}
+
+/** For `items[].key`: the values of the map holding `items` (the volume source with its name). */
+function parentMapValues(at: NamePosition): Map<string, string> | undefined {
+  const own = mapValues(at.reader, at.line, at.keyCol);
+  if (own.dashCol === undefined || own.startLine === undefined) return undefined;
+  const parent = at.reader.parentOf(own.startLine, own.dashCol, 'item');
+  if (parent.kind !== 'parent' || parent.parent.type !== 'key') return undefined;
+  return mapValues(at.reader, parent.parent.line, parent.parent.col);
+}
