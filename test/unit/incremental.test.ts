@@ -186,5 +186,9 @@ test('the service gives the same diagnostics after a sequence of edits as from s
     fresh.setDocument(uri, text, 1);
     assert.deepEqual(live.getDiagnostics(uri), fresh.getDiagnostics(uri), `step ${step}`);
     assert.deepEqual(live.getDiagnostics(other), fresh.getDiagnostics(other), `other file, step ${step}`);
+    // The workspace index, patched in place on most edits, lists the same resources in the same order.
+    const entries = (service: typeof live) => service.index.all().map((e) => [e.uri, e.kind, e.name, e.namespace, e.resource.document.start, e.labels]);
+    assert.deepEqual(entries(live), entries(fresh), `index, step ${step}`);
+    assert.deepEqual(live.index.ofKind('Service').map((e) => e.name), fresh.index.ofKind('Service').map((e) => e.name));
   }
 });

@@ -123,16 +123,32 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
  */
 function movedLineCounter(previous: LineCounter, text: string, p: number, oldEnd: number, newEnd: number, delta: number): LineCounter {
   const old = previous.lineStarts;
-  const starts: number[] = [];
-  let i = 0;
-  // A line start s belongs to the unchanged prefix when the newline before it is: s - 1 < p.
-  while (i < old.length && old[i] <= p) starts.push(old[i++]);
-  for (let at = text.indexOf('\n', p); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  while (i < old.length && old[i] <= oldEnd) i++;
-  while (i < old.length) starts.push(old[i++] + delta);
+  // A line start s belongs to the unchanged prefix when the newline before it does: s - 1 < p.
+  const head = upperBound(old, p);
+  const middle: number[] = [];
+  for (let at = text.indexOf('\n', p); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) middle.push(at + 1);
+  const tail = upperBound(old, oldEnd);
+  // Preallocated and filled: pushing 200,000 numbers one by one costs several times more.
+  const starts = new Array<number>(head + middle.length + (old.length - tail));
+  let k = 0;
+  for (let i = 0; i < head; i++) starts[k++] = old[i];
+  for (let i = 0; i < middle.length; i++) starts[k++] = middle[i];
+  for (let i = tail; i < old.length; i++) starts[k++] = old[i] + delta;
   const lineCounter = new LineCounter();
   lineCounter.lineStarts = starts;
   return lineCounter;
+}
+
+/** The number of values in the sorted array that are <= x. */
+function upperBound(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lastSegmentAtOrBefore(segs: number[], offset: number): number {

@@ -46,6 +46,12 @@ export class WorkspaceIndex {
     if (this.builtGeneration === this.documents.generation && namespace === this.builtNamespace && this.generation > 0) return;
     const current = new Map(this.documents.allParsed());
     if (namespace === this.builtNamespace && sameFiles(current, this.builtFrom)) return;
+    if (namespace === this.builtNamespace && this.generation > 0 && this.patch(current, namespace)) {
+      this.builtFrom = current;
+      this.builtGeneration = this.documents.generation;
+      this.generation++;
+      return;
+    }
     const byKind = new Map<string, IndexedResource[]>();
     for (const [uri, file] of current) {
       let list = this.perFile.get(file);
@@ -74,6 +80,64 @@ export class WorkspaceIndex {
     this.builtNamespace = namespace;
     this.builtGeneration = this.documents.generation;
     this.generation++;
+  }
+
+  /**
+   * The common edit: the same files, one of them re-parsed, its resources the same kinds, names and
+   * namespaces in the same order (an edit inside a document). Their new entries replace the old ones
+   * in place of a full rebuild, which is linear in the whole workspace; the result is the same.
+   * Buckets handed out by ofKind are never mutated: changed ones are copied.
+   */
+  private patch(current: Map<string, ParsedFile>, namespace: string): boolean {
+    if (current.size !== this.builtFrom.size) return false;
+    const changes: Array<[IndexedResource, IndexedResource]> = [];
+    for (const [uri, file] of current) {
+      const before = this.builtFrom.get(uri);
+      if (before === undefined) return false;
+      if (before === file) continue;
+      const oldList = this.perFile.get(before);
+      if (!oldList) return false;
+      let list = this.perFile.get(file);
+      if (!list) {
+        list = indexFileSafely(uri, file, namespace);
+        this.perFile.set(file, list);
+        for (const entry of list) this.byResource.set(entry.resource, entry);
+      }
+      if (list.length !== oldList.length) return false;
+      for (let i = 0; i < list.length; i++) {
+        const a = oldList[i];
+        const b = list[i];
+        if (a === b) continue;
+        if (a.kind !== b.kind || a.name !== b.name || a.namespace !== b.namespace) return false;
+        changes.push([a, b]);
+      }
+    }
+    const copied = new Map<string, IndexedResource[]>();
+    for (const [a, b] of changes) {
+      let bucket = copied.get(a.kind);
+      if (!bucket) {
+        bucket = [...(this.byKind.get(a.kind) ?? [])];
+        copied.set(a.kind, bucket);
+      }
+      const at = bucket.indexOf(a);
+      if (at < 0) return false;
+      bucket[at] = b;
+    }
+    const named = new Map<string, IndexedResource[]>();
+    for (const [a, b] of changes) {
+      const key = `${a.kind}\u0000${a.name}`;
+      let bucket = named.get(key);
+      if (!bucket) {
+        bucket = [...(this.byName.get(key) ?? [])];
+        named.set(key, bucket);
+      }
+      const at = bucket.indexOf(a);
+      if (at < 0) return false;
+      bucket[at] = b;
+    }
+    for (const [kind, bucket] of copied) this.byKind.set(kind, bucket);
+    for (const [key, bucket] of named) this.byName.set(key, bucket);
+    return true;
   }
 
   all(): IndexedResource[] {
