@@ -45,9 +45,23 @@ function assumesCompleteResource(diagnostic: Diagnostic): boolean {
 //   kinds are the same objects (documents whose text did not change), the settings are the same,
 //   and (when there are findings, whose messages may quote line numbers) the document has not moved.
 
-/** Where a document started when its diagnostics were computed. */
+/** Each document's first line (0-based), computed once per parsed file in one merge walk. */
+const startLines = new WeakMap<ParsedFile, Map<ParsedDocument, number>>();
+
 function startLineOf(file: ParsedFile, document: ParsedDocument): number {
-  return file.lineCounter.linePos(document.start).line - 1;
+  let lines = startLines.get(file);
+  if (!lines) {
+    lines = new Map();
+    const starts = file.lineCounter.lineStarts;
+    let line = 0;
+    for (const d of file.documents) {
+      // Documents are in offset order; the line of an offset is the last line start <= it.
+      while (line + 1 < starts.length && starts[line + 1] <= d.start) line++;
+      lines.set(d, line);
+    }
+    startLines.set(file, lines);
+  }
+  return lines.get(document) ?? file.lineCounter.linePos(document.start).line - 1;
 }
 
 function moved(diagnostics: Diagnostic[], lines: number): Diagnostic[] {

@@ -108,13 +108,35 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
   for (let k = to + 1; k < n; k++) documents.push(shift(docs[k], delta));
   documents.forEach((d, index) => (d.index = index));
 
-  return {
+  const file: ParsedFile = {
     text,
     lineCounter: movedLineCounter(previous.lineCounter, text, p, oldEnd, newEnd, delta),
     documents,
     isKubernetes: documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text),
-    isTemplate: TEMPLATE_HINT.test(text),
+    isTemplate: previous.isTemplate || mayFormTemplate(text, p, newEnd) ? TEMPLATE_HINT.test(text) : false,
   };
+  // The next edit's segments, without rescanning the text: kept documents still start at their
+  // `---` (moved by delta), re-parsed ones are checked, and the edit added no directive line.
+  const nextSegs: number[] = [0];
+  for (let k = 1; k < documents.length; k++) {
+    const at = documents[k].start;
+    if (!(text.startsWith('---', at) && text.charCodeAt(at - 1) === 10)) return file; // segments() decides later
+    nextSegs.push(at);
+  }
+  segmentsOf.set(file, nextSegs);
+  return file;
+}
+
+/**
+ * Whether an edit of [p, newEnd) can have made a `{{ … }}` template where the old text had none:
+ * only if braces are in or next to the edited text.
+ */
+function mayFormTemplate(text: string, p: number, newEnd: number): boolean {
+  for (let i = Math.max(0, p - 1); i < Math.min(text.length, newEnd + 1); i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 125) return true; // { or }
+  }
+  return false;
 }
 
 /**
