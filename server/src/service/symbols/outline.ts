@@ -5,20 +5,8 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
+import { POD_SPEC_PATHS } from '../workspace/references';
 import { entries, mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
-
-/** Where each workload kind keeps its pod spec. */
-export const POD_SPEC_PATHS: Record<string, Array<string | number>> = {
-  StatefulSet: ['spec', 'template', 'spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  PodTemplate: ['template', 'spec'],
-  Pod: ['spec'],
-};
 
 const RESOURCE_SYMBOL: Record<string, SymbolKind> = {
   StatefulSet: SymbolKind.Class,

@@ -59,6 +59,7 @@ export const POD_SPEC_PATHS: Record<string, string[]> = {
   ReplicationController: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  PodTemplate: ['template', 'spec'],
 };
 
 export const POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
