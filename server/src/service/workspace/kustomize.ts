@@ -12,8 +12,13 @@ const PATCH_LISTS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 /** Patch URIs each kustomization file lists, cached per parsed text. */
 const perFile = new WeakMap<ParsedFile, string[]>();
 
+/** The last answer per store, valid while no document changed (asked once per file checked). */
+const lastAnswer = new WeakMap<DocumentStore, { generation: number; uris: Set<string> }>();
+
 /** URIs of every file a kustomization in the store lists as a patch. */
 export function kustomizePatchUris(documents: DocumentStore): Set<string> {
+  const last = lastAnswer.get(documents);
+  if (last && last.generation === documents.generation) return last.uris;
   const out = new Set<string>();
   for (const [uri, file] of documents.allParsed()) {
     let patches = perFile.get(file);
@@ -23,6 +28,7 @@ export function kustomizePatchUris(documents: DocumentStore): Set<string> {
     }
     for (const patch of patches) out.add(patch);
   }
+  lastAnswer.set(documents, { generation: documents.generation, uris: out });
   return out;
 }
 
