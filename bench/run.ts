@@ -35,6 +35,8 @@ interface Options {
   stockYls: boolean;
   /** Folder for CPU profiles of our server (node --cpu-prof), when set. */
   profileDir?: string;
+  /** Extra node flags for our server (e.g. V8 heap sizing experiments). */
+  oursNodeFlags: string[];
 }
 
 const HELP = `Usage: npm run bench -- [options]
@@ -48,12 +50,15 @@ const HELP = `Usage: npm run bench -- [options]
   --cli-apps N            apps in the CLI tree (default 2000 = 10,000 resources)
   --stock-yls             yaml-language-server with its fixed 200 ms validation delay (default: delay removed)
   --profile DIR           write CPU profiles of our server (node --cpu-prof) into DIR
+  --ours-node-flags "..."  extra node flags for our server (e.g. "--max-semi-space-size=4")
 `;
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [50, 500, 2000], servers: ['ours', 'yls'], edits: 30, requests: 30, budgetMs: 60_000, deadlineMs: 1_500_000, cli: true, cliApps: 2000, stockYls: false };
+  const o: Options = { sizes: [50, 500, 2000], servers: ['ours', 'yls'], edits: 30, requests: 30, budgetMs: 60_000, deadlineMs: 1_500_000, cli: true, cliApps: 2000, stockYls: false, oursNodeFlags: [] };
   for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2) as [string, string | undefined];
+    const eq = argv[i].indexOf('=');
+    const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
+    const inline = eq > 0 ? argv[i].slice(eq + 1) : undefined;
     const value = () => inline ?? argv[++i];
     switch (flag) {
       case '--help':
@@ -88,6 +93,9 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--profile':
         o.profileDir = resolve(value());
+        break;
+      case '--ours-node-flags':
+        o.oursNodeFlags = value().split(/\s+/).filter(Boolean);
         break;
       default:
         throw new Error(`unknown option ${argv[i]} (see --help)`);
@@ -172,7 +180,7 @@ const OUR_SETTINGS = { maxFileSize: 64 * 1024 * 1024 };
 const SERVER_NAMES: Record<ServerId, string> = { ours: 'k8s-stateful', yls: 'yaml-language-server 1.25.0' };
 
 function serverCommand(id: ServerId, options: Options): string[] {
-  if (id === 'ours') return [process.execPath, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio'];
+  if (id === 'ours') return [process.execPath, ...options.oursNodeFlags, ...(options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : []), join(ROOT, 'dist', 'server.js'), '--stdio'];
   return options.stockYls
     ? [process.execPath, join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'), '--stdio']
     : [process.execPath, join(ROOT, 'bench', 'yls-nodelay.cjs'), '--stdio'];
