@@ -53,7 +53,9 @@ export interface CodeActionRequest {
 
 export function codeActions(request: CodeActionRequest): CodeAction[] {
   const { file, range } = request;
-  if (!file.isKubernetes || file.isTemplate) return [];
+  // Files over the size limit get syntax checks only; edits computed over them (a Secret refactor
+  // decodes and re-encodes every value) would cost hundreds of MB for a fix nobody was offered.
+  if (!file.isKubernetes || file.isTemplate || file.limited) return [];
   const start = offsetAt(file.lineCounter, file.text, range.start);
   const end = offsetAt(file.lineCounter, file.text, range.end);
   const context: ActionContext = { ...request, start, end };
