@@ -1,6 +1,7 @@
 // The tool's identity for reports: name, version and where the rule docs live.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
 
 export const TOOL_NAME = 'k8s-stateful';
@@ -15,10 +16,12 @@ export const INFORMATION_URI: string | undefined = manifest.homepage ?? reposito
 
 /**
  * Base URI of the rule docs (`<base>/<rule-id>.md`): K8S_STATEFUL_DOCS_BASE_URI, else derived from
- * package.json `repository`, else the project's canonical repository path.
+ * package.json `repository`, else the docs shipped next to the bundle (no guessed web address:
+ * SARIF carries each rule's doc page as help text anyway).
  */
 export const DOCS_BASE_URI: string =
-  process.env.K8S_STATEFUL_DOCS_BASE_URI ?? `${repositoryWeb ?? 'https://github.com/k8s-stateful/k8s-stateful'}/blob/main/docs/rules`;
+  process.env.K8S_STATEFUL_DOCS_BASE_URI ??
+  (repositoryWeb ? `${repositoryWeb}/blob/main/docs/rules` : pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
 
 /** The Markdown doc page of a rule, shipped next to the bundle (docs/rules/<id>.md), if present. */
 export function ruleDocMarkdown(id: string, bundleDir: string): string | undefined {

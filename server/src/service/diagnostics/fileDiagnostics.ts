@@ -115,7 +115,9 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[]
     const id = String(diagnostic.code);
     const configured = env.settings.rules[id];
     if (configured === 'off' || isSuppressed(file, diagnostic.range.start.line, id)) continue;
-    out.push(configured ? { ...diagnostic, severity: SEVERITY_BY_NAME[configured] } : diagnostic);
+    // Every code has a doc page (docs/rules/<code>.md), like the rules' diagnostics.
+    const codeDescription = env.docsBaseUri ? { href: `${env.docsBaseUri}/${id}.md` } : undefined;
+    out.push({ ...diagnostic, ...(configured ? { severity: SEVERITY_BY_NAME[configured] } : {}), ...(codeDescription ? { codeDescription } : {}) });
   }
   return out;
 }
