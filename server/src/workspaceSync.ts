@@ -15,6 +15,8 @@ import { describeFailure } from './requestGuard';
 
 /** Other open documents are re-checked this long after the last edit of a document they may depend on. */
 const DEPENDENTS_DEBOUNCE_MS = 150;
+/** Stands for files changed on disk among the changes whose dependents are re-checked. */
+const DISK_CHANGE = '<disk>';
 /** While the first scan runs, newly opened documents wait this long before publishing anyway. */
 const SCAN_GRACE_MS = 2_000;
 
@@ -170,8 +172,11 @@ export class WorkspaceSync {
     for (const uri of waiting) this.publish(uri, true);
   }
 
+  /** Re-checks open documents shortly after a change; `undefined` stands for files changed on disk. */
   private scheduleDependents(changedUri: string | undefined): void {
-    if (changedUri) this.dependentsOf.add(changedUri);
+    // Disk changes count as a change of their own, so an edit just before them cannot make the
+    // edited document skip the re-check below as its own, lone change.
+    this.dependentsOf.add(changedUri ?? DISK_CHANGE);
     if (this.dependentsTimer) clearTimeout(this.dependentsTimer);
     this.dependentsTimer = setTimeout(() => {
       this.dependentsTimer = undefined;

@@ -44,10 +44,16 @@ function diagnosticsUntil(uri: string, accept: (d: Diagnostic[]) => boolean): Pr
 }
 
 /** Waits for the next diagnostics of `uri` published to `lsp` that satisfy `accept`. */
-async function publishedUntil(lsp: LspTestClient, uri: string, accept: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  for (;;) {
-    const diagnostics = await lsp.nextDiagnostics(uri);
-    if (accept(diagnostics)) return diagnostics;
+async function publishedUntil(lsp: LspTestClient, uri: string, accept: (d: Diagnostic[]) => boolean, step = ''): Promise<Diagnostic[]> {
+  const seen: string[] = [];
+  try {
+    for (;;) {
+      const diagnostics = await lsp.nextDiagnostics(uri);
+      if (accept(diagnostics)) return diagnostics;
+      seen.push(JSON.stringify(codes(diagnostics)));
+    }
+  } catch (error) {
+    throw new Error(`${step}: ${(error as Error).message}; published meanwhile: ${seen.join(' ') || 'nothing'}`);
   }
 }
 
@@ -158,7 +164,7 @@ test('a separate workspace: watched-file changes and closing an edited document 
 
     // The key is added on disk (another tool, a git checkout): the watcher tells the server.
     writeFileSync(cmPath, cmText + '  level: debug\n');
-    const clean = publishedUntil(other, podUri, (d) => d.length === 0);
+    const clean = publishedUntil(other, podUri, (d) => d.length === 0, 'after the watched-file change');
     await other.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(cmPath).href, type: FileChangeType.Changed }] });
     assert.deepEqual(await clean, []);
 
@@ -166,11 +172,11 @@ test('a separate workspace: watched-file changes and closing an edited document 
     const cmUri = pathToFileURL(cmPath).href;
     await other.open(cmUri, cmText + '  level: debug\n');
     // (Re-publishes of unchanged results may arrive first: wait for the expected state.)
-    const missing = publishedUntil(other, podUri, (d) => d.length > 0);
+    const missing = publishedUntil(other, podUri, (d) => d.length > 0, 'after the unsaved deletion');
     await other.change(cmUri, cmText);
     assert.deepEqual(codes(await missing), ['ref-configmap-key-missing']);
     // ...and closing without saving restores the disk text, which has the key.
-    const restored = publishedUntil(other, podUri, (d) => d.length === 0);
+    const restored = publishedUntil(other, podUri, (d) => d.length === 0, 'after closing without saving');
     await other.close(cmUri);
     assert.deepEqual(await restored, []);
   } finally {
