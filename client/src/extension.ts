@@ -19,9 +19,11 @@ export interface K8sStatefulApi {
 
 export async function activate(context: ExtensionContext): Promise<K8sStatefulApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // A 4 MB young-generation semi-space (default 16 MB): ~20 MB less RSS, no measured speed cost (bench/README.md).
+  const v8Flags = ['--max-semi-space-size=4'];
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: v8Flags } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009', ...v8Flags] } },
   };
   // The trace goes to the same channel; in development and test runs it is also recorded (secret-leak test).
   const recorder = context.extensionMode === ExtensionMode.Production ? undefined : new OutputRecorder();
