@@ -11,16 +11,10 @@
 // two after the last touched one composes the touched documents, and the one after them (whose
 // leading comments may have changed), exactly as the full parse does: each of them is followed by
 // the same `---` as in the whole text. Only those are taken from the slice.
-import { Composer, isCollection, isMap, isPair, LineCounter, Parser, type Document, type Node } from 'yaml';
-import type { ParsedDocument, ParsedFile, Resource } from '../types';
-import { reportDuplicateKeys } from './duplicateKeys';
-import { scalarString } from './parseFile';
+import { Composer, isCollection, isPair, LineCounter, Parser, type Document, type Node } from 'yaml';
+import type { ParsedDocument, ParsedFile } from '../types';
+import { KUBERNETES_HINT, PARSE_OPTIONS, TEMPLATE_HINT, parsedDocument } from './parseFile';
 
-/** The options parseFile gives the yaml package (kept equal by the differential test). */
-const PARSE_OPTIONS = { version: '1.1', prettyErrors: false, uniqueKeys: false, keepSourceTokens: false } as const;
-
-const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
-const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
 const MARKER_LINE = /^(---|\.\.\.|%)/m;
 const CHUNK = 1024;
 
@@ -101,8 +95,7 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
     } else if ((k < first || k > last) && sameDecoration(docs[k].yaml, yaml, move)) {
       documents.push(k > last ? shift(docs[k], delta) : docs[k]); // composed the same: keep it
     } else {
-      reportDuplicateKeys(yaml);
-      documents.push(newDocument(k, yaml));
+      documents.push(parsedDocument(k, yaml));
     }
   }
   for (let k = to + 1; k < n; k++) documents.push(shift(docs[k], delta));
@@ -196,25 +189,6 @@ function parseSlice(source: string, offset: number): Document.Parsed[] {
   parser.offset = offset; // token offsets, hence node ranges and error positions, are file offsets
   const composer = new Composer(PARSE_OPTIONS);
   return Array.from(composer.compose(parser.parse(source))) as Document.Parsed[];
-}
-
-function newDocument(index: number, yaml: Document.Parsed): ParsedDocument {
-  const [start, , end] = yaml.range;
-  const document: ParsedDocument = { index, yaml, start, end };
-  document.resource = resourceOf(document);
-  return document;
-}
-
-function resourceOf(document: ParsedDocument): Resource | undefined {
-  const root = document.yaml.contents;
-  if (!isMap(root)) return undefined;
-  const apiVersion = scalarString(root, 'apiVersion');
-  const kind = scalarString(root, 'kind');
-  if (apiVersion === undefined || kind === undefined) return undefined;
-  const metadata = root.get('metadata', true);
-  const name = isMap(metadata) ? scalarString(metadata, 'name') : undefined;
-  const namespace = isMap(metadata) ? scalarString(metadata, 'namespace') : undefined;
-  return { apiVersion, kind, name, namespace, root, document };
 }
 
 /**

@@ -4,27 +4,14 @@ import { LineCounter, isMap, isScalar, parseAllDocuments, type Document, type YA
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { reportDuplicateKeys } from './duplicateKeys';
 
-const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
-const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
+export const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
+export const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
 
 export function parseFile(text: string): ParsedFile {
   const lineCounter = lineCounterOf(text);
-  const parsed = parseAllDocuments(text, {
-    version: '1.1',
-    prettyErrors: false,
-    // Checked in linear time by reportDuplicateKeys: the parser's own check is quadratic.
-    uniqueKeys: false,
-    // Alias expansion is bounded where values are materialised; here we only build the AST.
-    keepSourceTokens: false,
-  });
+  const parsed = parseAllDocuments(text, PARSE_OPTIONS);
   const yamlDocuments: Document.Parsed[] = Array.isArray(parsed) ? parsed : [];
-  const documents: ParsedDocument[] = yamlDocuments.map((yaml, index) => {
-    reportDuplicateKeys(yaml);
-    const [start, , end] = yaml.range;
-    const document: ParsedDocument = { index, yaml, start, end };
-    document.resource = resourceOf(document);
-    return document;
-  });
+  const documents: ParsedDocument[] = yamlDocuments.map((yaml, index) => parsedDocument(index, yaml));
   const isKubernetes = documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text);
   return { text, lineCounter, documents, isKubernetes, isTemplate: TEMPLATE_HINT.test(text) };
 }
@@ -39,6 +26,25 @@ export function lineCounterOf(text: string): LineCounter {
   lineCounter.addNewLine(0);
   for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCounter.addNewLine(at + 1);
   return lineCounter;
+}
+
+/** Parser options shared by full and incremental parses, so both build the same documents. */
+export const PARSE_OPTIONS = {
+  version: '1.1',
+  prettyErrors: false,
+  // Checked in linear time by reportDuplicateKeys: the parser's own check is quadratic.
+  uniqueKeys: false,
+  // Alias expansion is bounded where values are materialised; here we only build the AST.
+  keepSourceTokens: false,
+} as const;
+
+/** A freshly composed YAML document as the service keeps it: duplicate keys reported (and the AST compacted), resource read. */
+export function parsedDocument(index: number, yaml: Document.Parsed): ParsedDocument {
+  reportDuplicateKeys(yaml);
+  const [start, , end] = yaml.range;
+  const document: ParsedDocument = { index, yaml, start, end };
+  document.resource = resourceOf(document);
+  return document;
 }
 
 function resourceOf(document: ParsedDocument): Resource | undefined {
