@@ -150,3 +150,13 @@ test('multi-document files check each resource and tolerate CRLF and a BOM', () 
   assert.equal(diagnostics[0].range.start.line, 11);
   assert.equal(diagnostics[0].range.start.character, 12);
 });
+
+test('a document separator typed as two dashes (--apiVersion:) is named as the cause', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: pg\n--apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n';
+  const diagnostics = diagnosticsFor(text);
+  const hint = diagnostics.find((d) => d.message.includes('two dashes'));
+  assert.ok(hint, summarize(diagnostics));
+  assert.equal(hint.message, '"--apiVersion" starts a key with two dashes: a new document needs "---" on a line of its own, then "apiVersion:" on the next line');
+  assert.deepEqual(hint.range, rangeOfText(text, '--'));
+  assert.equal(diagnostics[0], hint, 'the cause comes before the duplicate keys it causes');
+});

@@ -35,9 +35,23 @@ export function syntaxDiagnostics(file: ParsedFile, perDocument: (file: ParsedFi
   return out;
 }
 
+/** `--apiVersion:` at the start of a line: a document separator typed with two dashes (copied from slides). */
+const TWO_DASH_SEPARATOR = /^--(?=(apiVersion|kind)\s*:)/gm;
+
 /** One document's syntax errors, then its warnings (the first MAX_SYNTAX_DIAGNOSTICS of them). */
 export function documentSyntaxDiagnostics(file: ParsedFile, document: ParsedDocument): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // The parser then reports the next resource's keys as duplicates; name the cause first.
+  for (const match of file.text.slice(document.start, document.end).matchAll(TWO_DASH_SEPARATOR)) {
+    const at = document.start + (match.index ?? 0);
+    out.push({
+      range: rangeOf(file.lineCounter, file.text, at, at + 2),
+      severity: DiagnosticSeverity.Error,
+      source: SOURCE,
+      code: 'yaml-syntax',
+      message: `"--${match[1]}" starts a key with two dashes: a new document needs "---" on a line of its own, then "${match[1]}:" on the next line`,
+    });
+  }
   for (const error of document.yaml.errors) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, error, DiagnosticSeverity.Error));
   for (const warning of document.yaml.warnings) if (out.length < MAX_SYNTAX_DIAGNOSTICS) out.push(toDiagnostic(file, warning, DiagnosticSeverity.Warning));
   return out;
