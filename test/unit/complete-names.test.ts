@@ -7,6 +7,7 @@ import type { CompletionItem, CompletionList } from 'vscode-languageserver-types
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { dataKeys } from '../../server/src/service/workspace/references';
 import { withCursor } from '../helpers/cursor';
+import { statefulSetYaml } from '../helpers/manifests';
 import { schemaDir, serviceWithFolders } from '../helpers/service';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
@@ -191,24 +192,7 @@ const item = (list: CompletionList, label: string) => {
 const edit = (i: CompletionItem) => i.textEdit as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };
 
 function sts(namespace: string | undefined, container: string, extra = ''): string {
-  return `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-${namespace ? `  namespace: ${namespace}\n` : ''}spec:
-  serviceName: db-headless
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${container}${extra}`;
+  return statefulSetYaml({ namespace, serviceName: 'db-headless', tail: `${container}${extra}` });
 }
 
 const envRef = (ref: string, fields: string) => `          env:\n            - name: X\n              valueFrom:\n                ${ref}:\n${fields}`;

@@ -2,26 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { statefulSetYaml } from '../helpers/manifests';
 import { diagnosticsFor as allDiagnosticsFor, schemaDiagnosticsFor as diagnosticsFor, rangeOfText, repoRoot, serviceWithFolders, summarize } from '../helpers/service';
-
-const statefulSet = (spec: string) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: db
-spec:
-  serviceName: db
-  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${spec}`;
 
 test('replicas "three" and serviceNme give exactly two diagnostics at the right ranges', () => {
   const text = readFileSync(join(repoRoot, 'examples/mistakes/statefulset-typos.yaml'), 'utf8');
@@ -56,7 +38,7 @@ test('a removed apiVersion gives one diagnostic naming the replacement instead o
 });
 
 test('enum values are listed and placed on the value', () => {
-  const text = statefulSet('  podManagementPolicy: AllAtOnce\n');
+  const text = statefulSetYaml({ tail: '  podManagementPolicy: AllAtOnce\n' });
   const diagnostics = diagnosticsFor(text);
   assert.equal(diagnostics.length, 1, summarize(diagnostics));
   assert.equal(diagnostics[0].message, 'podManagementPolicy must be one of OrderedReady, Parallel, got the string "AllAtOnce"');

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/service';
 import { DEFAULT_MAX_LISTED_PODS, previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
+import { statefulSetYaml } from '../helpers/manifests';
 import { rangeOfText, repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
 
 /** A fresh service holding the given files (uri suffix -> text). */
@@ -30,24 +31,8 @@ interface StsOptions {
   templates?: string;
 }
 
-const sts = (o: StsOptions = {}) => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ${o.name ?? 'db'}
-${o.namespace ? `  namespace: ${o.namespace}\n` : ''}spec:
-  serviceName: ${o.serviceName ?? 'db'}
-${o.spec ?? ''}  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-${o.templates ?? ''}`;
+const sts = (o: StsOptions = {}) =>
+  statefulSetYaml({ name: o.name, namespace: o.namespace, serviceName: o.serviceName, specExtra: o.spec, tail: o.templates });
 
 const claimTemplate = (name: string, extra = '') => `    - metadata:
         name: ${name}

@@ -3,28 +3,17 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { Diagnostic } from '../../server/src/service/types';
+import { statefulSetYaml } from '../helpers/manifests';
 import { diagnosticsFor, rangeOfText, schemaDir, summarize } from '../helpers/service';
 
 const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
-const statefulSet = (name: string, extra = '', template = 'data') => `apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: ${name}
-spec:
-  serviceName: ${name.toLowerCase().slice(0, 40)}
-${extra}  selector:
-    matchLabels:
-      app: db
-  template:
-    metadata:
-      labels:
-        app: db
-    spec:
-      containers:
-        - name: db
-          image: postgres:16
-          volumeMounts:
+const statefulSet = (name: string, extra = '', template = 'data') =>
+  statefulSetYaml({
+    name,
+    serviceName: name.toLowerCase().slice(0, 40),
+    specExtra: extra,
+    tail: `          volumeMounts:
             - name: ${template}
               mountPath: /data
   volumeClaimTemplates:
@@ -35,7 +24,8 @@ ${extra}  selector:
         resources:
           requests:
             storage: 1Gi
-`;
+`,
+  });
 
 test('sts-name-too-long: 53 characters is one too many; 52 is fine', () => {
   const long = 'a'.repeat(53);
