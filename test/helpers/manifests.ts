@@ -32,3 +32,13 @@ ${o.specExtra ?? ''}  selector:
         - name: db
           image: postgres:16
 ${o.tail ?? ''}`;
+
+/** One volumeClaimTemplates item (ReadWriteOnce, 1Gi); `specExtra` lines go into its spec before resources. */
+export const volumeClaimTemplateYaml = (name: string, specExtra = ''): string => `    - metadata:
+        name: ${name}
+      spec:
+        accessModes: ["ReadWriteOnce"]
+${specExtra}        resources:
+          requests:
+            storage: 1Gi
+`;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/service';
 import { DEFAULT_MAX_LISTED_PODS, previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
-import { statefulSetYaml } from '../helpers/manifests';
+import { statefulSetYaml, volumeClaimTemplateYaml } from '../helpers/manifests';
 import { rangeOfText, repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
 
 /** A fresh service holding the given files (uri suffix -> text). */
@@ -33,15 +33,6 @@ interface StsOptions {
 
 const sts = (o: StsOptions = {}) =>
   statefulSetYaml({ name: o.name, namespace: o.namespace, serviceName: o.serviceName, specExtra: o.spec, tail: o.templates });
-
-const claimTemplate = (name: string, extra = '') => `    - metadata:
-        name: ${name}
-      spec:
-        accessModes: ["ReadWriteOnce"]
-${extra}        resources:
-          requests:
-            storage: 1Gi
-`;
 
 const headless = (name = 'db', namespace?: string, extra = '  clusterIP: None\n') => `apiVersion: v1
 kind: Service
@@ -109,7 +100,7 @@ function rangeIn(text: string, anchor: string, needle: string) {
 
 test('ordinals.start shifts every pod, claim and DNS name', () => {
   const db = only({
-    'sts.yaml': sts({ namespace: 'prod', spec: '  replicas: 3\n  ordinals:\n    start: 1\n', templates: `  volumeClaimTemplates:\n${claimTemplate('data')}` }),
+    'sts.yaml': sts({ namespace: 'prod', spec: '  replicas: 3\n  ordinals:\n    start: 1\n', templates: `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data')}` }),
     'svc.yaml': headless('db', 'prod'),
   });
   assert.equal(db.ordinalsStart, 1);
@@ -149,7 +140,7 @@ test('several claim templates: one claim per template per pod, in template order
   const db = only({
     'sts.yaml': sts({
       spec: '  replicas: 2\n',
-      templates: `  volumeClaimTemplates:\n${claimTemplate('data', '        storageClassName: fast\n')}${claimTemplate('wal', '        storageClassName: ""\n')}`,
+      templates: `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data', '        storageClassName: fast\n')}${volumeClaimTemplateYaml('wal', '        storageClassName: ""\n')}`,
     }),
   });
   assert.deepEqual(db.claimTemplates.map((t) => t.template), ['data', 'wal']);
@@ -221,7 +212,7 @@ test('identity problems follow the rule settings and suppression comments, like 
 });
 
 test("claims without a class get the workspace's default StorageClass, else the cluster default", () => {
-  const files = { 'sts.yaml': sts({ templates: `  volumeClaimTemplates:\n${claimTemplate('data')}` }) };
+  const files = { 'sts.yaml': sts({ templates: `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data')}` }) };
   const none = only(files).pods[0].claims[0];
   assert.deepEqual([none.storageClass, none.storageClassSource, none.storageClassLabel], [undefined, 'cluster-default', 'cluster default']);
 
@@ -235,11 +226,11 @@ test("claims without a class get the workspace's default StorageClass, else the 
 });
 
 test('retention defaults to Retain for both, and Parallel pods start and stop at once', () => {
-  const db = only({ 'sts.yaml': sts({ spec: '  replicas: 2\n  podManagementPolicy: Parallel\n', templates: `  volumeClaimTemplates:\n${claimTemplate('data')}` }) });
+  const db = only({ 'sts.yaml': sts({ spec: '  replicas: 2\n  podManagementPolicy: Parallel\n', templates: `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data')}` }) });
   assert.deepEqual([db.retention.whenScaled, db.retention.whenScaledDefaulted, db.retention.whenDeleted, db.retention.whenDeletedDefaulted], ['Retain', true, 'Retain', true]);
   assert.match(db.retention.scaleDownNote, /removes db-1 first; its claims \(data-db-1\) are kept/);
   assert.match(db.podManagementNote, /^Parallel: all pods start at once and stop at once/);
-  const deleting = only({ 'sts.yaml': sts({ spec: '  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n', templates: `  volumeClaimTemplates:\n${claimTemplate('data')}` }) });
+  const deleting = only({ 'sts.yaml': sts({ spec: '  persistentVolumeClaimRetentionPolicy:\n    whenDeleted: Delete\n', templates: `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data')}` }) });
   assert.deepEqual([deleting.retention.whenDeleted, deleting.retention.whenScaled], ['Delete', 'Retain']);
   assert.match(deleting.retention.deleteNote, /deletes its claims \(data-db-0\)/);
 });

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
+import { volumeClaimTemplateYaml } from '../helpers/manifests';
 import { rangeOfText, schemaDir, summarize } from '../helpers/service';
 
 /** A fresh service holding the given files; returns the diagnostics of one of them with a given code. */
@@ -51,15 +52,7 @@ ${opts.labels ?? '        app: db\n'}    spec:
 ${opts.podSpec ?? ''}${opts.claims ?? ''}`;
 }
 
-const dataClaim = `  volumeClaimTemplates:
-    - metadata:
-        name: data
-      spec:
-        accessModes: ["ReadWriteOnce"]
-        resources:
-          requests:
-            storage: 1Gi
-`;
+const dataClaim = `  volumeClaimTemplates:\n${volumeClaimTemplateYaml('data')}`;
 
 test('sts-service-missing: reported on serviceName with a did-you-mean, quiet when the Service exists', () => {
   const text = sts({ serviceName: 'dbb' });
