@@ -16,24 +16,13 @@ import { pathToFileURL } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import type { CodeAction, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
+import { seededRandom } from '../helpers/random';
 import { repoRoot, schemaDir } from '../helpers/service';
 
 const CASES = Number(process.env.FUZZ_CASES) || 5000;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 60_000;
 // A fixed default keeps `npm test` deterministic; FUZZ_SEED=random explores new cases.
 const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED) || 1;
-
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function yamlFiles(dir: string): string[] {
   const out: string[] = [];
@@ -281,7 +270,7 @@ test(`fuzz: mutated manifests through every feature (seed ${SEED}, up to ${CASES
     service.setDocument(uri, text, 1, { open: false });
     texts.set(uri, text);
   }
-  const random = prng(SEED);
+  const random = seededRandom(SEED);
   const stats: Stats = { cases: 0, calls: 0, actionsApplied: 0, renamesApplied: 0 };
   const started = Date.now();
   const uri = 'file:///fuzz/mutated.yaml';

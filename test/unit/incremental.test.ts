@@ -11,18 +11,8 @@ import { createLanguageService } from '../../server/src/service';
 import { reparse } from '../../server/src/service/parse/incremental';
 import { parseFile } from '../../server/src/service/parse/parseFile';
 import type { ParsedFile } from '../../server/src/service/types';
+import { seededRandom } from '../helpers/random';
 import { schemaDir } from '../helpers/service';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const EXTRA = `# leading comment of the stream
 
@@ -128,7 +118,7 @@ test('incremental re-parse equals a full parse after ~900 random edits, edits ch
   let total = 0;
   bases.forEach((base, b) => {
     for (let run = 0; run < 10; run++) {
-      const next = rng(1000 * b + run + 1);
+      const next = seededRandom(1000 * b + run + 1);
       let text = base;
       let previous = parseFile(text);
       for (let step = 0; step < 30; step++) {
@@ -168,7 +158,7 @@ test('the service gives the same diagnostics after a sequence of edits as from s
   const live = createLanguageService({ schemaDir });
   const uri = 'file:///bench/live.yaml';
   const other = 'file:///bench/other.yaml';
-  const next = rng(42);
+  const next = seededRandom(42);
   const base = `${generateManifest(6).text}---\n${EXTRA}`;
   let text = base;
   live.setDocument(other, generateManifest(2, 30).text, 1);
