@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, killProcessGroup, prepareCodeServer, withoutOuterEditorEnv } from './codeServer.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLES = join(ROOT, 'examples');
@@ -45,16 +46,6 @@ function portIsFree(port) {
     srv.listen(port, '127.0.0.1', () => srv.close(() => res(true)));
   });
 }
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
 
 let port;
 if (process.env.PORT) {
@@ -84,25 +75,17 @@ if (!existsSync(settingsFile)) {
   };
   writeFileSync(settingsFile, `${JSON.stringify(settings, null, 2)}\n`);
 }
-const configFile = join(state, 'code-server.yaml');
-writeFileSync(configFile, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
-
-const env = { ...process.env, EXTENSIONS_GALLERY: '{}' };
-for (const k of Object.keys(env)) if (/^(VSCODE_|ELECTRON_)/.test(k)) delete env[k];
+const args = prepareCodeServer({
+  authority,
+  userDataDir: dirs.userData,
+  extensionsDir: dirs.extensions,
+  configFile: join(state, 'code-server.yaml'),
+});
+const env = { ...withoutOuterEditorEnv(process.env), EXTENSIONS_GALLERY: '{}' };
 
 const server = spawn(
   CODE_SERVER,
-  [
-    '--bind-addr', authority,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--config', configFile,
-  ],
+  args,
   // detached: own process group (setsid), so Ctrl-C handling below can stop it and its children.
   { cwd: ROOT, env, detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
 );
@@ -111,30 +94,16 @@ let stopping = false;
 function stop(exitCode) {
   if (stopping) return;
   stopping = true;
-  try {
-    process.kill(-server.pid, 'SIGTERM');
-  } catch {
-    /* already gone */
-  }
+  killProcessGroup(server.pid, 'SIGTERM');
   setTimeout(() => {
-    try {
-      process.kill(-server.pid, 'SIGKILL');
-    } catch {
-      /* gone */
-    }
+    killProcessGroup(server.pid, 'SIGKILL');
     process.exit(exitCode);
   }, 2000).unref();
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
 process.on('SIGHUP', () => stop(0));
-process.on('exit', () => {
-  try {
-    process.kill(-server.pid, 'SIGKILL');
-  } catch {
-    /* gone */
-  }
-});
+process.on('exit', () => killProcessGroup(server.pid, 'SIGKILL'));
 server.on('exit', (code, signal) => {
   if (!stopping) {
     console.error(`code-server stopped (${signal ?? `exit code ${code}`})`);

@@ -17,11 +17,11 @@
 // Exit code: the suite's exit code (0 when every test passed); 1 on any harness failure.
 import { spawn } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
+import { freePort, killProcessGroup, prepareCodeServer, withoutOuterEditorEnv } from '../../scripts/codeServer.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CODE_SERVER = process.env.CODE_SERVER || join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
@@ -132,12 +132,7 @@ let cleaning;
 let interrupted = false; // a signal arrived: stop quietly
 
 function killServerGroup(signal) {
-  if (!server?.pid) return;
-  try {
-    process.kill(-server.pid, signal); // kill -- -PGID: code-server forks the extension host etc.
-  } catch {
-    /* already gone */
-  }
+  killProcessGroup(server?.pid, signal);
 }
 
 function serverGroupAlive() {
@@ -173,18 +168,6 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     fail(`received ${sig}, stopping`);
     await cleanup();
     process.exit(130);
-  });
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolvePort(port));
-    });
   });
 }
 
@@ -245,17 +228,10 @@ async function main() {
   const { chromium } = await import('playwright-core');
   const port = Number(process.env.E2E_PORT) || (await freePort());
   const authority = `127.0.0.1:${port}`;
-  const configFile = join(scratch, 'code-server.yaml');
-  writeFileSync(configFile, `bind-addr: ${authority}\nauth: none\ncert: false\n`);
   const serverLogFile = join(scratch, 'code-server.log');
   const serverLog = createWriteStream(serverLogFile);
 
-  const env = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    // Do not let an outer VS Code (integrated terminal, extension host) leak into this one.
-    if (/^(VSCODE_|ELECTRON_)/.test(k)) continue;
-    env[k] = v;
-  }
+  const env = withoutOuterEditorEnv(process.env);
   Object.assign(env, {
     HOME: dirs.home,
     XDG_CONFIG_HOME: dirs.config,
@@ -270,17 +246,12 @@ async function main() {
   });
   for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS']) if (process.env[k]) env[k] = process.env[k];
 
-  const args = [
-    '--bind-addr', authority,
-    '--auth', 'none',
-    '--disable-telemetry',
-    '--disable-update-check',
-    '--disable-workspace-trust',
-    '--disable-getting-started-override',
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--config', configFile,
-  ];
+  const args = prepareCodeServer({
+    authority,
+    userDataDir: dirs.userData,
+    extensionsDir: dirs.extensions,
+    configFile: join(scratch, 'code-server.yaml'),
+  });
   log(`starting code-server on ${authority}`);
   // detached: the child calls setsid(), so it leads a new process group we can kill as a whole.
   server = spawn(CODE_SERVER, args, { cwd: workspace, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
