@@ -1,17 +1,22 @@
 #!/usr/bin/env node
 // `npm run corpus`: runs the language service over the real-world manifests in ../shared/corpus
 // (never copied into this repository) and prints, per rule, how many findings each severity got.
-// Each corpus folder is one workspace; files keep their original repository paths (from INDEX.tsv)
-// so kustomization.yaml patch paths resolve as they did upstream.
+// Files keep their original repository paths (from INDEX.tsv) so kustomization.yaml patch paths
+// resolve as they did upstream. A corpus folder holds one source repository, but such a repository
+// (kubernetes/examples above all) is many unrelated apps, all in the default namespace: checked as
+// one workspace, a Service or ConfigMap of one example answers (or duplicates) a reference of another.
+// So by default each app is its own workspace, as a user opens it: the directory of the file, or the
+// outermost directory above it that holds a kustomization.yaml (an overlay reaches up into its base).
 //
-//   node scripts/corpus.mjs [--corpus DIR] [--verbose] [--rule ID]
-//     --verbose   print every finding (file:line code message)
-//     --rule ID   print only the findings of that rule (implies --verbose for it)
+//   node scripts/corpus.mjs [--corpus DIR] [--verbose|--list] [--rule ID] [--workspace app|repo|file]
+//     --verbose, --list  print every finding (file:line:col severity code message)
+//     --rule ID          print only the findings of that rule (implies --verbose for it)
+//     --workspace        app (default), repo (one workspace per corpus folder) or file
 import { build } from 'esbuild';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, posix, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -19,7 +24,12 @@ const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
 const corpus = resolve(option('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const onlyRule = option('--rule');
-const verbose = args.includes('--verbose') || onlyRule !== undefined;
+const verbose = args.includes('--verbose') || args.includes('--list') || onlyRule !== undefined;
+const grouping = option('--workspace') ?? 'app';
+if (!['app', 'repo', 'file'].includes(grouping)) {
+  console.error(`--workspace must be app, repo or file, not ${grouping}`);
+  process.exit(2);
+}
 const SLOW_MS = 2000;
 
 if (!existsSync(corpus)) {
@@ -43,11 +53,11 @@ for (const folder of readdirSync(corpus).sort()) {
   const indexPath = join(corpus, folder, 'INDEX.tsv');
   if (!existsSync(indexPath)) continue;
   const rows = readFileSync(indexPath, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
+  for (const group of workspaces(rows.filter(([file]) => existsSync(join(corpus, folder, file))))) {
   const service = createLanguageService({ schemaDir: join(ROOT, 'schemas', 'generated') });
   const entries = [];
-  for (const [file, repo, path] of rows) {
+  for (const [file, repo, path] of group) {
     const full = join(corpus, folder, file);
-    if (!existsSync(full)) continue;
     const uri = `file:///corpus/${repo}/${path}`;
     service.setDocument(uri, readFileSync(full, 'utf8'), 1);
     entries.push({ file: `${folder}/${file}`, uri });
@@ -74,6 +84,22 @@ for (const folder of readdirSync(corpus).sort()) {
       if (verbose && (!onlyRule || onlyRule === code)) console.log(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${code} ${d.message}`);
     }
   }
+  }
+}
+
+/** The INDEX.tsv rows of one corpus folder, split into the workspaces --workspace asks for. */
+function workspaces(rows) {
+  if (grouping === 'repo') return [rows];
+  if (grouping === 'file') return rows.map((row) => [row]);
+  const kustomizeDirs = new Set(rows.filter(([, , path]) => posix.basename(path) === 'kustomization.yaml').map(([, repo, path]) => `${repo}/${posix.dirname(path)}`));
+  const groups = new Map();
+  for (const row of rows) {
+    const [, repo, path] = row;
+    let app = `${repo}/${posix.dirname(path)}`;
+    for (let dir = app; dir.startsWith(`${repo}/`); dir = posix.dirname(dir)) if (kustomizeDirs.has(dir)) app = dir;
+    groups.set(app, [...(groups.get(app) ?? []), row]);
+  }
+  return [...groups.values()];
 }
 
 console.log(`\n${files} files, ${crashes} crashes, ${slow.length} slower than ${SLOW_MS} ms${slow.length ? `: ${slow.join(', ')}` : ''}\n`);

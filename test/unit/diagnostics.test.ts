@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { reparse } from '../../server/src/service/parse/incremental';
+import { parseFile } from '../../server/src/service/parse/parseFile';
 import { statefulSetYaml } from '../helpers/manifests';
 import { diagnosticsFor as allDiagnosticsFor, schemaDiagnosticsFor as diagnosticsFor, rangeOfText, repoRoot, serviceWithFolders, summarize } from '../helpers/service';
 
@@ -103,6 +105,18 @@ test('custom resources and non-Kubernetes YAML stay silent', () => {
   assert.deepEqual(diagnosticsFor('name: ci\non: [push]\njobs:\n  a:\n    runs-on: x\n'), []);
   assert.deepEqual(diagnosticsFor('replicaCount: 1\nimage:\n  repository: nginx\n  tag: "1.0"\n'), []);
   assert.deepEqual(diagnosticsFor('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Release.Name }}\n'), []);
+});
+
+test('a ytt template (#@ annotations) stays silent like a Helm one; a comment that merely mentions @ does not', () => {
+  const ytt = '#@ load("@ytt:data", "data")\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: #@ data.values.port\n  type: #@ data.values.type\n';
+  assert.deepEqual(diagnosticsFor(ytt), []);
+  const plain = '# @owner: storage team\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n  type: null\n';
+  assert.equal(diagnosticsFor(plain).length, 1);
+  // Typing the annotation into a plain file, edit by edit, makes it a template too.
+  const before = parseFile(plain.replace('type: null', 'type: x'));
+  const after = reparse(before, plain.replace('type: null', 'type: #@ x'));
+  assert.equal((after ?? parseFile(plain.replace('type: null', 'type: #@ x'))).isTemplate, true);
+  assert.equal(parseFile(plain).isTemplate, false);
 });
 
 test('YAML syntax errors become diagnostics with exact ranges', () => {

@@ -86,6 +86,18 @@ test('sts-service-not-headless: a ClusterIP Service (implicit or explicit) is re
   assert.deepEqual(workspace({ 'sts.yaml': sts(), 'svc.yaml': headless() }).findings('sts.yaml', 'sts-service-not-headless'), []);
 });
 
+test('sts-service-not-headless: several Services of that name give one finding, and the one in the StatefulSet\'s own file decides', () => {
+  const plain = headless('db', 'app: db', '');
+  const twoVariants = workspace({ 'a.yaml': `${plain}---\n${sts()}`, 'b.yaml': `${plain}---\n${sts()}`, 'c.yaml': plain });
+  const findings = twoVariants.findings('a.yaml', 'sts-service-not-headless');
+  assert.equal(findings.length, 1, summarize(findings));
+  assert.equal(findings[0].data?.serviceUri, 'file:///ws/a.yaml');
+  // Its own file has a headless Service: a plain one elsewhere (another app's) does not count.
+  assert.deepEqual(workspace({ 'a.yaml': `${headless()}---\n${sts()}`, 'other.yaml': plain }).findings('a.yaml', 'sts-service-not-headless'), []);
+  // Defined elsewhere only: still checked there.
+  assert.equal(workspace({ 'sts.yaml': sts(), 'svc.yaml': plain, 'svc2.yaml': plain }).findings('sts.yaml', 'sts-service-not-headless').length, 1);
+});
+
 test('sts-selector-mismatch: matchLabels and matchExpressions are checked against the template labels', () => {
   const text = sts({
     selector: '    matchLabels:\n      app: database\n    matchExpressions:\n      - key: tier\n        operator: In\n        values: [data]\n      - key: canary\n        operator: DoesNotExist\n      - key: app\n        operator: Exists\n',

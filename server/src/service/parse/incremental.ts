@@ -121,13 +121,13 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
 }
 
 /**
- * Whether an edit of [p, newEnd) can have made a `{{ … }}` template where the old text had none:
- * only if braces are in or next to the edited text.
+ * Whether an edit of [p, newEnd) can have made a template (TEMPLATE_HINT) where the old text had
+ * none: only if braces, or the `#` or `@` of a ytt annotation, are in or next to the edited text.
  */
 function mayFormTemplate(text: string, p: number, newEnd: number): boolean {
   for (let i = Math.max(0, p - 1); i < Math.min(text.length, newEnd + 1); i++) {
     const c = text.charCodeAt(i);
-    if (c === 123 || c === 125) return true; // { or }
+    if (c === 123 || c === 125 || c === 35 || c === 64) return true; // { } # @
   }
   return false;
 }

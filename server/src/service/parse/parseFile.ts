@@ -5,7 +5,11 @@ import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { reportDuplicateKeys } from './duplicateKeys';
 
 export const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
-export const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}/;
+/**
+ * Templates, not manifests: Helm/Go `{{ … }}`, or ytt annotations (`#@ load(…)`, `port: #@ port`,
+ * `#@overlay/match …`), whose values are computed, so the plain YAML holds nulls and placeholders.
+ */
+export const TEMPLATE_HINT = /\{\{[\s\S]*?\}\}|(?:^|[ \t])#@/m;
 
 export function parseFile(text: string): ParsedFile {
   const lineCounter = lineCounterOf(text);

@@ -12,7 +12,11 @@ export const stsServiceNotHeadless: Rule = {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null) return;
     const name = String(node.value);
-    for (const service of ctx.index.find('Service', name, ctx.namespace)) {
+    // Several files may define a Service of that name (variants of one app, unrelated examples): the
+    // one beside the StatefulSet in its own file is the one applied with it. One finding at most.
+    const services = ctx.index.find('Service', name, ctx.namespace);
+    const ownFile = services.filter((s) => s.uri === ctx.uri);
+    for (const service of ownFile.length > 0 ? ownFile : services) {
       const clusterIP = stringAt(service.resource.root, ['spec', 'clusterIP']);
       if (clusterIP === 'None') continue;
       const type = stringAt(service.resource.root, ['spec', 'type']) ?? 'ClusterIP';
@@ -22,6 +26,7 @@ export const stsServiceNotHeadless: Rule = {
         message: `Service "${name}" ${what}; a StatefulSet's governing Service must be headless (clusterIP: None) for per-pod DNS names`,
         data: { serviceUri: service.uri, serviceName: name },
       });
+      return;
     }
   },
 };
