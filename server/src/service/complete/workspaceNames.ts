@@ -12,6 +12,7 @@ import { documentAt } from '../parse/hitAt';
 import { dottedPath } from '../schema/docs';
 import type { PathSegment } from '../schema/walk';
 import { isDefaultClass, provisionerOf } from '../k8s/storage';
+import { decodeBase64 } from '../k8s/secretData';
 import type { ParsedFile, Resource } from '../types';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import { containersOf, dataKeys, podSpecOf, volumesOf, POD_SPEC_PATHS, type DataKey } from '../workspace/references';
@@ -308,10 +309,9 @@ function secretSize(key: DataKey): string {
 
 function base64Size(value: string | undefined): string {
   if (value === undefined) return 'empty';
-  const compact = value.replace(/\s+/g, '');
-  if (compact.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return 'not valid base64';
-  const padding = compact.endsWith('==') ? 2 : compact.endsWith('=') ? 1 : 0;
-  return plural((compact.length / 4) * 3 - padding, 'byte');
+  // Whitespace is the secret-invalid-base64 rule's to report; here it only must not hide the size.
+  const decoded = decodeBase64(value.replace(/\s+/g, ''));
+  return decoded.ok ? plural(decoded.bytes.length, 'byte') : 'not valid base64';
 }
 
 // ---------------------------------------------------------------------------------------------
