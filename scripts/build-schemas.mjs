@@ -26,12 +26,14 @@
 // `description` is only an annotation, so validation is unaffected, hover/completion read it without
 // unwrapping allOf, and error schema paths stay short. Only `description` is ever placed next to $ref.
 //
-// Each kind gets one self-contained file with only the definitions reachable from it, plus index.json.
+// Each kind gets one self-contained file with only the definitions reachable from it, plus index.json,
+// and next to it the kind's validator compiled at build time (scripts/build-validators.mjs).
 // Run: node scripts/build-schemas.mjs [--pretty]
 import ts from 'typescript';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeValidators } from './build-validators.mjs';
 
 const startedAt = performance.now();
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -115,10 +117,13 @@ async function main() {
   assertOnlyKnownFormats(definitions);
   const files = buildKindFiles(kinds, definitions);
   assertSpotValues(files);
-  const totalBytes = writeOutput(files, kinds);
+  const { totalBytes, texts } = writeOutput(files, kinds);
+  const schemasMs = Math.round(performance.now() - startedAt);
+  const validators = await writeValidators(OUT_DIR, texts);
   const ms = Math.round(performance.now() - startedAt);
   console.log(
-    `build-schemas: ${kinds.length} kinds, ${definitions.size} definitions, ${(totalBytes / 1024 / 1024).toFixed(2)} MB in ${files.size + 1} files, ${ms} ms`,
+    `build-schemas: ${kinds.length} kinds, ${definitions.size} definitions, ${(totalBytes / 1024 / 1024).toFixed(2)} MB in ${files.size + 1} files, ${schemasMs} ms; ` +
+      `validators ${(validators.bytes / 1024 / 1024).toFixed(2)} MB in ${validators.files} files, ${ms - schemasMs} ms`,
   );
 }
 
@@ -535,9 +540,11 @@ function writeOutput(files, kinds) {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   let totalBytes = 0;
+  const texts = new Map();
   for (const [name, schema] of files) {
     const text = PRETTY ? `${JSON.stringify(schema, null, 2)}\n` : JSON.stringify(schema);
     writeFileSync(join(OUT_DIR, name), text);
+    texts.set(name, text);
     totalBytes += Buffer.byteLength(text);
   }
   const index = {
@@ -552,7 +559,7 @@ function writeOutput(files, kinds) {
   };
   const indexText = `${JSON.stringify(index, null, 2)}\n`;
   writeFileSync(join(OUT_DIR, 'index.json'), indexText);
-  return totalBytes + Buffer.byteLength(indexText);
+  return { totalBytes: totalBytes + Buffer.byteLength(indexText), texts };
 }
 
 function firstSentence(text) {
