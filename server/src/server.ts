@@ -15,6 +15,7 @@ import {
 import { createLanguageService, type Diagnostic } from './service';
 import { secretCodeLenses } from './service/lens/secretLens';
 import { WorkspaceSync } from './workspaceSync';
+import { startIdleCollector } from './idleCollector';
 import { guardConnection } from './requestGuard';
 import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
@@ -150,7 +151,11 @@ function notifyPreviewChanged(): void {
 }
 
 // The server's process id and memory: the crash-recovery test kills the process, the bench samples it.
-connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage() }));
+connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage(), idleCollections: idleCollector.collections }));
+
+// Heavy work (the workspace scan, a first check of a huge file) leaves garbage V8 only collects under
+// pressure: collect it once the server is idle, so the memory goes back (idleCollector.ts).
+const idleCollector = startIdleCollector();
 
 documents.listen(connection);
 connection.listen();

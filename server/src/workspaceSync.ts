@@ -5,7 +5,6 @@
 //   text is indexed again in place of the editor's;
 // - an edit publishes the edited document at once and, debounced, re-publishes the other open
 //   documents whose findings may depend on it (cross-file rules); unchanged results are not re-sent.
-import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
@@ -62,8 +61,8 @@ export class WorkspaceSync {
         this.folders,
         (path, text) => {
           const uri = pathToFileURL(path).href;
-          // Parse now, in the scan's batches, rather than on the first diagnostics request.
-          if (this.service.workspaceDocument(uri, text)) this.service.documents.parsed(uri);
+          // Index now, in the scan's batches, rather than on the first diagnostics request.
+          if (this.service.workspaceDocument(uri, text)) this.service.index.indexDocument(uri);
         },
         { cancelled: () => this.stopped },
       );

@@ -290,7 +290,7 @@ test('a StatefulSet inside a Helm template is not previewed', () => {
 test('previewHoverForResource gives the summary for a StatefulSet and nothing for other kinds', () => {
   const { service } = serviceWithFolders('examples/postgres');
   const env = { ...service, settings: service.settings() };
-  const resources = [...service.documents.allParsed()].flatMap(([, file]) => file.documents.flatMap((d) => (d.resource ? [d.resource] : [])));
+  const resources = service.documents.uris().flatMap((uri) => service.documents.parsed(uri)!.documents.flatMap((d) => (d.resource ? [d.resource] : [])));
   const db = resources.find((r) => r.kind === 'StatefulSet')!;
   assert.match(previewHoverForResource(env, db) ?? '', /^\*\*StatefulSet `db`\*\*/);
   assert.equal(previewHoverForResource(env, resources.find((r) => r.kind === 'Service')!), undefined);

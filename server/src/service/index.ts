@@ -81,7 +81,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);
   const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri, isPatch: (uri) => kustomizePatchUris(documents).has(uri) });
-  const open = new Set<string>();
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
   return {
@@ -93,27 +92,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       settings = normalizeSettings(input);
       documents.setMaxFileSize(settings.maxFileSize);
     },
-    setDocument(uri, text, version = 0, { open: isOpen = true } = {}) {
-      documents.set(uri, text, version);
-      if (isOpen) open.add(uri);
-      else open.delete(uri);
+    setDocument(uri, text, version = 0, { open = true } = {}) {
+      documents.set(uri, text, version, open);
     },
     workspaceDocument(uri, text) {
-      if (open.has(uri)) return false;
-      documents.set(uri, text, 0);
+      if (documents.isOpen(uri)) return false;
+      documents.set(uri, text, 0, false);
       return true;
     },
     closeDocument(uri, diskText) {
-      open.delete(uri);
       if (diskText === undefined) documents.delete(uri);
-      else documents.set(uri, diskText, 0);
+      else documents.set(uri, diskText, 0, false);
     },
     removeDocument(uri) {
-      open.delete(uri);
       documents.delete(uri);
     },
-    isOpen: (uri) => open.has(uri),
-    openDocuments: () => [...open],
+    isOpen: (uri) => documents.isOpen(uri),
+    openDocuments: () => documents.uris().filter((uri) => documents.isOpen(uri)),
     hasDocument: (uri) => documents.has(uri),
     documentVersion: (uri) => documents.version(uri),
     getDiagnostics(uri) {

@@ -6,15 +6,15 @@
 //
 // Secrets stay secret: Secret items carry key names and byte sizes only, never values (not even
 // base64). Sizes are computed from the value's length, without decoding it.
-import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
+import { isMap, type Node, type YAMLMap } from 'yaml';
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import { documentAt } from '../parse/hitAt';
 import { dottedPath } from '../schema/docs';
 import type { PathSegment } from '../schema/walk';
-import { isDefaultClass, provisionerOf } from '../k8s/storage';
-import { decodeBase64 } from '../k8s/secretData';
+import { base64Size, configMapSummary, plural, scalarText, secretSize } from '../k8s/dataSummary';
 import type { ParsedFile, Resource } from '../types';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
+import type { DataKeyFacts } from '../workspace/facts';
 import { containersOf, dataKeys, podSpecOf, volumesOf, POD_SPEC_PATHS, type DataKey } from '../workspace/references';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 import { unquote, type PathReader } from './context';
@@ -200,13 +200,10 @@ function byName(index: WorkspaceIndex, kind: string, namespace: string): Array<{
 // ---------------------------------------------------------------------------------------------
 // ConfigMap / Secret names and keys.
 
-function uniqueKeys(resource: Resource): DataKey[] {
+/** Keys with their one-line summaries, from the index's facts (the resource may be in a closed file). */
+function uniqueKeys(entry: IndexedResource): DataKeyFacts[] {
   const seen = new Set<string>();
-  return dataKeys(resource).filter((k) => !seen.has(k.key) && !!seen.add(k.key));
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+  return (entry.facts.dataKeys ?? []).filter((k) => !seen.has(k.key) && !!seen.add(k.key));
 }
 
 function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Target, namespace: string, via: string): Candidate[] {
@@ -214,15 +211,15 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Ta
   const wantedKey = via === 'keyRef' ? mapValues(at.reader, at.line, at.keyCol).get('key') : undefined;
   const here = folderOf(workspace.uri);
   return byName(workspace.index, target, namespace).map(({ entry, definitions }) => {
-    const keys = uniqueKeys(entry.resource);
-    const type = target === 'Secret' ? stringAt(entry.resource.root, ['type']) ?? 'Opaque' : undefined;
+    const keys = uniqueKeys(entry);
+    const type = target === 'Secret' ? entry.facts.secretType ?? 'Opaque' : undefined;
     let group = entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2;
     if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
     if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
     const counted = plural(keys.length, 'key');
     const lines = [`**${target} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
     if (definitions > 1) lines.push(`Defined ${definitions} times in the workspace.`);
-    if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === 'Secret' ? `(${secretSize(k)})` : configMapSummary(k)}`).join('\n'));
+    if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === 'Secret' ? `(${k.summary})` : k.summary}`).join('\n'));
     return {
       name: entry.name,
       group,
@@ -249,15 +246,15 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Extract<S
       if (slot.target === 'Secret') {
         out.push({
           ...base,
-          description: secretSize(key),
+          description: secretSize(key.section, key.value),
           detail: `key of Secret ${name} (${key.section})`,
-          documentation: `Key \`${key.key}\` of Secret \`${name}\`: ${secretSize(key)} in \`${key.section}\`. The value is not shown here.`,
+          documentation: `Key \`${key.key}\` of Secret \`${name}\`: ${secretSize(key.section, key.value)} in \`${key.section}\`. The value is not shown here.`,
         });
       } else {
         const preview = configMapPreview(key);
         out.push({
           ...base,
-          description: configMapSummary(key),
+          description: configMapSummary(key.section, key.value),
           detail: `key of ConfigMap ${name} (${key.section})`,
           documentation: preview === undefined ? undefined : `Key \`${key.key}\` of ConfigMap \`${name}\`:\n\n${preview}`,
         });
@@ -267,19 +264,8 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Extract<S
   return out;
 }
 
-const PREVIEW_CHARS = 40;
 const DOC_LINES = 12;
 const DOC_CHARS = 600;
-
-/** A one-line preview of a ConfigMap value (truncated), or its size for binaryData. */
-function configMapSummary(key: DataKey): string {
-  if (key.section === 'binaryData') return `binary · ${base64Size(scalarText(key.value))}`;
-  const value = scalarText(key.value);
-  if (value === undefined) return '';
-  const lines = value.replace(/\n$/, '').split('\n');
-  const first = lines[0].length > PREVIEW_CHARS ? `${lines[0].slice(0, PREVIEW_CHARS)}…` : lines[0];
-  return lines.length > 1 ? `${first} … (${plural(lines.length, 'line')})` : first;
-}
 
 /** The start of a ConfigMap value in a fenced block, for the item's documentation. */
 function configMapPreview(key: DataKey): string | undefined {
@@ -294,36 +280,15 @@ function configMapPreview(key: DataKey): string | undefined {
   return `${fence}\n${shown}${cut ? '\n…' : ''}\n${fence}`;
 }
 
-function scalarText(node: Node | undefined): string | undefined {
-  if (!isScalar(node) || node.value === null || node.value === undefined) return undefined;
-  return String(node.value);
-}
-
-/** "8 bytes": decoded size of a `data` value from its base64 length, UTF-8 size of a `stringData` value. */
-function secretSize(key: DataKey): string {
-  const value = scalarText(key.value);
-  if (value === undefined) return 'empty';
-  if (key.section === 'stringData') return plural(Buffer.byteLength(value, 'utf8'), 'byte');
-  return base64Size(value);
-}
-
-function base64Size(value: string | undefined): string {
-  if (value === undefined) return 'empty';
-  // Whitespace is the secret-invalid-base64 rule's to report; here it only must not hide the size.
-  const decoded = decodeBase64(value.replace(/\s+/g, ''));
-  return decoded.ok ? plural(decoded.bytes.length, 'byte') : 'not valid base64';
-}
-
 // ---------------------------------------------------------------------------------------------
 // Claims, storage classes, Services, volumes.
 
 function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[] {
   const here = folderOf(workspace.uri);
   return byName(workspace.index, 'PersistentVolumeClaim', namespace).map(({ entry }) => {
-    const spec = mapAt(entry.resource.root, ['spec']);
-    const size = stringAt(spec, ['resources', 'requests', 'storage']);
-    const modes = items(seqAt(spec, ['accessModes'])).flatMap((n) => (isScalar(n) ? [String(n.value)] : []));
-    const storageClass = stringAt(spec, ['storageClassName']);
+    const size = entry.facts.claim?.size;
+    const modes = entry.facts.claim?.accessModes ?? [];
+    const storageClass = entry.facts.claim?.storageClassName;
     const facts = [size, modes.join(', ') || undefined, storageClass === undefined ? undefined : storageClass === '' ? 'no class' : `class ${storageClass}`].filter(Boolean);
     return {
       name: entry.name,
@@ -338,14 +303,12 @@ function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[]
 
 function storageClassNames(workspace: WorkspaceContext): Candidate[] {
   const out: Candidate[] = byName(workspace.index, 'StorageClass', '').map(({ entry }) => {
-    const isDefault = isDefaultClass(entry.resource);
-    const provisioner = provisionerOf(entry.resource);
-    const root = entry.resource.root;
+    const { isDefault = false, provisioner, volumeBindingMode, reclaimPolicy, allowVolumeExpansion } = entry.facts.storageClass ?? {};
     const facts = [
       provisioner && `provisioner \`${provisioner}\``,
-      stringAt(root, ['volumeBindingMode']) && `binding \`${stringAt(root, ['volumeBindingMode'])}\``,
-      stringAt(root, ['reclaimPolicy']) && `reclaim \`${stringAt(root, ['reclaimPolicy'])}\``,
-      stringAt(root, ['allowVolumeExpansion']) === 'true' ? 'expandable' : undefined,
+      volumeBindingMode && `binding \`${volumeBindingMode}\``,
+      reclaimPolicy && `reclaim \`${reclaimPolicy}\``,
+      allowVolumeExpansion === 'true' ? 'expandable' : undefined,
     ].filter(Boolean);
     return {
       name: entry.name,
@@ -378,9 +341,9 @@ function storageClassNames(workspace: WorkspaceContext): Candidate[] {
 function serviceNames(workspace: WorkspaceContext, namespace: string, statefulSet: Resource | undefined): Candidate[] {
   const podLabels = stringMap(mapAt(statefulSet?.root, ['spec', 'template', 'metadata', 'labels']));
   return byName(workspace.index, 'Service', namespace)
-    .filter(({ entry }) => stringAt(entry.resource.root, ['spec', 'clusterIP']) === 'None')
+    .filter(({ entry }) => entry.facts.service?.clusterIP === 'None')
     .map(({ entry }) => {
-      const selector = stringMap(mapAt(entry.resource.root, ['spec', 'selector']));
+      const selector = entry.facts.service?.selector ?? {};
       const pairs = Object.entries(selector);
       const selects = pairs.length > 0 && pairs.every(([k, v]) => podLabels[k] === v);
       return {

@@ -1,11 +1,11 @@
 // Facts about storage resources the PVC/PV/StorageClass rules (and the preview) share: the claims a
 // resource makes (a PVC, or a StatefulSet's volumeClaimTemplates), what a PersistentVolume offers,
 // default StorageClasses, and label-selector matching.
-import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
-import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
-import { parseQuantity, type Quantity } from './quantity';
+import type { VolumeFacts } from '../workspace/facts';
+import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 
 export const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -57,46 +57,22 @@ export function defaultClassAnnotation(storageClass: Resource): Scalar | undefin
   return undefined;
 }
 
+/** StorageClasses marked default, from the index's facts (no AST of other files is read). */
 export function defaultClasses(index: WorkspaceIndex): IndexedResource[] {
-  return index.ofKind('StorageClass').filter((sc) => isDefaultClass(sc.resource));
+  return index.ofKind('StorageClass').filter((sc) => sc.facts.storageClass?.isDefault);
 }
 
 export function provisionerOf(storageClass: Resource): string | undefined {
   return stringAt(storageClass.root, ['provisioner']);
 }
 
-/** What a PersistentVolume offers to claims. */
-export interface VolumeOffer {
+/** What a PersistentVolume offers to claims (its facts, workspace/facts.ts, with its entry). */
+export interface VolumeOffer extends VolumeFacts {
   entry: IndexedResource;
-  /** '' when the PV has no class. */
-  storageClassName: string;
-  accessModes: string[];
-  capacity?: Quantity;
-  volumeMode: string;
-  claimRef?: { name?: string; namespace?: string };
-  /** The volume source key (hostPath, local, nfs, csi, ...). */
-  source?: string;
 }
 
-const NON_SOURCE_KEYS = new Set([
-  'accessModes', 'capacity', 'claimRef', 'mountOptions', 'nodeAffinity', 'persistentVolumeReclaimPolicy', 'storageClassName',
-  'volumeMode', 'volumeAttributesClassName',
-]);
-
 export function volumeOffer(entry: IndexedResource): VolumeOffer {
-  const spec = mapAt(entry.resource.root, ['spec']);
-  const storage = scalarAt(spec, ['capacity', 'storage']);
-  const claimRef = mapAt(spec, ['claimRef']);
-  const source = entries(spec).find((e) => !NON_SOURCE_KEYS.has(e.key) && isMap(e.value))?.key;
-  return {
-    entry,
-    storageClassName: stringAt(spec, ['storageClassName']) ?? '',
-    accessModes: accessModes(spec),
-    capacity: storage && (typeof storage.value === 'string' || typeof storage.value === 'number') ? parseQuantity(storage.value) : undefined,
-    volumeMode: stringAt(spec, ['volumeMode']) ?? 'Filesystem',
-    claimRef: claimRef ? { name: stringAt(claimRef, ['name']), namespace: stringAt(claimRef, ['namespace']) } : undefined,
-    source,
-  };
+  return { entry, storageClassName: '', accessModes: [], volumeMode: 'Filesystem', ...entry.facts.volume };
 }
 
 /** Whether labels satisfy a LabelSelector (matchLabels and matchExpressions). Undefined when the selector is malformed. */

@@ -104,6 +104,8 @@ export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurren
     }
   }
   for (const entry of ctx.index.all()) {
+    // The facts say which resources refer to the symbol: only their files are read (closed files keep no AST).
+    if (!entry.facts.refs?.some((r) => r.target === symbol.kind && r.name === symbol.name)) continue;
     for (const ref of referencesOf(entry.resource)) {
       if (ref.target !== symbol.kind || ref.name !== symbol.name) continue;
       if (targetNamespace(ref, entry.namespace) !== symbol.namespace) continue;

@@ -8,7 +8,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import type { Settings } from '../settings';
 import type { ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
-import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
 import { previewHoverMarkdown } from './hover';
 import { identityProblems, type IdentityEnvironment } from './identity';
 import type {
@@ -43,20 +43,95 @@ export interface PreviewOptions {
 /** Enough to see the pattern at both ends; a workspace of 500 StatefulSets stays a few MB of JSON. */
 export const DEFAULT_MAX_LISTED_PODS = 20;
 
-const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
-
 export function computePreview(env: PreviewEnvironment, options: PreviewOptions = {}): PreviewModel {
-  const statefulSets = [...env.index.ofKind('StatefulSet')]
-    .filter((entry) => !isTemplateFile(env, entry.uri))
-    .sort(activeFirst(options.activeUri));
+  // Templates are never indexed (workspace/index.ts), so every entry is a real manifest.
+  const statefulSets = [...env.index.ofKind('StatefulSet')].sort(activeFirst(options.activeUri));
   const identity: IdentityEnvironment = { ...env, cache: new Map() };
+  const recorders = new Map<string, LookupRecorder>();
   return {
     clusterDomain: env.settings.clusterDomain,
     statefulSets: statefulSets.flatMap((entry) => {
-      const preview = statefulSetPreview(env, entry, options, identity);
+      const preview = env.documents.isOpen(entry.uri) ? statefulSetPreview(env, entry, options, identity) : closedFilePreview(env, entry, options, recorders);
       return preview ? [preview] : [];
     }),
   };
+}
+
+// StatefulSets of closed files: their files keep no AST (documents.ts), so computing one means
+// re-parsing its file. Their text cannot change without a new index entry, so a preview is kept per
+// entry while the index lookups it made (Services, StorageClasses, … by name) give the same
+// entries and the settings are the same: a preview refresh while typing re-parses nothing.
+
+interface ClosedPreview {
+  settings: Settings;
+  maxListedPods: number | undefined;
+  lookups: Lookup[];
+  preview: StatefulSetPreview | undefined;
+}
+
+const closedPreviews = new WeakMap<IndexedResource, ClosedPreview>();
+
+function closedFilePreview(env: PreviewEnvironment, entry: IndexedResource, options: PreviewOptions, recorders: Map<string, LookupRecorder>): StatefulSetPreview | undefined {
+  const cached = closedPreviews.get(entry);
+  if (cached && cached.settings === env.settings && cached.maxListedPods === options.maxListedPods && sameLookups(env.index, cached.lookups)) return cached.preview;
+  // One recorder per file: the identity rules run once per file and their lookups count for each of its StatefulSets.
+  let recorder = recorders.get(entry.uri);
+  if (!recorder) {
+    recorder = recordLookups(env.index);
+    recorders.set(entry.uri, recorder);
+  }
+  const recorded = { ...env, index: recorder.index };
+  const preview = statefulSetPreview(recorded, entry, options, { ...recorded, cache: recorder.identityCache });
+  closedPreviews.set(entry, { settings: env.settings, maxListedPods: options.maxListedPods, lookups: recorder.lookups, preview });
+  return preview;
+}
+
+interface Lookup {
+  method: 'find' | 'ofKind' | 'hasKind' | 'all' | 'entryFor' | 'namespaceOf';
+  args: unknown[];
+  result: unknown;
+  /** Where the entries found were: a Service in an open file keeps its entry when lines above it change. */
+  starts?: number[];
+}
+
+interface LookupRecorder {
+  index: WorkspaceIndex;
+  lookups: Lookup[];
+  identityCache: Map<string, import('../types').Diagnostic[]>;
+}
+
+function recordLookups(index: WorkspaceIndex): LookupRecorder {
+  const lookups: Lookup[] = [];
+  const recorder = new Proxy(index, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args);
+        lookups.push({ method: property as Lookup['method'], args, result, starts: Array.isArray(result) ? result.map(startOf) : undefined });
+        return result;
+      };
+    },
+  });
+  return { index: recorder, lookups, identityCache: new Map() };
+}
+
+function startOf(entry: unknown): number {
+  return (entry as Partial<IndexedResource>)?.start ?? -1;
+}
+
+/** Whether every recorded lookup still answers with the same entries, at the same places. */
+function sameLookups(index: WorkspaceIndex, lookups: Lookup[]): boolean {
+  for (const lookup of lookups) {
+    const { method, args, result } = lookup;
+    const fn = (index as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+    if (typeof fn !== 'function') return false;
+    const now = fn.apply(index, args);
+    if (Array.isArray(result) && Array.isArray(now)) {
+      if (result.length !== now.length || result.some((r, i) => r !== now[i] || startOf(r) !== lookup.starts?.[i])) return false;
+    } else if (now !== result) return false;
+  }
+  return true;
 }
 
 /** The preview of the StatefulSet a parsed resource is (for the hover on its name), or undefined. */
@@ -176,11 +251,7 @@ function claimTemplatesOf(env: PreviewEnvironment, root: Resource['root'], at: L
 
 /** The workspace's default StorageClass (annotation `storageclass.kubernetes.io/is-default-class: "true"`). */
 export function defaultStorageClass(index: WorkspaceIndex): string | undefined {
-  for (const sc of index.ofKind('StorageClass')) {
-    const annotations = stringMap(mapAt(sc.resource.root, ['metadata', 'annotations']));
-    if (DEFAULT_CLASS_ANNOTATIONS.some((a) => annotations[a] === 'true')) return sc.name;
-  }
-  return undefined;
+  return index.ofKind('StorageClass').find((sc) => sc.facts.storageClass?.isDefault)?.name;
 }
 
 function servicePreview(env: PreviewEnvironment, name: string, namespace: string, serviceNameLocation: SourceLocation): ServicePreview {
@@ -188,25 +259,25 @@ function servicePreview(env: PreviewEnvironment, name: string, namespace: string
   const fqdn = `${name}.${namespace}.svc.${domain}`;
   const [service] = env.index.find('Service', name, namespace);
   if (!service) return { name, namespace, fqdn, found: false, headless: false, ports: [], location: serviceNameLocation };
-  const file = env.documents.parsed(service.uri);
-  const at = file ? locator(service.uri, file) : () => undefined;
-  const root = service.resource.root;
-  const location = at(nodeAt(root, ['metadata', 'name'])) ?? serviceNameLocation;
-  const ports: ServicePortPreview[] = [];
-  for (const port of items(seqAt(root, ['spec', 'ports']))) {
-    const portName = stringAt(port, ['name']);
-    if (!portName) continue;
-    const protocol = stringAt(port, ['protocol']) ?? 'TCP';
-    const number = Number(stringAt(port, ['port']));
-    ports.push({
-      name: portName,
+  // From the index's facts (the Service may be in a closed file, which keeps no AST); offsets to
+  // positions need only the file's line starts.
+  const facts = service.facts.service;
+  const lines = env.documents.lineCounter(service.uri);
+  const at = (offsets: [number, number] | undefined): SourceLocation | undefined =>
+    offsets && lines ? { uri: service.uri, range: rangeOf(lines.lineCounter, lines.text, service.start + offsets[0], service.start + offsets[1]) } : undefined;
+  const location = at(facts?.nameRange) ?? serviceNameLocation;
+  const ports: ServicePortPreview[] = (facts?.ports ?? []).map((port) => {
+    const protocol = port.protocol ?? 'TCP';
+    const number = Number(port.port);
+    return {
+      name: port.name,
       port: Number.isInteger(number) ? number : undefined,
       protocol,
-      srv: `_${portName}._${protocol.toLowerCase()}.${fqdn}`,
-      location: at(nodeAt(port, ['name'])) ?? location,
-    });
-  }
-  return { name, namespace, fqdn, found: true, headless: stringAt(root, ['spec', 'clusterIP']) === 'None', ports, location };
+      srv: `_${port.name}._${protocol.toLowerCase()}.${fqdn}`,
+      location: at(port.nameRange) ?? location,
+    };
+  });
+  return { name, namespace, fqdn, found: true, headless: facts?.clusterIP === 'None', ports, location };
 }
 
 function retentionPreview(
@@ -290,13 +361,9 @@ function range(from: number, to: number): number[] {
   return out;
 }
 
-function isTemplateFile(env: PreviewEnvironment, uri: string): boolean {
-  return env.documents.parsed(uri)?.isTemplate ?? false;
-}
-
 function activeFirst(activeUri: string | undefined): (a: IndexedResource, b: IndexedResource) => number {
   return (a, b) =>
     Number(b.uri === activeUri) - Number(a.uri === activeUri) ||
     (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0) ||
-    a.resource.document.index - b.resource.document.index;
+    a.documentIndex - b.documentIndex;
 }

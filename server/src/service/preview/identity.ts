@@ -23,7 +23,7 @@ export function identityProblems(env: IdentityEnvironment, entry: IndexedResourc
     diagnostics = ruleDiagnostics(entry.uri, file, env, rules);
     env.cache.set(entry.uri, diagnostics);
   }
-  const { start, end } = entry.resource.document;
+  const { start, end } = entry;
   return diagnostics
     .filter((d) => {
       const at = offsetAt(file.lineCounter, file.text, d.range.start);

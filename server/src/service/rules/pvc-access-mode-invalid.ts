@@ -2,7 +2,7 @@
 // certain cases where a volume cannot honour ReadWriteMany: node-local PVs (hostPath, local) and
 // claims whose class provisions block disks that attach to one node at a time.
 import { isScalar, type Node } from 'yaml';
-import { accessModes, claimsOf, provisionerOf } from '../k8s/storage';
+import { accessModes, claimsOf } from '../k8s/storage';
 import { mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 
@@ -38,7 +38,7 @@ export const pvcAccessModeInvalid: Rule = {
       checkModes(ctx, claim.spec, claim.statefulSet !== undefined ? `volumeClaimTemplate "${claim.name}"` : 'a PersistentVolumeClaim');
       const className = stringAt(claim.spec, ['storageClassName']);
       const storageClass = className ? ctx.index.find('StorageClass', className, '')[0] : undefined;
-      const provisioner = storageClass && provisionerOf(storageClass.resource);
+      const provisioner = storageClass?.facts.storageClass?.provisioner;
       const rwx = sharedModes(claim.spec).filter((n) => valueOf(n) === 'ReadWriteMany');
       if (provisioner && SINGLE_NODE_PROVISIONERS.has(provisioner) && rwx.length && (stringAt(claim.spec, ['volumeMode']) ?? 'Filesystem') === 'Filesystem') {
         ctx.report({

@@ -3,7 +3,7 @@
 // that only PersistentVolumes use (the docs' "manual"): such claims bind statically by class name.
 import { claimsOf } from '../k8s/storage';
 import { closestName } from '../schema/messages';
-import { scalarAt, stringAt } from '../yaml/access';
+import { scalarAt } from '../yaml/access';
 import { missingReferenceSeverity } from './references';
 import type { Rule } from './types';
 
@@ -19,7 +19,7 @@ export const pvcStorageClassUnknown: Rule = {
       const name = String(node.value);
       if (ctx.index.find('StorageClass', name, '').length > 0) continue;
       // A class name only PersistentVolumes carry is static binding by name ("manual"): no StorageClass needed.
-      if (ctx.index.ofKind('PersistentVolume').some((pv) => stringAt(pv.resource.root, ['spec', 'storageClassName']) === name)) continue;
+      if (ctx.index.ofKind('PersistentVolume').some((pv) => pv.facts.volume?.storageClassName === name)) continue;
       const known = [...new Set(ctx.index.ofKind('StorageClass').map((sc) => sc.name))];
       const suggestion = closestName(name, known);
       const detail = suggestion ? ` — did you mean "${suggestion}"?` : known.length ? ` (the workspace defines ${known.map((n) => `"${n}"`).join(', ')})` : ' (the workspace defines no StorageClass; it may come from the cluster)';

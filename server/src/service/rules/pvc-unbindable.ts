@@ -8,7 +8,7 @@
 // selector, and no claimRef to another claim. The message explains the closest PV's failing conditions.
 import type { Node } from 'yaml';
 import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '../k8s/quantity';
-import { NO_PROVISIONER, accessModes, claimsOf, defaultClasses, describeSelector, provisionerOf, selectorMatches, volumeOffer, type Claim, type VolumeOffer } from '../k8s/storage';
+import { NO_PROVISIONER, accessModes, claimsOf, defaultClasses, describeSelector, selectorMatches, volumeOffer, type Claim, type VolumeOffer } from '../k8s/storage';
 import { mapAt, nodeAt, scalarAt, stringAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 
@@ -46,7 +46,7 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
   if (volumeName !== undefined) reason = { why: `it names volumeName "${volumeName}"`, node: nodeAt(spec, ['volumeName'])! };
   else if (className === '') reason = { why: 'storageClassName "" asks for a pre-created volume without a class', node: classNode! };
   else if (selector) reason = { why: 'a claim with a selector is never provisioned dynamically', node: keyNode(spec, 'selector') ?? claim.anchor };
-  else if (storageClass && provisionerOf(storageClass.resource) === NO_PROVISIONER) {
+  else if (storageClass?.facts.storageClass?.provisioner === NO_PROVISIONER) {
     reason = { why: `StorageClass "${storageClass.name}" has no provisioner (${NO_PROVISIONER})`, node: classNode ?? claim.anchor };
   } else if (className && !storageClass && offers.some((o) => o.storageClassName === className)) {
     reason = { why: `class "${className}" is not a StorageClass but a name PersistentVolumes carry, so nothing provisions it`, node: classNode! };

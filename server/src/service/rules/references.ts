@@ -1,7 +1,6 @@
 // Shared policy and checks for references to other resources (the ref-* rules).
 import { closestName } from '../schema/messages';
-import type { Resource } from '../types';
-import { dataKeys, findDataKey, referencesOf, type Reference } from '../workspace/references';
+import { referencesOf, type Reference } from '../workspace/references';
 import type { RuleContext, RuleSeverity } from './types';
 
 /**
@@ -49,8 +48,9 @@ export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'):
     const targets = ctx.index.find(kind, ref.name, ctx.namespace);
     // A missing target is the other rule's finding; a key of something unknown cannot be checked.
     if (targets.length === 0) continue;
-    if (targets.some((t) => findDataKey(t.resource, ref.key!).length > 0)) continue;
-    const keys = targets.flatMap((t) => dataKeyNames(t.resource));
+    // From the index's facts: the ConfigMap/Secret may be in a closed file, which keeps no AST.
+    if (targets.some((t) => t.facts.dataKeys?.some((k) => k.key === ref.key))) continue;
+    const keys = [...new Set(targets.flatMap((t) => (t.facts.dataKeys ?? []).map((k) => k.key)))];
     const suggestion = closestName(ref.key, keys);
     let message = `key "${ref.key}" not found in ${kind} "${ref.name}" (namespace ${ctx.namespace})`;
     message += suggestion ? ` — did you mean "${suggestion}"?` : keys.length ? `; it has ${keys.map((k) => `"${k}"`).join(', ')}` : '; it has no keys';
@@ -60,8 +60,4 @@ export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'):
       data: { kind, name: ref.name, key: ref.key, namespace: ctx.namespace, targetUri: targets[0].uri, ...(suggestion ? { suggestion } : {}) },
     });
   }
-}
-
-function dataKeyNames(resource: Resource): string[] {
-  return [...new Set(dataKeys(resource).map((k) => k.key))];
 }

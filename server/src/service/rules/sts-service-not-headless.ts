@@ -1,6 +1,6 @@
 // The governing Service of a StatefulSet must be headless (clusterIP: None); otherwise the
 // per-pod DNS records (db-0.db.ns.svc...) are never created.
-import { scalarAt, stringAt } from '../yaml/access';
+import { scalarAt } from '../yaml/access';
 import type { Rule } from './types';
 
 export const stsServiceNotHeadless: Rule = {
@@ -17,9 +17,10 @@ export const stsServiceNotHeadless: Rule = {
     const services = ctx.index.find('Service', name, ctx.namespace);
     const ownFile = services.filter((s) => s.uri === ctx.uri);
     for (const service of ownFile.length > 0 ? ownFile : services) {
-      const clusterIP = stringAt(service.resource.root, ['spec', 'clusterIP']);
+      // From the index's facts: the Service may be in a closed file, which keeps no AST.
+      const clusterIP = service.facts.service?.clusterIP;
       if (clusterIP === 'None') continue;
-      const type = stringAt(service.resource.root, ['spec', 'type']) ?? 'ClusterIP';
+      const type = service.facts.service?.type ?? 'ClusterIP';
       const what = clusterIP ? `has clusterIP ${clusterIP}` : `is a ${type} Service without clusterIP: None`;
       ctx.report({
         node,

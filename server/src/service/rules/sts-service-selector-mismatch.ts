@@ -1,6 +1,6 @@
 // The governing Service publishes a DNS record per pod only for the pods it selects: its selector
 // must match the StatefulSet's pod template labels, or db-0.db... never resolves.
-import { entries, mapAt, scalarAt, stringMap } from '../yaml/access';
+import { mapAt, scalarAt, stringMap } from '../yaml/access';
 import type { Rule } from './types';
 
 export const stsServiceSelectorMismatch: Rule = {
@@ -16,9 +16,9 @@ export const stsServiceSelectorMismatch: Rule = {
     const name = String(node.value);
     const labels = stringMap(mapAt(ctx.resource.root, ['spec', 'template', 'metadata', 'labels']));
     for (const service of ctx.index.find('Service', name, ctx.namespace)) {
-      const selector = mapAt(service.resource.root, ['spec', 'selector']);
-      const wanted = entries(selector);
-      if (wanted.length === 0) {
+      // From the index's facts: the Service may be in a closed file, which keeps no AST.
+      const selectorLabels = service.facts.service?.selector ?? {};
+      if (!service.facts.service?.selectorEntries) {
         ctx.report({
           node,
           message: `Service "${name}" has no selector, so it selects none of this StatefulSet's pods and no per-pod DNS records are published; give it a selector matching the pod template labels`,
@@ -26,7 +26,6 @@ export const stsServiceSelectorMismatch: Rule = {
         });
         continue;
       }
-      const selectorLabels = stringMap(selector);
       const unmet = Object.entries(selectorLabels).filter(([key, value]) => labels[key] !== value);
       if (unmet.length === 0) continue;
       const shown = Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(', ') || 'no labels';

@@ -1,10 +1,14 @@
 // The index of every Kubernetes resource the service knows (open documents and workspace files):
-// who is defined where, by kind, name and namespace, with labels. Per-file entries are cached by
-// the parsed file, so an edit re-indexes only the file that changed.
-import type { DocumentStore } from '../documents';
+// who is defined where, by kind, name and namespace, with labels and the facts other files' rules
+// read (workspace/facts.ts). Per-file entries are cached by the stored text, so an edit re-indexes
+// only the file that changed. Entries of closed files hold no AST: their `resource.root` re-parses
+// the file on demand (documents.ts), so hot readers use the facts instead.
+import { YAMLMap } from 'yaml';
+import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
-import type { ParsedFile, Resource } from '../types';
+import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
+import { factsOf, type ResourceFacts } from './facts';
 
 /** Kinds that live outside namespaces; their namespace is the empty string. */
 export const CLUSTER_SCOPED_KINDS = new Set([
@@ -24,14 +28,20 @@ export interface IndexedResource {
   /** Effective namespace: the resource's own, the default namespace, or '' for cluster-scoped kinds. */
   namespace: string;
   labels: Record<string, string>;
+  /** Position of the resource's document in its file: index and offsets [start, end) (live for open files). */
+  documentIndex: number;
+  start: number;
+  end: number;
+  /** What rules, completion and the preview read of this resource when it is in another file. */
+  facts: ResourceFacts;
 }
 
 export class WorkspaceIndex {
-  private readonly perFile = new WeakMap<ParsedFile, IndexedResource[]>();
+  private readonly perFile = new WeakMap<StoredText, { namespace: string; list: IndexedResource[] }>();
   private readonly byResource = new WeakMap<Resource, IndexedResource>();
   private byKind = new Map<string, IndexedResource[]>();
   private byName = new Map<string, IndexedResource[]>();
-  private builtFrom = new Map<string, ParsedFile>();
+  private builtFrom = new Map<string, StoredText>();
   private builtNamespace = '';
   private builtGeneration = -1;
   /** Increases whenever the set of indexed resources may have changed. */
@@ -44,7 +54,8 @@ export class WorkspaceIndex {
     const namespace = this.settings().defaultNamespace;
     // Every rule check asks; with thousands of files, rebuilding the file map each time is quadratic.
     if (this.builtGeneration === this.documents.generation && namespace === this.builtNamespace && this.generation > 0) return;
-    const current = new Map(this.documents.allParsed());
+    const current = new Map<string, StoredText>();
+    for (const stored of this.documents.stored()) current.set(stored.uri, stored);
     if (namespace === this.builtNamespace && sameFiles(current, this.builtFrom)) return;
     if (namespace === this.builtNamespace && this.generation > 0 && this.patch(current, namespace)) {
       this.builtFrom = current;
@@ -53,11 +64,11 @@ export class WorkspaceIndex {
       return;
     }
     const byKind = new Map<string, IndexedResource[]>();
-    for (const [uri, file] of current) {
-      let list = this.perFile.get(file);
-      if (!list || namespace !== this.builtNamespace) {
-        list = indexFileSafely(uri, file, namespace);
-        this.perFile.set(file, list);
+    for (const stored of current.values()) {
+      let list = this.listOf(stored, namespace);
+      if (!list) {
+        list = this.indexStored(stored, namespace);
+        this.perFile.set(stored, { namespace, list });
         for (const entry of list) this.byResource.set(entry.resource, entry);
       }
       for (const entry of list) {
@@ -88,19 +99,19 @@ export class WorkspaceIndex {
    * in place of a full rebuild, which is linear in the whole workspace; the result is the same.
    * Buckets handed out by ofKind are never mutated: changed ones are copied.
    */
-  private patch(current: Map<string, ParsedFile>, namespace: string): boolean {
+  private patch(current: Map<string, StoredText>, namespace: string): boolean {
     if (current.size !== this.builtFrom.size) return false;
     const changes: Array<[IndexedResource, IndexedResource]> = [];
-    for (const [uri, file] of current) {
+    for (const [uri, stored] of current) {
       const before = this.builtFrom.get(uri);
       if (before === undefined) return false;
-      if (before === file) continue;
-      const oldList = this.perFile.get(before);
+      if (before === stored) continue;
+      const oldList = this.listOf(before, namespace);
       if (!oldList) return false;
-      let list = this.perFile.get(file);
+      let list = this.listOf(stored, namespace);
       if (!list) {
-        list = indexFileSafely(uri, file, namespace);
-        this.perFile.set(file, list);
+        list = this.indexStored(stored, namespace);
+        this.perFile.set(stored, { namespace, list });
         for (const entry of list) this.byResource.set(entry.resource, entry);
       }
       if (list.length !== oldList.length) return false;
@@ -138,6 +149,30 @@ export class WorkspaceIndex {
     for (const [kind, bucket] of copied) this.byKind.set(kind, bucket);
     for (const [key, bucket] of named) this.byName.set(key, bucket);
     return true;
+  }
+
+  /**
+   * An open document is indexed from its kept parse. A closed one is parsed once here and its
+   * entries keep facts and lazy resources, not the AST (a closed 10,000-resource workspace would
+   * otherwise hold ~90 MB of YAML nodes).
+   */
+  private indexStored(stored: StoredText, namespace: string): IndexedResource[] {
+    if (stored.open) return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, namespace);
+    // Not kept in the store's small cache: indexing reads every file once.
+    const file = this.documents.parsedText(stored.uri, stored.text, false);
+    return indexFileSafely(stored.uri, file, namespace, (resource) => closedResource(this.documents, stored, resource));
+  }
+
+  /** Indexes one document now (the workspace scan does this file by file, in its batches); refresh() reuses it. */
+  indexDocument(uri: string): void {
+    const stored = this.documents.storedText(uri);
+    const namespace = this.settings().defaultNamespace;
+    if (stored && !this.listOf(stored, namespace)) this.perFile.set(stored, { namespace, list: this.indexStored(stored, namespace) });
+  }
+
+  private listOf(stored: StoredText, namespace: string): IndexedResource[] | undefined {
+    const cached = this.perFile.get(stored);
+    return cached?.namespace === namespace ? cached.list : undefined;
   }
 
   all(): IndexedResource[] {
@@ -179,9 +214,9 @@ export function effectiveNamespace(resource: Resource, defaultNamespace: string)
 }
 
 /** One file that cannot be indexed (a bug on strange input) must not take the whole index down with it. */
-function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
+function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string, detach?: (resource: Resource) => Resource): IndexedResource[] {
   try {
-    return indexFile(uri, file, defaultNamespace);
+    return indexFile(uri, file, defaultNamespace, detach);
   } catch {
     return [];
   }
@@ -193,33 +228,81 @@ function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string
  */
 const entryOf = new WeakMap<Resource, { entry: IndexedResource; defaultNamespace: string }>();
 
-function indexFile(uri: string, file: ParsedFile, defaultNamespace: string): IndexedResource[] {
+function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, detach?: (resource: Resource) => Resource): IndexedResource[] {
   if (file.isTemplate) return [];
   const out: IndexedResource[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
     if (!resource || resource.name === undefined) continue;
-    const known = entryOf.get(resource);
+    const known = detach ? undefined : entryOf.get(resource);
     if (known && known.entry.uri === uri && known.defaultNamespace === defaultNamespace) {
       out.push(known.entry);
       continue;
     }
     const entry: IndexedResource = {
       uri,
-      resource,
+      resource: detach ? detach(resource) : resource,
       kind: resource.kind,
       apiVersion: resource.apiVersion,
       name: resource.name,
       namespace: effectiveNamespace(resource, defaultNamespace),
       labels: stringMap(mapAt(resource.root, ['metadata', 'labels'])),
+      documentIndex: document.index,
+      start: document.start,
+      end: document.end,
+      facts: factsOf(resource),
     };
-    entryOf.set(resource, { entry, defaultNamespace });
+    // An open file's untouched documents keep their objects (and index entries) across edits but
+    // move (parse/incremental.ts): their offsets are read live.
+    if (!detach) {
+      Object.defineProperty(entry, 'start', { get: () => document.start, enumerable: true });
+      Object.defineProperty(entry, 'end', { get: () => document.end, enumerable: true });
+    }
+    if (!detach) entryOf.set(resource, { entry, defaultNamespace });
     out.push(entry);
   }
   return out;
 }
 
-function sameFiles(a: Map<string, ParsedFile>, b: Map<string, ParsedFile>): boolean {
+/**
+ * A resource of a closed file without its AST: identity fields are copied, `root` and `document`
+ * re-parse the text it was indexed from when read (documents.ts caches a few such parses).
+ */
+function closedResource(documents: DocumentStore, stored: StoredText, resource: Resource): Resource {
+  // Nothing here may keep `resource` (or its document) reachable: that would keep the whole AST.
+  return detachedResource(documents, stored, resource.document.index, resource.apiVersion, resource.kind, resource.name, resource.namespace);
+}
+
+function detachedResource(
+  documents: DocumentStore,
+  stored: StoredText,
+  index: number,
+  apiVersion: string,
+  kind: string,
+  name: string | undefined,
+  namespace: string | undefined,
+): Resource {
+  const parsedDocument = (): ParsedDocument => {
+    const document = documents.parsedText(stored.uri, stored.text).documents[index];
+    // The same text parses the same way, so the document is there; this only guards the types.
+    if (!document) throw new Error(`document ${index} of ${stored.uri} is gone`);
+    return document;
+  };
+  return {
+    apiVersion,
+    kind,
+    name,
+    namespace,
+    get root(): YAMLMap {
+      return parsedDocument().resource?.root ?? new YAMLMap();
+    },
+    get document(): ParsedDocument {
+      return parsedDocument();
+    },
+  };
+}
+
+function sameFiles(a: Map<string, StoredText>, b: Map<string, StoredText>): boolean {
   if (a.size !== b.size) return false;
   for (const [uri, file] of a) if (b.get(uri) !== file) return false;
   return true;

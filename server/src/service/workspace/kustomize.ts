@@ -3,14 +3,17 @@
 // here whether a file is such a patch, to drop findings that assume a complete resource (missing
 // required fields, cross-resource rules) while keeping value checks (quantities, base64, names).
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
-import type { DocumentStore } from '../documents';
+import type { DocumentStore, StoredText } from '../documents';
 import type { ParsedFile } from '../types';
 
 const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const PATCH_LISTS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 
-/** Patch URIs each kustomization file lists, cached per parsed text. */
-const perFile = new WeakMap<ParsedFile, string[]>();
+/** Patch URIs each kustomization file lists, cached per stored text. */
+const perFile = new WeakMap<StoredText, string[]>();
+
+/** Only these texts can be kustomizations: the rest of the workspace is not parsed to find out. */
+const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
 /** The last answer per store, valid while no document changed (asked once per file checked). */
 const lastAnswer = new WeakMap<DocumentStore, { generation: number; uris: Set<string> }>();
@@ -20,11 +23,14 @@ export function kustomizePatchUris(documents: DocumentStore): Set<string> {
   const last = lastAnswer.get(documents);
   if (last && last.generation === documents.generation) return last.uris;
   const out = new Set<string>();
-  for (const [uri, file] of documents.allParsed()) {
-    let patches = perFile.get(file);
+  for (const stored of documents.stored()) {
+    let patches = perFile.get(stored);
     if (!patches) {
-      patches = isKustomization(uri, file) ? patchesOf(uri, file) : [];
-      perFile.set(file, patches);
+      const { uri, text } = stored;
+      const candidate = KUSTOMIZATION_FILE.test(pathOf(uri)) || KUSTOMIZATION_KIND.test(text);
+      const file = candidate ? documents.parsed(uri) : undefined;
+      patches = file && isKustomization(uri, file) ? patchesOf(uri, file) : [];
+      perFile.set(stored, patches);
     }
     for (const patch of patches) out.add(patch);
   }
