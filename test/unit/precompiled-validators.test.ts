@@ -38,7 +38,7 @@ function compareOn(data: unknown, apiVersion: string, kind: string, label: strin
   return fastErrors.length;
 }
 
-/** Every Kubernetes resource in a YAML text, as validateResource hands it to the validator. */
+/** Every Kubernetes resource with a schema in a YAML text, parsed by the service and turned into plain data. */
 function resourcesIn(text: string): Array<{ apiVersion: string; kind: string; data: unknown }> {
   const out = [];
   for (const document of parseFile(text).documents) {
