@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 const root = new URL('..', import.meta.url).pathname;
 const watch = process.argv.includes('--watch');
 
-if (!existsSync(join(root, 'schemas/generated/index.json')) || process.argv.includes('--schemas')) {
+// formats.js comes with the precompiled validators: an older generated folder lacks it and would compile at run time.
+if (!existsSync(join(root, 'schemas/generated/index.json')) || !existsSync(join(root, 'schemas/generated/formats.js')) || process.argv.includes('--schemas')) {
   const r = spawnSync(process.execPath, [join(root, 'scripts/build-schemas.mjs')], { stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
