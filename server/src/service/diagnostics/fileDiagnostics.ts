@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sizeLimitDiagnostic } from '../parse/sizeLimit';
 import { documentSyntaxDiagnostics, syntaxDiagnostics } from '../parse/syntaxDiagnostics';
-import { isSuppressed, ruleDiagnostics, type RuleEnvironment } from '../rules/engine';
+import { documentRuleDiagnostics, isSuppressed, rulesFor, type RuleEnvironment } from '../rules/engine';
 import type { SchemaRegistry } from '../schema/registry';
 import { removedApi } from '../schema/removedApis';
 import { validateResource } from '../schema/validateResource';
@@ -142,6 +142,9 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   let versions = kindVersions.get(env.index);
   if (!versions) kindVersions.set(env.index, (versions = new KindVersions(env.index)));
   versions.sync();
+  const rules = rulesFor(isPatch);
+  const recorder = recorderFor(env.index);
+  const recordingEnv: RuleEnvironment = { ...env, index: recorder.index };
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
@@ -164,8 +167,9 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       continue;
     }
     const looked = new Set<string>();
-    const recording = recordingIndex(env.index, looked);
-    const diagnostics = ruleDiagnostics(uri, { ...file, documents: [document] }, { ...env, index: recording, isPatch: () => isPatch });
+    recorder.looked = looked;
+    const diagnostics: Diagnostic[] = [];
+    documentRuleDiagnostics(uri, file, document, recordingEnv, rules, diagnostics);
     // A finding placed outside its own document (on a resource it refers to) could move without
     // this document changing: such results are not cached.
     const endLine = file.lineCounter.linePos(document.end).line - 1;
@@ -196,34 +200,57 @@ function lineText(file: ParsedFile, line: number): string {
   return file.text.slice(starts[line], starts[line + 1] ?? file.text.length);
 }
 
-/** The index as rules see it, noting which kinds they look up ('*' for anything else). */
-function recordingIndex(index: WorkspaceIndex, looked: Set<string>): WorkspaceIndex {
-  return new Proxy(index, {
+/** The index as rules see it, noting in `looked` which kinds they look up ('*' for anything else). */
+interface Recorder {
+  index: WorkspaceIndex;
+  looked: Set<string>;
+}
+
+const recorders = new WeakMap<WorkspaceIndex, Recorder>();
+
+/** One recording view per index, pointed at each document's `looked` set in turn (not a proxy per document). */
+function recorderFor(index: WorkspaceIndex): Recorder {
+  let recorder = recorders.get(index);
+  if (recorder) return recorder;
+  // The wrapper of each method, made once (remade if the property's value ever changes).
+  const wrappers = new Map<PropertyKey, { value: unknown; wrapper: unknown }>();
+  const record = (property: PropertyKey, args: unknown[]): void => {
+    const looked = recorder!.looked;
+    switch (property) {
+      case 'ofKind':
+      case 'hasKind':
+      case 'find':
+        looked.add(String(args[0]));
+        break;
+      case 'entryFor':
+        looked.add((args[0] as Resource).kind);
+        break;
+      case 'namespaceOf':
+        break; // depends on the settings only
+      default:
+        looked.add('*');
+    }
+  };
+  const proxy = new Proxy(index, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (typeof value !== 'function') {
-        looked.add('*');
+        recorder!.looked.add('*');
         return value;
       }
-      return (...args: unknown[]) => {
-        switch (property) {
-          case 'ofKind':
-          case 'hasKind':
-          case 'find':
-            looked.add(String(args[0]));
-            break;
-          case 'entryFor':
-            looked.add((args[0] as Resource).kind);
-            break;
-          case 'namespaceOf':
-            break; // depends on the settings only
-          default:
-            looked.add('*');
-        }
+      const known = wrappers.get(property);
+      if (known && known.value === value) return known.wrapper;
+      const wrapper = (...args: unknown[]) => {
+        record(property, args);
         return (value as (...a: unknown[]) => unknown).apply(target, args);
       };
+      wrappers.set(property, { value, wrapper });
+      return wrapper;
     },
   });
+  recorder = { index: proxy, looked: new Set() };
+  recorders.set(index, recorder);
+  return recorder;
 }
 
 /**
