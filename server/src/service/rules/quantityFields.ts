@@ -17,7 +17,12 @@ export interface QuantityField {
   quantity?: Quantity;
 }
 
+/** Per resource, like typedNodes: two rules read the same fields (shared, do not mutate). */
+const cache = new WeakMap<object, QuantityField[]>();
+
 export function quantityFields(ctx: RuleContext): QuantityField[] {
+  const cached = cache.get(ctx.resource);
+  if (cached) return cached;
   const out: QuantityField[] = [];
   for (const { node, path } of typedNodes(ctx.resource, ctx.registry).quantities) {
     if (node.value === null || node.value === undefined) continue;
@@ -26,5 +31,6 @@ export function quantityFields(ctx: RuleContext): QuantityField[] {
     const quantity = typeof node.value === 'string' || typeof node.value === 'number' ? parseQuantity(node.value) : undefined;
     out.push({ node, path, label, text, bytes: isByteResource(label), quantity });
   }
+  cache.set(ctx.resource, out);
   return out;
 }

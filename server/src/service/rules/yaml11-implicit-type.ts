@@ -28,7 +28,7 @@ export const yaml11ImplicitType: Rule = {
   defaultSeverity: 'error',
   appliesToPatches: true,
   check(ctx) {
-    for (const { node, path } of typedNodes(ctx.resource, ctx.registry).strings) {
+    for (const { node, path } of typedNodes(ctx.resource, ctx.registry).nonStrings) {
       if (!isScalar(node) || (typeof node.value !== 'boolean' && typeof node.value !== 'number')) continue;
       const source = sourceOf(ctx.file.text, node).trim();
       if (!source || SEXAGESIMAL.test(source)) continue;

@@ -1,7 +1,9 @@
 // The resource's AST walked together with its JSON schema, collecting the scalars whose schema type
-// matters to rules: quantities (resource requests, storage, sizeLimit, ...) and plain strings (labels,
-// annotations, ConfigMap data, env values, ...). Cached per parsed resource: the AST never changes.
-import { isAlias, isMap, isScalar, isSeq, type Node, type Scalar } from 'yaml';
+// matters to rules: quantities (resource requests, storage, sizeLimit, ...) and plain-string fields
+// (labels, annotations, ConfigMap data, env values, ...) whose YAML value is not a string. Cached per
+// parsed resource: the AST never changes.
+import type { Node, Scalar } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from '../yaml/guards';
 import type { Resource } from '../types';
 import type { JsonSchema, SchemaRegistry } from './registry';
 
@@ -15,56 +17,146 @@ export interface TypedScalar {
 export interface TypedNodes {
   /** Scalars typed Quantity. */
   quantities: TypedScalar[];
-  /** Scalars typed as a free string (no enum). */
-  strings: TypedScalar[];
+  /**
+   * Scalars typed as a free string (no enum) that YAML did not read as a string (`yes`, `1.10`,
+   * `0777`, null...). The string-valued ones, most scalars of a manifest, are left out: no rule needs them.
+   */
+  nonStrings: TypedScalar[];
 }
 
 const cache = new WeakMap<Resource, TypedNodes>();
-const EMPTY: TypedNodes = { quantities: [], strings: [] };
+const EMPTY: TypedNodes = { quantities: [], nonStrings: [] };
 /** Deeper than any real manifest; guards against pathological recursion. */
 const MAX_DEPTH = 64;
+
+const QUANTITY = 1;
+const STRING = 2;
+const OBJECT = 3;
+const ARRAY = 4;
+
+/** What the walk needs of a schema, worked out once per schema object ($refs followed) instead of once per node. */
+interface Step {
+  schema: JsonSchema;
+  /** QUANTITY, STRING, OBJECT, ARRAY, or 0 (nothing to collect below). */
+  kind: number;
+  properties: Record<string, JsonSchema> | undefined;
+  extra: JsonSchema | undefined;
+  items: JsonSchema | undefined;
+  /**
+   * Below an OBJECT, the steps of its named properties met so far (bounded by the schema, unlike the
+   * keys of free-form maps, which share `extraStep`); below an ARRAY, its items' step. null: nothing to collect.
+   */
+  children: Map<string, Step | null> | undefined;
+  extraStep: Step | null | undefined;
+  item: Step | null | undefined;
+}
+
+/** Per unresolved schema object; a schema object belongs to one kind's root, so its $refs always resolve the same way. */
+const steps = new WeakMap<object, Step | null>();
+
+function stepOf(raw: JsonSchema | undefined, definitions: Record<string, JsonSchema>): Step | null {
+  if (!raw) return null;
+  // Keys like "constructor" read inherited members of `properties` (functions): nothing to collect, as for
+  // any other value that is not a schema object.
+  if (typeof raw !== 'object') return emptyStep(raw);
+  let step = steps.get(raw);
+  if (step !== undefined) return step;
+  let schema: JsonSchema | undefined = raw;
+  for (let i = 0; schema && typeof schema.$ref === 'string' && i < 16; i++) {
+    schema = definitions[schema.$ref.replace('#/definitions/', '')];
+  }
+  if (!schema) step = null;
+  else if (typeof schema !== 'object') step = emptyStep(schema);
+  else {
+    const kind =
+      schema.format === 'quantity' ? QUANTITY : schema.type === 'string' && !schema.enum ? STRING : schema.type === 'object' ? OBJECT : schema.type === 'array' ? ARRAY : 0;
+    step = {
+      schema,
+      kind,
+      properties: schema.properties,
+      extra: typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as JsonSchema) : undefined,
+      items: schema.items as JsonSchema | undefined,
+      children: kind === OBJECT ? new Map() : undefined,
+      extraStep: undefined,
+      item: undefined,
+    };
+  }
+  steps.set(raw, step);
+  return step;
+}
+
+function emptyStep(schema: JsonSchema): Step {
+  return { schema, kind: 0, properties: undefined, extra: undefined, items: undefined, children: undefined, extraStep: undefined, item: undefined };
+}
+
+/** The step of `properties[key] ?? additionalProperties`. */
+function childStep(step: Step, key: string, definitions: Record<string, JsonSchema>): Step | null {
+  const children = step.children!;
+  const known = children.get(key);
+  if (known !== undefined) return known;
+  const property = step.properties?.[key];
+  if (property === undefined || property === null) {
+    if (step.extraStep === undefined) step.extraStep = stepOf(step.extra, definitions);
+    return step.extraStep;
+  }
+  const child = stepOf(property, definitions);
+  if (Object.prototype.hasOwnProperty.call(step.properties, key)) children.set(key, child);
+  return child;
+}
+
+function itemStep(step: Step, definitions: Record<string, JsonSchema>): Step | null {
+  if (step.item === undefined) step.item = stepOf(step.items, definitions);
+  return step.item;
+}
 
 export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedNodes {
   let found = cache.get(resource);
   if (found) return found;
   const root = registry.schema(resource.apiVersion, resource.kind);
   if (!root) return EMPTY;
-  found = { quantities: [], strings: [] };
+  const result: TypedNodes = { quantities: [], nonStrings: [] };
   const definitions = (root.definitions ?? {}) as Record<string, JsonSchema>;
-  const resolve = (schema: JsonSchema | undefined): JsonSchema | undefined => {
-    let current = schema;
-    for (let i = 0; current && typeof current.$ref === 'string' && i < 16; i++) {
-      current = definitions[current.$ref.replace('#/definitions/', '')];
-    }
-    return current;
-  };
-  const visit = (value: Node | null | undefined, rawSchema: JsonSchema | undefined, path: Array<string | number>): void => {
-    const schema = resolve(rawSchema);
-    if (!schema || path.length > MAX_DEPTH) return;
-    const node = isAlias(value) ? (value.resolve(resource.document.yaml) as Node | undefined) : value;
+  const document = resource.document.yaml;
+  // One path array, pushed and popped along the walk; copied only for the scalars collected.
+  const path: Array<string | number> = [];
+  const visit = (value: Node | null | undefined, step: Step | null): void => {
+    if (!step || path.length > MAX_DEPTH) return;
+    const node = isAlias(value) ? (value.resolve(document) as Node | undefined) : value;
     if (!node) return;
-    if (schema.format === 'quantity') {
-      if (isScalar(node)) found!.quantities.push({ node, schema, path });
-      return;
-    }
-    if (schema.type === 'string' && !schema.enum) {
-      if (isScalar(node)) found!.strings.push({ node, schema, path });
-      return;
-    }
-    if (schema.type === 'object' && isMap(node)) {
-      const extra = typeof schema.additionalProperties === 'object' ? (schema.additionalProperties as JsonSchema) : undefined;
-      for (const pair of node.items) {
-        if (!isScalar(pair.key)) continue;
-        const key = String(pair.key.value);
-        visit(pair.value as Node | null, schema.properties?.[key] ?? extra, [...path, key]);
+    switch (step.kind) {
+      case QUANTITY:
+        if (isScalar(node)) result.quantities.push({ node, schema: step.schema, path: path.slice() });
+        return;
+      case STRING:
+        if (isScalar(node) && typeof node.value !== 'string') result.nonStrings.push({ node, schema: step.schema, path: path.slice() });
+        return;
+      case OBJECT: {
+        if (!isMap(node)) return;
+        const items = node.items;
+        for (let i = 0; i < items.length; i++) {
+          const pair = items[i];
+          if (!isScalar(pair.key)) continue;
+          const key = String(pair.key.value);
+          path.push(key);
+          visit(pair.value as Node | null, childStep(step, key, definitions));
+          path.pop();
+        }
+        return;
       }
-      return;
-    }
-    if (schema.type === 'array' && isSeq(node)) {
-      node.items.forEach((item, i) => visit(item as Node, schema.items as JsonSchema, [...path, i]));
+      case ARRAY: {
+        if (!isSeq(node)) return;
+        const items = node.items;
+        const item = itemStep(step, definitions);
+        for (let i = 0; i < items.length; i++) {
+          path.push(i);
+          visit(items[i] as Node, item);
+          path.pop();
+        }
+        return;
+      }
     }
   };
-  visit(resource.root, root, []);
-  cache.set(resource, found);
-  return found;
+  visit(resource.root, stepOf(root, definitions));
+  cache.set(resource, result);
+  return result;
 }
