@@ -2,7 +2,8 @@
 // new key with every earlier key of its map, which is quadratic: a 100,000-key ConfigMap took two
 // minutes. We parse with `uniqueKeys: false` and report the same DUPLICATE_KEY errors from here.
 // The same walk compacts the new document's nodes (compact.ts): one pass over the AST, not two.
-import { isAlias, isCollection, isMap, isPair, isScalar, YAMLParseError, type Document, type Node } from 'yaml';
+import { YAMLParseError, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar } from '../yaml/guards';
 import { compactCollection, compactScalar, shareSchema } from './compact';
 
 /**

@@ -1,21 +1,35 @@
 // Small readers over the YAML AST, shared by rules, the index and the preview.
 // They never materialise whole documents, so they stay cheap and alias-safe.
-import { isMap, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import type { Node, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq } from './guards';
 
 /** The node at a key path (`['spec', 'template', 'spec']`), or undefined. Sequence steps use numbers. */
 export function nodeAt(root: Node | null | undefined, path: Array<string | number>): Node | undefined {
   let current: unknown = root ?? undefined;
-  for (const step of path) {
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i];
     if (typeof step === 'number') {
       if (!isSeq(current)) return undefined;
       current = current.items[step];
     } else {
       if (!isMap(current)) return undefined;
-      current = current.get(step, true);
+      current = valueOf(current, step);
     }
     if (current === undefined || current === null) return undefined;
   }
   return current as Node;
+}
+
+/** `map.get(key, true)` without its generic key handling: the first pair whose key is `key` or a scalar holding it. */
+function valueOf(map: YAMLMap, key: string): unknown {
+  const items = map.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (!isPair(item)) continue;
+    const k = item.key;
+    if (k === key || (isScalar(k) && k.value === key)) return item.value ?? undefined;
+  }
+  return undefined;
 }
 
 export function mapAt(root: Node | null | undefined, path: Array<string | number>): YAMLMap | undefined {
