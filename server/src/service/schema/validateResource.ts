@@ -2,10 +2,12 @@
 // on the exact key or value they are about.
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { isMap, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { isMap } from '../yaml/guards';
 import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { Diagnostic, ParsedFile, Resource } from '../types';
+import { documentData } from './documentData';
 import { decodePointer, locate } from './locate';
 import {
   closestName,
@@ -34,7 +36,7 @@ export function validateResource(file: ParsedFile, resource: Resource, registry:
 
   let data: unknown;
   try {
-    data = resource.document.yaml.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    data = documentData(resource.document.yaml, MAX_ALIAS_COUNT);
   } catch (error) {
     const message = `this document cannot be checked: ${(error as Error).message} (YAML aliases expand to too many nodes)`;
     return [diagnosticAt(file, resource.root, message, 'yaml-aliases')];
