@@ -23,6 +23,7 @@ import { activationMedians, measureActivation, renderActivation, type Activation
 import { FORMAT_ONLY, appName, generateManifest, type Manifest, type PlantedKind } from './generate';
 import { BenchClient, type Published } from './lsp';
 import { writeCombinedSchema } from './schema';
+import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -69,7 +70,7 @@ const HELP = `Usage: npm run bench -- [options]
   --cli-apps N            apps in the CLI tree (default 2000 = 10,000 resources)
   --stock-yls             yaml-language-server with its fixed 200 ms validation delay (default: delay removed)
   --profile DIR           write CPU profiles of our server (node --cpu-prof) into DIR
-  --ours-node-flags "..."  extra node flags for our server (e.g. "--max-semi-space-size=4")
+  --ours-node-flags "..."  node flags for our server (default: the extension's, server/src/nodeFlags.ts; "" for none)
   --gap MS                idle time before each timed completion, hover and floor request (default 1;
                           0 = back to back, where a request can catch the server still busy with the last)
   --jsonrpc-transport     time requests around vscode-jsonrpc's stream reader/writer instead of
@@ -77,7 +78,7 @@ const HELP = `Usage: npm run bench -- [options]
 `;
 
 function parseOptions(argv: string[]): Options {
-  const o: Options = { sizes: [50, 500, 2000], servers: ['ours', 'yls'], edits: 30, requests: 30, budgetMs: 60_000, deadlineMs: 1_500_000, cli: true, cliApps: 2000, stockYls: false, oursNodeFlags: [], jsonrpcTransport: false, gapMs: 1, activation: 'also', activationRuns: 5 };
+  const o: Options = { sizes: [50, 500, 2000], servers: ['ours', 'yls'], edits: 30, requests: 30, budgetMs: 60_000, deadlineMs: 1_500_000, cli: true, cliApps: 2000, stockYls: false, oursNodeFlags: [...SERVER_NODE_FLAGS], jsonrpcTransport: false, gapMs: 1, activation: 'also', activationRuns: 5 };
   for (let i = 0; i < argv.length; i++) {
     const eq = argv[i].indexOf('=');
     const flag = eq > 0 ? argv[i].slice(0, eq) : argv[i];
