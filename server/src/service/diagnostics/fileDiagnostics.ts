@@ -81,6 +81,13 @@ interface SchemaEntry {
 
 const schemaCache = new WeakMap<ParsedDocument, SchemaEntry>();
 
+/** Shared by the cache entries that hold no findings (most of them); never mutated. */
+const NO_DIAGNOSTICS: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+
+function nonEmpty(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.length > 0 ? diagnostics : NO_DIAGNOSTICS;
+}
+
 function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry): { entry: SchemaEntry; shift: number } {
   const startLine = startLineOf(file, document);
   let entry = schemaCache.get(document);
@@ -90,8 +97,8 @@ function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: Schem
     entry = {
       registry,
       startLine,
-      syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : [],
-      schema: checkSchema ? validateResource(file, document.resource!, registry) : [],
+      syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : NO_DIAGNOSTICS,
+      schema: checkSchema ? nonEmpty(validateResource(file, document.resource!, registry)) : NO_DIAGNOSTICS,
     };
     schemaCache.set(document, entry);
   }
@@ -129,8 +136,8 @@ interface RuleEntry {
   startLine: number;
   /** The line above the document: a suppression comment there applies to its first line. */
   lineAbove: string;
-  /** Kinds looked up ('*' for all) and the version of their resources when the rules ran. */
-  dependencies: Map<string, number>;
+  /** Kinds looked up ('*' for all), each followed by the version of its resources when the rules ran. */
+  dependencies: Array<string | number>;
   diagnostics: Diagnostic[];
 }
 
@@ -145,6 +152,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   const rules = rulesFor(isPatch);
   const recorder = recorderFor(env.index);
   const recordingEnv: RuleEnvironment = { ...env, index: recorder.index };
+  let entryEnv: RuleEntry['env'] | undefined;
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
@@ -178,16 +186,21 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       out.push(...diagnostics);
       continue;
     }
-    const dependencies = new Map<string, number>();
-    for (const kind of looked) dependencies.set(kind, versions.version(kind));
+    // An exact-length flat array, and one environment record per pass: a rule entry is kept for every document.
+    const dependencies = new Array<string | number>(looked.size * 2);
+    let at = 0;
+    for (const kind of looked) {
+      dependencies[at++] = kind;
+      dependencies[at++] = versions.version(kind);
+    }
     ruleCache.set(document, {
       uri,
-      env: { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri },
+      env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri }),
       isPatch,
       startLine,
       lineAbove: lineText(file, startLine - 1),
       dependencies,
-      diagnostics,
+      diagnostics: nonEmpty(diagnostics),
     });
     if (diagnostics.length > 0) out.push(...diagnostics);
   }
@@ -285,8 +298,8 @@ class KindVersions {
     return version;
   }
 
-  unchanged(dependencies: Map<string, number>): boolean {
-    for (const [kind, version] of dependencies) if (this.version(kind) !== version) return false;
+  unchanged(dependencies: Array<string | number>): boolean {
+    for (let i = 0; i < dependencies.length; i += 2) if (this.version(dependencies[i] as string) !== dependencies[i + 1]) return false;
     return true;
   }
 }

@@ -19,6 +19,7 @@ export interface QuantityField {
 
 /** Per resource, like typedNodes: two rules read the same fields (shared, do not mutate). */
 const cache = new WeakMap<object, QuantityField[]>();
+const NONE: QuantityField[] = Object.freeze([]) as unknown as QuantityField[];
 
 export function quantityFields(ctx: RuleContext): QuantityField[] {
   const cached = cache.get(ctx.resource);
@@ -31,6 +32,7 @@ export function quantityFields(ctx: RuleContext): QuantityField[] {
     const quantity = typeof node.value === 'string' || typeof node.value === 'number' ? parseQuantity(node.value) : undefined;
     out.push({ node, path, label, text, bytes: isByteResource(label), quantity });
   }
-  cache.set(ctx.resource, out);
-  return out;
+  const fields = out.length > 0 ? out : NONE;
+  cache.set(ctx.resource, fields);
+  return fields;
 }

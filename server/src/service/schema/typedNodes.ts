@@ -25,7 +25,7 @@ export interface TypedNodes {
 }
 
 const cache = new WeakMap<Resource, TypedNodes>();
-const EMPTY: TypedNodes = { quantities: [], nonStrings: [] };
+const EMPTY: TypedNodes = Object.freeze({ quantities: Object.freeze([]) as unknown as TypedScalar[], nonStrings: Object.freeze([]) as unknown as TypedScalar[] });
 /** Deeper than any real manifest; guards against pathological recursion. */
 const MAX_DEPTH = 64;
 
@@ -157,6 +157,8 @@ export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedN
     }
   };
   visit(resource.root, stepOf(root, definitions));
-  cache.set(resource, result);
-  return result;
+  // Most resources have neither: they share one empty result (kept for as long as the resource).
+  found = result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY;
+  cache.set(resource, found);
+  return found;
 }
