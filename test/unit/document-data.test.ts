@@ -1,5 +1,6 @@
 // The validator's input (schema/documentData.ts) is built by a walk of our own for plain documents
-// and by the yaml package's toJS() otherwise: both ways must give exactly what toJS() gives.
+// and by the yaml package's toJS() otherwise: both ways must give exactly what toJS() gives. The same
+// walk collects the rules' typed nodes, which must equal typedNodes' own walk.
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,8 +9,10 @@ import type { Document } from 'yaml';
 import { generateManifest } from '../../bench/generate';
 import { parseFile } from '../../server/src/service/parse/parseFile';
 import { documentData } from '../../server/src/service/schema/documentData';
+import { SchemaRegistry } from '../../server/src/service/schema/registry';
+import { typedCollector, typedNodes } from '../../server/src/service/schema/typedNodes';
 import { seededRandom } from '../helpers/random';
-import { repoRoot } from '../helpers/service';
+import { repoRoot, schemaDir } from '../helpers/service';
 
 const MAX_ALIAS_COUNT = 1000;
 
@@ -123,4 +126,45 @@ test('plain data equals toJS() on mutated manifests (aliases, merge keys, tags a
     }
     parseFile(text).documents.forEach((d, i) => assertSameData(d.yaml, `case ${n} document ${i}`));
   }
+});
+
+test('typed nodes collected along the data walk equal typedNodes() (same scalars, paths and schemas)', () => {
+  const registry = new SchemaRegistry(schemaDir);
+  const files = [...yamlFiles(join(repoRoot, 'examples')), ...yamlFiles(join(repoRoot, 'test/fixtures'))];
+  const oddKeys = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\n  labels: {~: 1, "": 2, 3: yes}\ndata:\n  ~: 1\n  1: 2.5\n  flag: on\n';
+  const texts = files.map((f) => readFileSync(f, 'utf8')).concat([generateManifest(20).text, TRICKY, oddKeys]);
+  const random = seededRandom(11);
+  const tokens = ['&a ', '*a', '1.10', 'yes', '0777', '1G', '~', '{}', '[]', '\n  ', '- '];
+  for (let n = 0; n < 200; n++) {
+    let text = texts[n % texts.length];
+    const at = Math.floor(random() * text.length);
+    text = text.slice(0, at) + tokens[Math.floor(random() * tokens.length)] + text.slice(at);
+    texts.push(text);
+  }
+  let compared = 0;
+  for (const text of texts) {
+    for (const document of parseFile(text).documents) {
+      if (!document.resource) continue;
+      // Copies: both ways cache their result on the resource object.
+      const collector = typedCollector({ ...document.resource }, registry);
+      if (!collector) continue;
+      try {
+        documentData(document.yaml, MAX_ALIAS_COUNT, collector);
+      } catch {
+        // toJS()'s own errors (an alias to nothing): the collector is not complete then.
+      }
+      if (!collector.complete) continue;
+      const own = typedNodes({ ...document.resource }, registry);
+      for (const list of ['quantities', 'nonStrings'] as const) {
+        assert.equal(collector.result[list].length, own[list].length, list);
+        collector.result[list].forEach((typed, i) => {
+          assert.equal(typed.node, own[list][i].node);
+          assert.equal(typed.schema, own[list][i].schema);
+          assert.deepStrictEqual(typed.path, own[list][i].path);
+        });
+      }
+      compared++;
+    }
+  }
+  assert.ok(compared > 100, `${compared} resources compared`);
 });

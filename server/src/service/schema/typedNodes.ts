@@ -27,15 +27,15 @@ export interface TypedNodes {
 const cache = new WeakMap<Resource, TypedNodes>();
 const EMPTY: TypedNodes = Object.freeze({ quantities: Object.freeze([]) as unknown as TypedScalar[], nonStrings: Object.freeze([]) as unknown as TypedScalar[] });
 /** Deeper than any real manifest; guards against pathological recursion. */
-const MAX_DEPTH = 64;
+export const MAX_DEPTH = 64;
 
-const QUANTITY = 1;
-const STRING = 2;
-const OBJECT = 3;
-const ARRAY = 4;
+export const QUANTITY = 1;
+export const STRING = 2;
+export const OBJECT = 3;
+export const ARRAY = 4;
 
 /** What the walk needs of a schema, worked out once per schema object ($refs followed) instead of once per node. */
-interface Step {
+export interface Step {
   schema: JsonSchema;
   /** QUANTITY, STRING, OBJECT, ARRAY, or 0 (nothing to collect below). */
   kind: number;
@@ -90,7 +90,7 @@ function emptyStep(schema: JsonSchema): Step {
 }
 
 /** The step of `properties[key] ?? additionalProperties`. */
-function childStep(step: Step, key: string, definitions: Record<string, JsonSchema>): Step | null {
+export function childStep(step: Step, key: string, definitions: Record<string, JsonSchema>): Step | null {
   const children = step.children!;
   const known = children.get(key);
   if (known !== undefined) return known;
@@ -104,7 +104,7 @@ function childStep(step: Step, key: string, definitions: Record<string, JsonSche
   return child;
 }
 
-function itemStep(step: Step, definitions: Record<string, JsonSchema>): Step | null {
+export function itemStep(step: Step, definitions: Record<string, JsonSchema>): Step | null {
   if (step.item === undefined) step.item = stepOf(step.items, definitions);
   return step.item;
 }
@@ -161,4 +161,33 @@ export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedN
   found = result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY;
   cache.set(resource, found);
   return found;
+}
+
+/**
+ * The typed nodes built along another walk of the resource (documentData's, which the schema check
+ * makes anyway), with the same steps and results as typedNodes' own walk.
+ */
+export interface TypedCollector {
+  /** The step of the resource's root map. */
+  root: Step | null;
+  definitions: Record<string, JsonSchema>;
+  result: TypedNodes;
+  path: Array<string | number>;
+  /** Set once the walk went through the whole document. */
+  complete: boolean;
+}
+
+/** A collector for the resource, or undefined when its typed nodes are known already or it has no schema. */
+export function typedCollector(resource: Resource, registry: SchemaRegistry): TypedCollector | undefined {
+  if (cache.has(resource)) return undefined;
+  const root = registry.schema(resource.apiVersion, resource.kind);
+  if (!root) return undefined;
+  const definitions = (root.definitions ?? {}) as Record<string, JsonSchema>;
+  return { root: stepOf(root, definitions), definitions, result: { quantities: [], nonStrings: [] }, path: [], complete: false };
+}
+
+/** Keeps what a complete collector found as the resource's typed nodes, for typedNodes() to return. */
+export function rememberTypedNodes(resource: Resource, collector: TypedCollector): void {
+  const result = collector.result;
+  cache.set(resource, result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY);
 }

@@ -8,6 +8,7 @@ import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { Diagnostic, ParsedFile, Resource } from '../types';
 import { documentData } from './documentData';
+import { rememberTypedNodes, typedCollector } from './typedNodes';
 import { decodePointer, locate } from './locate';
 import {
   closestName,
@@ -36,7 +37,10 @@ export function validateResource(file: ParsedFile, resource: Resource, registry:
 
   let data: unknown;
   try {
-    data = documentData(resource.document.yaml, MAX_ALIAS_COUNT);
+    // The rules' typed nodes come with the data, from the same walk.
+    const typed = typedCollector(resource, registry);
+    data = documentData(resource.document.yaml, MAX_ALIAS_COUNT, typed);
+    if (typed?.complete) rememberTypedNodes(resource, typed);
   } catch (error) {
     const message = `this document cannot be checked: ${(error as Error).message} (YAML aliases expand to too many nodes)`;
     return [diagnosticAt(file, resource.root, message, 'yaml-aliases')];
