@@ -180,8 +180,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     documentRuleDiagnostics(uri, file, document, recordingEnv, rules, diagnostics);
     // A finding placed outside its own document (on a resource it refers to) could move without
     // this document changing: such results are not cached.
-    const endLine = file.lineCounter.linePos(document.end).line - 1;
-    if (diagnostics.some((d) => d.range.start.line < startLine || d.range.end.line > endLine)) {
+    if (diagnostics.length > 0 && outsideDocument(file, document, startLine, diagnostics)) {
       ruleCache.delete(document);
       out.push(...diagnostics);
       continue;
@@ -205,6 +204,11 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     if (diagnostics.length > 0) out.push(...diagnostics);
   }
   return out;
+}
+
+function outsideDocument(file: ParsedFile, document: ParsedDocument, startLine: number, diagnostics: Diagnostic[]): boolean {
+  const endLine = file.lineCounter.linePos(document.end).line - 1;
+  return diagnostics.some((d) => d.range.start.line < startLine || d.range.end.line > endLine);
 }
 
 function lineText(file: ParsedFile, line: number): string {

@@ -41,7 +41,23 @@ export function ruleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
 
 /** The rules that run on a file: on a Kustomize patch (a partial resource), only those with appliesToPatches. */
 export function rulesFor(isPatch: boolean, rules: Rule[] = RULES): Rule[] {
-  return isPatch ? rules.filter((rule) => rule.appliesToPatches) : rules;
+  if (!isPatch) return rules;
+  let forPatches = patchRules.get(rules);
+  if (!forPatches) patchRules.set(rules, (forPatches = rules.filter((rule) => rule.appliesToPatches)));
+  return forPatches;
+}
+
+const patchRules = new WeakMap<Rule[], Rule[]>();
+
+/** Per list of rules, the rules each kind gets (most rules are about one or two kinds). */
+const byKind = new WeakMap<Rule[], Map<string, Rule[]>>();
+
+function rulesOfKind(rules: Rule[], kind: string): Rule[] {
+  let kinds = byKind.get(rules);
+  if (!kinds) byKind.set(rules, (kinds = new Map()));
+  let list = kinds.get(kind);
+  if (!list) kinds.set(kind, (list = rules.filter((rule) => !rule.kinds || rule.kinds.includes(kind))));
+  return list;
 }
 
 /**
@@ -54,8 +70,7 @@ export function documentRuleDiagnostics(uri: string, file: ParsedFile, document:
   if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) return;
   const findings: Finding[] = [];
   let context: RuleContext | undefined;
-  for (const rule of rules) {
-    if (rule.kinds && !rule.kinds.includes(resource.kind)) continue;
+  for (const rule of rulesOfKind(rules, resource.kind)) {
     const configured = env.settings.rules[rule.id];
     if (configured === 'off') continue;
     context ??= {
