@@ -9,6 +9,7 @@ import { validateResource } from '../schema/validateResource';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import { detached } from '../parse/detached';
 
 const SEVERITY_BY_NAME = {
   error: DiagnosticSeverity.Error,
@@ -197,7 +198,8 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri }),
       isPatch,
       startLine,
-      lineAbove: lineText(file, startLine - 1),
+      // Copied: a slice would keep this whole version of the text alive as long as the entry.
+      lineAbove: detached(lineText(file, startLine - 1)),
       dependencies,
       diagnostics: nonEmpty(diagnostics),
     });
