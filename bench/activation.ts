@@ -31,9 +31,10 @@ export interface ActivationResult {
 /** The helpers of scripts/codeServer.mjs (a plain ES module, loaded at run time). */
 interface CodeServerHelpers {
   prepareCodeServer(o: { authority: string; userDataDir: string; extensionsDir: string; configFile: string }): string[];
-  withoutOuterEditorEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv;
   killProcessGroup(pid: number | undefined, signal: NodeJS.Signals): void;
   freePort(): Promise<number>;
+  TEST_EDITOR_SETTINGS: Record<string, unknown>;
+  isolatedEnv(env: NodeJS.ProcessEnv, dirs: Record<'home' | 'config' | 'data' | 'cache' | 'state' | 'runtime' | 'tmp', string>): NodeJS.ProcessEnv;
 }
 
 const LINE = /k8s-stateful: activated in (\d+) ms \(language server ready in (\d+) ms\)/;
@@ -84,38 +85,14 @@ async function oneRun(root: string, codeServerPath: string, chromiumPath: string
   cpSync(join(root, 'examples'), workspace, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   // The e2e harness's quiet editor: no welcome page, telemetry, update checks, git or trust prompt.
-  writeFileSync(
-    join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({
-      'workbench.startupEditor': 'none',
-      'workbench.enableExperiments': false,
-      'workbench.tips.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'update.mode': 'none',
-      'security.workspace.trust.enabled': false,
-      'git.enabled': false,
-      'git.openRepositoryInParentFolders': 'never',
-    }),
-  );
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(helpers.TEST_EDITOR_SETTINGS));
 
   let server: ChildProcess | undefined;
   let context: import('playwright-core').BrowserContext | undefined;
   try {
     const { chromium } = await import('playwright-core');
     const authority = `127.0.0.1:${await helpers.freePort()}`;
-    const env: NodeJS.ProcessEnv = {
-      ...helpers.withoutOuterEditorEnv(process.env),
-      HOME: dirs.home,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_DATA_HOME: dirs.data,
-      XDG_CACHE_HOME: dirs.cache,
-      XDG_STATE_HOME: dirs.state,
-      XDG_RUNTIME_DIR: dirs.runtime,
-      TMPDIR: dirs.tmp,
-      EXTENSIONS_GALLERY: '{}',
-    };
+    const env = helpers.isolatedEnv(process.env, dirs);
     const args = helpers.prepareCodeServer({ authority, userDataDir: dirs.userData, extensionsDir: dirs.extensions, configFile: join(scratch, 'code-server.yaml') });
     // detached: code-server leads its own process group, stopped as a whole below.
     server = spawn(codeServerPath, args, { cwd: workspace, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

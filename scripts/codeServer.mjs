@@ -4,6 +4,43 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
+ * User settings of the editors the tests and the bench drive: quiet and deterministic (no welcome
+ * page, telemetry, update checks, experiments, git or workspace-trust prompt).
+ */
+export const TEST_EDITOR_SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.enableExperiments': false,
+  'workbench.tips.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'update.mode': 'none',
+  'security.workspace.trust.enabled': false,
+  'git.enabled': false,
+  'git.openRepositoryInParentFolders': 'never',
+  'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  'files.watcherExclude': { '**/node_modules/**': true },
+};
+
+/**
+ * The environment of a code-server that must not touch the user's home: every per-user folder
+ * (home, XDG config/data/cache/state/runtime, tmp) in the given scratch folders, no gallery.
+ */
+export function isolatedEnv(env, dirs) {
+  return {
+    ...withoutOuterEditorEnv(env),
+    HOME: dirs.home,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    XDG_CACHE_HOME: dirs.cache,
+    XDG_STATE_HOME: dirs.state,
+    XDG_RUNTIME_DIR: dirs.runtime,
+    TMPDIR: dirs.tmp,
+    EXTENSIONS_GALLERY: '{}',
+  };
+}
+
+/**
  * Writes code-server's config file and returns the arguments to spawn it with: no auth, no telemetry,
  * update check, workspace trust or getting-started page, and the given profile folders. The config
  * file is passed too so code-server never reads or creates one under the user's home.

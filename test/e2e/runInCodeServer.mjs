@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
-import { freePort, killProcessGroup, prepareCodeServer, withoutOuterEditorEnv } from '../../scripts/codeServer.mjs';
+import { TEST_EDITOR_SETTINGS, freePort, isolatedEnv, killProcessGroup, prepareCodeServer } from '../../scripts/codeServer.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CODE_SERVER = process.env.CODE_SERVER || join(ROOT, '.vscode-test/code-server/node_modules/.bin/code-server');
@@ -105,24 +105,7 @@ const settingsDir = join(dirs.userData, 'User');
 mkdirSync(settingsDir, { recursive: true });
 writeFileSync(
   join(settingsDir, 'settings.json'),
-  JSON.stringify(
-    {
-      'workbench.startupEditor': 'none',
-      'workbench.enableExperiments': false,
-      'workbench.tips.enabled': false,
-      'telemetry.telemetryLevel': 'off',
-      'extensions.autoCheckUpdates': false,
-      'extensions.autoUpdate': false,
-      'update.mode': 'none',
-      'security.workspace.trust.enabled': false,
-      'git.enabled': false,
-      'git.openRepositoryInParentFolders': 'never',
-      'workbench.welcomePage.walkthroughs.openOnInstall': false,
-      'files.watcherExclude': { '**/node_modules/**': true },
-    },
-    null,
-    2,
-  ),
+  JSON.stringify(TEST_EDITOR_SETTINGS, null, 2),
 );
 
 // ---- cleanup, whatever happens --------------------------------------------------------------
@@ -231,19 +214,9 @@ async function main() {
   const serverLogFile = join(scratch, 'code-server.log');
   const serverLog = createWriteStream(serverLogFile);
 
-  const env = withoutOuterEditorEnv(process.env);
-  Object.assign(env, {
-    HOME: dirs.home,
-    XDG_CONFIG_HOME: dirs.config,
-    XDG_DATA_HOME: dirs.data,
-    XDG_CACHE_HOME: dirs.cache,
-    XDG_STATE_HOME: dirs.state,
-    XDG_RUNTIME_DIR: dirs.runtime,
-    TMPDIR: dirs.tmp,
-    EXTENSIONS_GALLERY: '{}',
-    // Let the extension (and the suite) know it runs under test.
-    K8S_STATEFUL_E2E_HOST: 'code-server',
-  });
+  const env = isolatedEnv(process.env, dirs);
+  // Let the extension (and the suite) know it runs under test.
+  env.K8S_STATEFUL_E2E_HOST = 'code-server';
   for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS']) if (process.env[k]) env[k] = process.env[k];
 
   const args = prepareCodeServer({

@@ -1,5 +1,5 @@
 // Test helpers over the real language service and the real generated schemas.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
@@ -69,4 +69,15 @@ export function rangeOfText(text: string, needle: string, occurrence = 0): Range
 
 export function summarize(diagnostics: Diagnostic[]): string {
   return diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`).join('\n');
+}
+
+/** Every *.yaml / *.yml file below a folder (absolute path), sorted, recursively. */
+export function yamlFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
 }

@@ -3,26 +3,17 @@
 // and the rest of its folder closed, every feature answers exactly as when every file is open, and
 // a diagnostics pass re-parses no closed file.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
-import { repoRoot, schemaDir } from '../helpers/service';
+import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
 
 const FOLDERS = ['examples/postgres', 'examples/mistakes', 'test/fixtures/seeds', 'test/fixtures/cli/errors', 'test/fixtures/cli/warnings', 'test/fixtures/cli/clean'];
 
-function yamlFiles(folder: string): Array<{ uri: string; text: string }> {
-  const out: Array<{ uri: string; text: string }> = [];
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (/\.ya?ml$/.test(name)) out.push({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') });
-    }
-  };
-  walk(join(repoRoot, folder));
-  return out;
+function filesOf(folder: string): Array<{ uri: string; text: string }> {
+  return yamlFiles(join(repoRoot, folder)).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
 }
 
 function serviceWith(files: Array<{ uri: string; text: string }>, openUri?: string): LanguageService {
@@ -48,7 +39,7 @@ function positionsOf(text: string): Array<{ line: number; character: number }> {
 
 for (const folder of FOLDERS) {
   test(`${folder}: one file open, the rest closed, answers as with every file open`, () => {
-    const files = yamlFiles(folder);
+    const files = filesOf(folder);
     assert.ok(files.length > 0, `no YAML files in ${folder}`);
     const allOpen = serviceWith(files);
     for (const file of files) {
@@ -75,7 +66,7 @@ for (const folder of FOLDERS) {
 }
 
 test('a closed file edited on disk: the facts and the preview follow its new text', () => {
-  const files = yamlFiles('examples/postgres');
+  const files = filesOf('examples/postgres');
   const statefulSet = files.find((f) => f.uri.endsWith('statefulset.yaml'))!;
   const service = files.find((f) => f.uri.endsWith('service.yaml'))!;
   const oneOpen = serviceWith(files, statefulSet.uri);
@@ -89,7 +80,7 @@ test('a closed file edited on disk: the facts and the preview follow its new tex
 });
 
 test('opening and closing a file switches it between kept AST and facts without changing answers', () => {
-  const files = yamlFiles('examples/postgres');
+  const files = filesOf('examples/postgres');
   const statefulSet = files.find((f) => f.uri.endsWith('statefulset.yaml'))!;
   const configMap = files.find((f) => f.uri.endsWith('configmap.yaml'))!;
   const service = serviceWith(files, statefulSet.uri);

@@ -2,7 +2,7 @@
 // and by the yaml package's toJS() otherwise: both ways must give exactly what toJS() gives. The same
 // walk collects the rules' typed nodes, which must equal typedNodes' own walk.
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Document } from 'yaml';
@@ -12,7 +12,7 @@ import { documentData } from '../../server/src/service/schema/documentData';
 import { SchemaRegistry } from '../../server/src/service/schema/registry';
 import { typedCollector, typedNodes } from '../../server/src/service/schema/typedNodes';
 import { seededRandom } from '../helpers/random';
-import { repoRoot, schemaDir } from '../helpers/service';
+import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
 
 const MAX_ALIAS_COUNT = 1000;
 
@@ -90,16 +90,6 @@ d: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]
 plain scalar document
 ---
 `;
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 test('plain data equals toJS() on duplicate, inherited, null and non-string keys, merge keys, aliases, anchors and tags', () => {
   const documents = parseFile(TRICKY).documents;

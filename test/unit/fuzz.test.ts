@@ -9,7 +9,7 @@
 // reproduces it. FUZZ_COLLECT=1 lists every failing case instead of stopping at the first, and
 // FUZZ_DUMP=<dir> writes each failing text there.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -17,22 +17,12 @@ import { parseAllDocuments } from 'yaml';
 import type { CodeAction, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { seededRandom } from '../helpers/random';
-import { repoRoot, schemaDir } from '../helpers/service';
+import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
 
 const CASES = Number(process.env.FUZZ_CASES) || 5000;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 60_000;
 // A fixed default keeps `npm test` deterministic; FUZZ_SEED=random explores new cases.
 const SEED = process.env.FUZZ_SEED === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.FUZZ_SEED) || 1;
-
-function yamlFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...yamlFiles(path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 // Fragments YAML and Kubernetes manifests are made of, plus bytes that binary files bring.
 const TOKENS = [
