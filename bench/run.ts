@@ -450,7 +450,7 @@ async function benchServer(id: ServerId, manifest: Manifest, uri: string, option
 
 /**
  * RSS is read once the server has been idle this long, for both servers: what a user's idle editor
- * holds. Ours collects its garbage after a second of idleness (server/src/idleCollector.ts);
+ * holds. Ours collects its garbage after two seconds of idleness (server/src/idleCollector.ts);
  * yaml-language-server leaves it to V8.
  */
 const IDLE_BEFORE_RSS_MS = 3000;
