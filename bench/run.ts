@@ -563,6 +563,9 @@ interface WorkspaceMemory {
   indexed?: string;
   rssMb?: number;
   peakMb?: number;
+  /** The server's own account (k8sStateful/processInfo): V8 heap used / reserved, in MB. */
+  heapUsedMb?: number;
+  heapTotalMb?: number;
   note?: string;
 }
 
@@ -582,6 +585,11 @@ async function workspaceMemory(treeDir: string, treeApps: number, manifest: Mani
     const memory = client.memory();
     out.rssMb = memory?.rssMb;
     out.peakMb = memory?.peakMb;
+    const info = await client.connection.sendRequest<{ heapUsed: number; heapTotal: number }>('k8sStateful/processInfo').catch(() => undefined);
+    if (info) {
+      out.heapUsedMb = info.heapUsed / 1048576;
+      out.heapTotalMb = info.heapTotal / 1048576;
+    }
   } catch (error) {
     out.note = (error as Error).message;
   } finally {
@@ -696,7 +704,9 @@ async function main(): Promise<void> {
     memory = await workspaceMemory(tree, options.cliApps, generateManifest(memoryApps), join(OUT, `manifest-${memoryApps}.yaml`), options);
     process.stdout.write(
       `### Our server's memory with the N=${memory.apps} file open and a workspace of ${memory.resources.toLocaleString('en-US')} resources indexed\n\n` +
-        `RSS ${memory.rssMb === undefined ? 'n/a' : `${Math.round(memory.rssMb)} MB`} (peak ${memory.peakMb === undefined ? 'n/a' : `${Math.round(memory.peakMb)} MB`}); ${memory.indexed ?? memory.note ?? ''}\n\n`,
+        `RSS ${memory.rssMb === undefined ? 'n/a' : `${Math.round(memory.rssMb)} MB`} (peak ${memory.peakMb === undefined ? 'n/a' : `${Math.round(memory.peakMb)} MB`})${
+          memory.heapUsedMb === undefined ? '' : `, V8 heap ${Math.round(memory.heapUsedMb)} MB used of ${Math.round(memory.heapTotalMb ?? NaN)} MB reserved`
+        }; ${memory.indexed ?? memory.note ?? ''}\n\n`,
     );
   }
   if (options.cli && !deadline.passed) {

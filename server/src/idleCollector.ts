@@ -38,12 +38,14 @@ function exposedGc(): (() => void) | undefined {
 export interface IdleCollector {
   /** Collections run so far (the server reports it in k8sStateful/processInfo; a test watches it). */
   readonly collections: number;
+  /** Collects now if the heap grew past the threshold: after background work that just ended (the workspace scan). */
+  collectIfGrown(): void;
   stop(): void;
 }
 
 export function startIdleCollector(options: IdleCollectorOptions = {}): IdleCollector {
   const gc = exposedGc();
-  const state = { collections: 0, stop: () => undefined as void };
+  const state = { collections: 0, collectIfGrown: () => undefined as void, stop: () => undefined as void };
   if (!gc) return state;
   const growth = options.growthBytes ?? 16 * 1024 * 1024;
   const maxUtilization = options.maxUtilization ?? 0.1;
@@ -70,6 +72,12 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
     last = performance.eventLoopUtilization();
   }, intervalMs);
   timer.unref();
+  state.collectIfGrown = () => {
+    if (getHeapStatistics().used_heap_size - baseline < growth) return;
+    gc();
+    state.collections++;
+    baseline = getHeapStatistics().used_heap_size;
+  };
   state.stop = () => clearInterval(timer);
   return state;
 }

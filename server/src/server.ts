@@ -30,7 +30,16 @@ const schemaDir = process.env.K8S_STATEFUL_SCHEMAS ?? join(__dirname, '..', 'sch
 // Rule docs ship in the extension folder (dist/../docs/rules); diagnostics link to them.
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
 const service = createLanguageService({ schemaDir, docsBaseUri });
-const sync = new WorkspaceSync(connection, service, () => notifyPreviewChanged());
+// Heavy work (the workspace scan, a first check of a huge file) leaves garbage V8 only collects under
+// pressure: collect it once the server is idle, or right after the scan, so the memory goes back
+// (idleCollector.ts).
+const idleCollector = startIdleCollector();
+const sync = new WorkspaceSync(
+  connection,
+  service,
+  () => notifyPreviewChanged(),
+  () => idleCollector.collectIfGrown(),
+);
 let pullConfiguration = false;
 let snippetSupport = false;
 let foldingRangeLimit: number | undefined;
@@ -152,10 +161,6 @@ function notifyPreviewChanged(): void {
 
 // The server's process id and memory: the crash-recovery test kills the process, the bench samples it.
 connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage(), idleCollections: idleCollector.collections }));
-
-// Heavy work (the workspace scan, a first check of a huge file) leaves garbage V8 only collects under
-// pressure: collect it once the server is idle, so the memory goes back (idleCollector.ts).
-const idleCollector = startIdleCollector();
 
 documents.listen(connection);
 connection.listen();

@@ -37,6 +37,8 @@ export class WorkspaceSync {
     private readonly service: LanguageService,
     /** Called whenever the set of indexed documents changed (for views that show the workspace). */
     private readonly onIndexChanged: () => void = () => {},
+    /** Called when the scan ends: its parses leave garbage the files opened next would otherwise pile on. */
+    private readonly onScanEnd: () => void = () => {},
   ) {}
 
   /**
@@ -75,6 +77,7 @@ export class WorkspaceSync {
       clearTimeout(this.grace);
       this.scanning = false;
       this.waitingForScan.clear();
+      this.onScanEnd();
       this.onIndexChanged();
       this.republishOpen(true);
     }

@@ -71,7 +71,7 @@ test(`a workspace of ${FILES} files: indexed without their ASTs, its garbage col
   const diagnostics = await client.open(uri, statefulSet);
   assert.deepEqual(diagnostics.map((d) => d.code), ['ref-configmap-key-missing']);
 
-  // Idle now: the collector runs once and the heap is what the index keeps.
+  // The scan's garbage is collected when it ends (or once idle): the heap is what the index keeps.
   const deadline = Date.now() + 30_000;
   let info = await client.request<ProcessInfo>('k8sStateful/processInfo');
   while (info.idleCollections === 0 && Date.now() < deadline) {
