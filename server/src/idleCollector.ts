@@ -50,6 +50,14 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
   const growth = options.growthBytes ?? 16 * 1024 * 1024;
   const maxUtilization = options.maxUtilization ?? 0.1;
   let baseline = getHeapStatistics().used_heap_size;
+  /** One full collection when the heap grew past the threshold; true when it ran. */
+  const collectIfGrown = (): boolean => {
+    if (getHeapStatistics().used_heap_size - baseline < growth) return false;
+    gc();
+    state.collections++;
+    baseline = getHeapStatistics().used_heap_size;
+    return true;
+  };
   const intervalMs = options.intervalMs ?? 250;
   const idleIntervals = Math.max(1, Math.ceil((options.idleMs ?? 2000) / intervalMs));
   let idleFor = 0;
@@ -60,24 +68,15 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
     last = now;
     idleFor = busy > maxUtilization ? 0 : idleFor + 1;
     if (idleFor < idleIntervals) return;
-    const used = getHeapStatistics().used_heap_size;
     // V8's own collections lower the heap too: follow them down.
-    if (used < baseline) baseline = used;
-    if (used - baseline < growth) return;
-    gc();
-    state.collections++;
+    baseline = Math.min(baseline, getHeapStatistics().used_heap_size);
+    if (!collectIfGrown()) return;
     idleFor = 0;
-    baseline = getHeapStatistics().used_heap_size;
     // The collection itself must not count as work in the next interval.
     last = performance.eventLoopUtilization();
   }, intervalMs);
   timer.unref();
-  state.collectIfGrown = () => {
-    if (getHeapStatistics().used_heap_size - baseline < growth) return;
-    gc();
-    state.collections++;
-    baseline = getHeapStatistics().used_heap_size;
-  };
+  state.collectIfGrown = () => void collectIfGrown();
   state.stop = () => clearInterval(timer);
   return state;
 }

@@ -62,10 +62,6 @@ export function defaultClasses(index: WorkspaceIndex): IndexedResource[] {
   return index.ofKind('StorageClass').filter((sc) => sc.facts.storageClass?.isDefault);
 }
 
-export function provisionerOf(storageClass: Resource): string | undefined {
-  return stringAt(storageClass.root, ['provisioner']);
-}
-
 /** What a PersistentVolume offers to claims (its facts, workspace/facts.ts, with its entry). */
 export interface VolumeOffer extends VolumeFacts {
   entry: IndexedResource;

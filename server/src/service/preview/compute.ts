@@ -2,6 +2,7 @@
 // (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
 // Pure: reads the workspace index and the parsed documents, never the transport.
 import { isScalar, type Node } from 'yaml';
+import { defaultClasses } from '../k8s/storage';
 import { rangeOf } from '../parse/positions';
 import type { DocumentStore } from '../documents';
 import type { SchemaRegistry } from '../schema/registry';
@@ -251,7 +252,7 @@ function claimTemplatesOf(env: PreviewEnvironment, root: Resource['root'], at: L
 
 /** The workspace's default StorageClass (annotation `storageclass.kubernetes.io/is-default-class: "true"`). */
 export function defaultStorageClass(index: WorkspaceIndex): string | undefined {
-  return index.ofKind('StorageClass').find((sc) => sc.facts.storageClass?.isDefault)?.name;
+  return defaultClasses(index)[0]?.name;
 }
 
 function servicePreview(env: PreviewEnvironment, name: string, namespace: string, serviceNameLocation: SourceLocation): ServicePreview {

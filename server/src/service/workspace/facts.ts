@@ -5,7 +5,7 @@
 // quick fixes editing it) still go through `resource.root`, which re-parses on demand.
 import { isMap, isScalar, type Node } from 'yaml';
 import { configMapSummary, secretSize } from '../k8s/dataSummary';
-import { isDefaultClass } from '../k8s/storage';
+import { accessModes, isDefaultClass } from '../k8s/storage';
 import { parseQuantity, type Quantity } from '../k8s/quantity';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt, stringMap } from '../yaml/access';
@@ -152,7 +152,7 @@ function kindFactsOf(resource: Resource): ResourceFacts {
       return {
         volume: {
           storageClassName: stringAt(spec, ['storageClassName']) ?? '',
-          accessModes: items(seqAt(spec, ['accessModes'])).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : [])),
+          accessModes: accessModes(spec),
           capacity: storage && (typeof storage.value === 'string' || typeof storage.value === 'number') ? parseQuantity(storage.value) : undefined,
           volumeMode: stringAt(spec, ['volumeMode']) ?? 'Filesystem',
           claimRef: claimRef ? { name: stringAt(claimRef, ['name']), namespace: stringAt(claimRef, ['namespace']) } : undefined,
