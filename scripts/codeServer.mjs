@@ -20,6 +20,9 @@ export const TEST_EDITOR_SETTINGS = {
   'git.openRepositoryInParentFolders': 'never',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'files.watcherExclude': { '**/node_modules/**': true },
+  // code-server defaults to afterDelay (desktop VS Code: off): "unsaved" edits in the tests were
+  // written to disk a second later, so reverting them did nothing and later tests saw the typo.
+  'files.autoSave': 'off',
 };
 
 /**

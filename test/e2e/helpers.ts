@@ -84,3 +84,23 @@ export function rangeOf(doc: vscode.TextDocument, needle: string, occurrence = 0
 export function formatRange(r: vscode.Range): string {
   return `${r.start.line + 1}:${r.start.character + 1}-${r.end.line + 1}:${r.end.character + 1}`;
 }
+
+/**
+ * Throws away the unsaved edits of `doc` and waits until its text is what is on disk.
+ * `workbench.action.files.revert` acts on whichever editor is active, so the document is shown
+ * first and the result checked; if the revert did not take, the disk text is written back
+ * through an edit and saved (same bytes as on disk).
+ */
+export async function restoreDocument(doc: vscode.TextDocument): Promise<void> {
+  if (!doc.isDirty || doc.isClosed) return;
+  await vscode.window.showTextDocument(doc, { preview: false });
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+  if (await waitFor(() => !doc.isDirty, 5_000, 50)) return;
+  console.log(`restoreDocument: the revert of ${doc.uri.fsPath} did not take; writing the disk text back`);
+  const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(doc.uri));
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), disk);
+  await vscode.workspace.applyEdit(edit);
+  await doc.save();
+  assert.ok(!doc.isDirty && doc.getText() === disk, `could not put ${doc.uri.fsPath} back to its text on disk`);
+}

@@ -3,7 +3,7 @@
 // commands the lenses and menus run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { activeExtension, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
 
 const MASK = '••••••';
 
@@ -21,10 +21,7 @@ async function revealLens(uri: vscode.Uri, key: string): Promise<vscode.CodeLens
   return lenses.find((l) => l.command?.command === 'k8sStateful.secret.toggleReveal' && l.command.arguments?.[0]?.key === key);
 }
 
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-}
+const revert = restoreDocument;
 
 suite('Secret lenses and code actions', () => {
   suiteSetup(async () => {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { K8sStatefulApi } from '../../client/src/extension';
 import type { PreviewNode } from '../../client/src/preview/nodes';
-import { activeExtension, openInEditor, rangeOf, waitFor, workspaceFile } from './helpers';
+import { activeExtension, openInEditor, rangeOf, waitFor, workspaceFile, restoreDocument } from './helpers';
 
 suite('Stateful Preview', () => {
   let api: K8sStatefulApi;
@@ -41,10 +41,7 @@ suite('Stateful Preview', () => {
   });
 
   suiteTeardown(async () => {
-    if (doc && doc.isDirty) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-    }
+    if (doc) await restoreDocument(doc);
   });
 
   test('db (replicas 3, serviceName db, namespace prod) shows pods db-0..db-2, claims data-db-0..data-db-2 and per-pod DNS names', async () => {

@@ -3,15 +3,11 @@
 // another file appears and clears with unsaved edits of that file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, rangeOf, summarize, waitFor, workspaceFile } from './helpers';
+import { activeExtension, openInEditor, rangeOf, summarize, waitFor, workspaceFile, restoreDocument } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
-async function revert(doc: vscode.TextDocument): Promise<void> {
-  if (!doc.isDirty) return;
-  await vscode.window.showTextDocument(doc);
-  await vscode.commands.executeCommand('workbench.action.files.revert');
-}
+const revert = restoreDocument;
 
 suite('cross-file rename and diagnostics', () => {
   const touched: vscode.TextDocument[] = [];

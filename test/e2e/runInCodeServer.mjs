@@ -10,6 +10,7 @@
 //   E2E_TESTS_PATH      suite entry (default: <repo>/out/test/e2e/index.js)
 //   E2E_TIMEOUT_MS      overall limit (default 600000 = 10 minutes)
 //   E2E_GREP            only tests whose full title matches (passed on to mocha)
+//   E2E_SEED            run the test files in an order shuffled by this seed (smoke stays first)
 //   E2E_VERBOSE=1       also print the workbench's own log lines and browser console errors
 //   E2E_KEEP=1          keep the scratch folder (code-server log, profiles) for inspection
 //   CODE_SERVER         code-server binary (default: .vscode-test/code-server/node_modules/.bin/code-server)
@@ -217,7 +218,7 @@ async function main() {
   const env = isolatedEnv(process.env, dirs);
   // Let the extension (and the suite) know it runs under test.
   env.K8S_STATEFUL_E2E_HOST = 'code-server';
-  for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS']) if (process.env[k]) env[k] = process.env[k];
+  for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS', 'E2E_SEED']) if (process.env[k]) env[k] = process.env[k];
 
   const args = prepareCodeServer({
     authority,

@@ -10,7 +10,7 @@
 //                    'stable' or 'insiders' also work, within package.json engines.vscode)
 //   VSCODE_EXECUTABLE  use this VS Code instead of downloading one
 //   E2E_WORKSPACE    folder to open (default: a scratch copy of examples/)
-//   E2E_GREP, E2E_TEST_TIMEOUT_MS  passed on to the suite
+//   E2E_GREP, E2E_TEST_TIMEOUT_MS, E2E_SEED  passed on to the suite
 //   E2E_KEEP=1       keep the scratch folder
 // On Linux without $DISPLAY it re-runs itself under `xvfb-run -a` when that is installed.
 import { spawnSync } from 'node:child_process';

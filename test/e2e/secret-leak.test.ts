@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Trace, type LanguageClient } from 'vscode-languageclient/node';
-import { activeExtension, openInEditor, rangeOf, sleep, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { activeExtension, openInEditor, rangeOf, sleep, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
 
 interface Api {
   client: LanguageClient;
@@ -54,9 +54,11 @@ suite('secret leak', () => {
     await api.client.setTrace(Trace.Verbose);
     const uri = workspaceFile('leak/secrets.yaml');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(SECRETS));
+    let opened: vscode.TextDocument | undefined;
     try {
       await sleep(500);
       const doc = await openInEditor(uri);
+      opened = doc;
       const diagnostics = await waitForDiagnostics(doc.uri, 30_000);
       assert.ok(diagnostics.length > 0, 'the Secrets get diagnostics (trailing newline, invalid base64, dockerconfigjson)');
 
@@ -98,8 +100,11 @@ suite('secret leak', () => {
         assert.ok(!log.includes(secret), `the output channel holds the decoded value ${secret}: …${log.slice(Math.max(0, log.indexOf(secret) - 300), log.indexOf(secret) + 100)}…`);
       }
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      if (opened) {
+        await restoreDocument(opened);
+        await vscode.window.showTextDocument(opened);
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      }
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
       await config.update('trace.server', undefined, vscode.ConfigurationTarget.Workspace);
     }
