@@ -2,7 +2,8 @@
 // Writes the rule settings of package.json (`k8sStateful.rules`: one entry per rule id with its
 // description and default severity) from the rule catalogue, so the settings UI and settings.json
 // completion always list every rule. test/unit/rule-catalogue.test.ts fails when they drift:
-// run `node scripts/sync-rule-settings.mjs` after adding a rule to catalogue.ts.
+// run `node scripts/sync-rule-settings.mjs` after adding a rule to catalogue.ts. It also writes the
+// JSON schema of `.k8s-stateful.yaml` (schemas/k8s-stateful-config.schema.json) with the same ids.
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,19 +11,12 @@ import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 
-/** Findings of the syntax and schema checks, configurable like rules (no rule file of their own). */
-export const BUILT_IN_CHECKS = {
-  'yaml-syntax': { description: 'YAML syntax errors (the file does not parse).', defaultSeverity: 'error' },
-  'yaml-aliases': { description: 'Anchors and aliases that expand too far (alias bombs).', defaultSeverity: 'error' },
-  schema: { description: 'Schema checks of built-in kinds: types, enums, required and unknown fields.', defaultSeverity: 'error' },
-  'deprecated-api-version': { description: 'An apiVersion that Kubernetes no longer serves for the kind.', defaultSeverity: 'error' },
-};
-
 const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 
-async function loadRules() {
+/** Every rule and built-in check (server/src/service/rules/ruleIds.ts): id, description, defaultSeverity. */
+async function loadChecks() {
   const result = await build({
-    entryPoints: [join(root, 'server/src/service/rules/catalogue.ts')],
+    entryPoints: [join(root, 'server/src/service/rules/ruleIds.ts')],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -37,14 +31,26 @@ async function loadRules() {
     join(root, 'server/src/service/rules'),
     join(root, 'server/src/service/rules/catalogue.js'),
   );
-  return module.exports.RULES;
+  // Catalogue rules first, then the built-in checks (the order the settings UI lists them in).
+  const builtIn = new Set(module.exports.BUILT_IN_CHECKS.map((c) => c.id));
+  const checks = module.exports.allChecks();
+  return [...checks.filter((c) => !builtIn.has(c.id)), ...checks.filter((c) => builtIn.has(c.id))];
 }
 
-export function ruleSettings(rules) {
-  const checks = [
-    ...rules.map((r) => [r.id, { description: r.description, defaultSeverity: r.defaultSeverity }]),
-    ...Object.entries(BUILT_IN_CHECKS),
-  ];
+/** The `rules` object schema: one property per id with its description and default. */
+function rulesSchema(checks, markdownDescription) {
+  return {
+    type: 'object',
+    default: {},
+    markdownDescription,
+    properties: Object.fromEntries(
+      checks.map(({ id, description, defaultSeverity }) => [id, { type: 'string', enum: SEVERITIES, description: `${description} (default: ${defaultSeverity})` }]),
+    ),
+    additionalProperties: false,
+  };
+}
+
+export function ruleSettings(checks) {
   return {
     'k8sStateful.defaultNamespace': {
       type: 'string',
@@ -57,25 +63,50 @@ export function ruleSettings(rules) {
       markdownDescription:
         'Report references to kinds the workspace never defines (e.g. a Secret created by another tool) with the rule\'s own severity. When off, such references are only hints.',
     },
-    'k8sStateful.rules': {
-      type: 'object',
-      default: {},
-      markdownDescription:
-        'Severity per rule id: `error`, `warning`, `info`, `hint`, or `off` to turn the rule off. Each rule is documented in `docs/rules/<id>.md` (linked from its diagnostics). A single finding can also be silenced with `# k8s-stateful-disable-next-line <id>` on the line above.',
-      properties: Object.fromEntries(
-        checks.map(([id, { description, defaultSeverity }]) => [id, { type: 'string', enum: SEVERITIES, description: `${description} (default: ${defaultSeverity})` }]),
-      ),
-      additionalProperties: { type: 'string', enum: SEVERITIES },
+    'k8sStateful.rules': rulesSchema(
+      checks,
+      'Severity per rule id: `error`, `warning`, `info`, `hint`, or `off` to turn the rule off. Each rule is documented in `docs/rules/<id>.md` (linked from its diagnostics). A single finding can also be silenced with `# k8s-stateful-disable-next-line <id>` on the line above. A `.k8s-stateful.yaml` in the workspace goes over these settings.',
+    ),
+  };
+}
+
+/** JSON schema of `.k8s-stateful.yaml` (the server checks the file itself; this serves other tools). */
+export function configSchema(checks) {
+  const globs = { type: 'array', items: { type: 'string', minLength: 1 } };
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: '.k8s-stateful.yaml',
+    description: 'k8s-stateful settings shared by the editor and the CLI. See README.md, "Configuration".',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      rules: rulesSchema(checks, 'Severity per rule id: error, warning, info, hint or off.'),
+      exclude: { ...globs, description: 'Globs of files never checked, relative to this file (a name without a slash matches at any depth).' },
+      kubernetesVersion: { type: 'string', pattern: '^v?1\\.\\d{1,2}(\\.\\d+)?$', description: 'Kubernetes version the manifests target, e.g. "1.33" (quoted).' },
+      defaultNamespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$', description: 'Namespace of resources that set none.' },
+      clusterDomain: { type: 'string', minLength: 1, description: 'Cluster DNS domain (default cluster.local).' },
+      maxFileSize: { type: 'integer', minimum: 1, description: 'Editor only: files over this many bytes get a syntax check only. The CLI checks every size.' },
+      scopes: {
+        type: 'array',
+        description: 'Applications of this repository: references resolve within a scope.',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['name', 'files'],
+          properties: { name: { type: 'string', minLength: 1 }, files: { ...globs, minItems: 1, description: 'Globs of the files the scope holds, relative to this file.' } },
+        },
+      },
     },
   };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const rules = await loadRules();
+  const checks = await loadChecks();
   const path = join(root, 'package.json');
   const manifest = JSON.parse(readFileSync(path, 'utf8'));
   const properties = manifest.contributes.configuration.properties;
-  Object.assign(properties, ruleSettings(rules));
+  Object.assign(properties, ruleSettings(checks));
   writeFileSync(path, JSON.stringify(manifest, null, 2) + '\n');
-  console.log(`package.json: k8sStateful.rules lists ${rules.length} rules and ${Object.keys(BUILT_IN_CHECKS).length} built-in checks`);
+  writeFileSync(join(root, 'schemas/k8s-stateful-config.schema.json'), JSON.stringify(configSchema(checks), null, 2) + '\n');
+  console.log(`package.json and schemas/k8s-stateful-config.schema.json: ${checks.length} rules and built-in checks`);
 }

@@ -1,6 +1,6 @@
 // The VS Code side: start the bundled language server over IPC and hand it the YAML documents.
 import * as path from 'node:path';
-import { commands, ExtensionMode, workspace, type ExtensionContext } from 'vscode';
+import { commands, ExtensionMode, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview, type PreviewApi } from './preview';
 import { registerSecretCommands } from './commands/secretCommands';
@@ -73,11 +73,8 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
       { scheme: 'file', language: 'yaml' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: {
-      configurationSection: 'k8sStateful',
-      // The server indexes workspace manifests from disk; it needs to hear when they change.
-      fileEvents: workspace.createFileSystemWatcher('**/*.{yaml,yml}'),
-    },
+    // The server registers its own file watchers (manifests and .k8s-stateful.yaml) dynamically.
+    synchronize: { configurationSection: 'k8sStateful' },
   };
   client = new LanguageClient('k8sStateful', 'Kubernetes Stateful Workloads', serverOptions, clientOptions);
   registerSecretCommands(context, client);

@@ -1,10 +1,13 @@
 // LSP wiring only: connection, document sync, capabilities and dispatch to the language service.
 // Runs over IPC when started by the VS Code client, or with --stdio for other editors.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { checkCommandLine } from './serverCommandLine';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  type FileEvent,
   createConnection,
   ProposedFeatures,
   LSPErrorCodes,
@@ -19,6 +22,14 @@ import { startIdleCollector } from './idleCollector';
 import { guardConnection } from './requestGuard';
 import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
+import { ProjectSettings } from './projectSettings';
+import { configCompletions, configDiagnostics, isConfigUri } from './config/configEditing';
+import { watchFolders } from './fileWatcher';
+import { CONFIG_FILE_NAME } from './config/projectConfig';
+import pkg from '../../package.json';
+
+// --help, --version, or no transport: answer and exit before any connection is made.
+checkCommandLine(process.argv.slice(2));
 
 // Every handler is guarded: cancellation, stale results and exceptions (see requestGuard.ts).
 const connection = guardConnection(createConnection(ProposedFeatures.all), {
@@ -43,11 +54,23 @@ const sync = new WorkspaceSync(
 let pullConfiguration = false;
 let snippetSupport = false;
 let foldingRangeLimit: number | undefined;
+let dynamicWatchers = false;
+let folderPaths: string[] = [];
+let project = new ProjectSettings([]);
+let stopWatching: (() => void) | undefined;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folderPaths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  project = new ProjectSettings(folderPaths);
+  sync.isExcluded = (path) => project.isExcluded(path);
   sync.setFolders(folders);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
+  dynamicWatchers = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  // Clients without workspace/configuration (or before it answers) pass settings here:
+  // `{ "k8sStateful": {...} }` or the section itself.
+  const init = params.initializationOptions as { k8sStateful?: unknown } | undefined;
+  applySettings(init && typeof init === 'object' ? (init.k8sStateful ?? init) : undefined);
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
   return {
@@ -64,11 +87,20 @@ connection.onInitialize((params) => {
       documentSymbolProvider: { label: 'Kubernetes' },
       foldingRangeProvider: true,
     },
-    serverInfo: { name: 'k8s-stateful', version: '0.1.0' },
+    serverInfo: { name: 'k8s-stateful', version: pkg.version },
   };
 });
 
 connection.onInitialized(async () => {
+  // Manifests (and the config file) changed on disk, e.g. by a branch switch: the client watches
+  // when it can register watchers for us, else the server does.
+  if (dynamicWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+    });
+  } else if (folderPaths.length > 0) {
+    stopWatching = watchFolders(folderPaths, (changes) => void watchedFilesChanged(changes), (message) => connection.console.warn(`k8s-stateful: ${message}`));
+  }
   // VS Code's client announces setting changes itself (synchronize.configurationSection).
   if (pullConfiguration) await loadConfiguration();
   // Documents opened before the settings arrived were checked with the defaults.
@@ -79,18 +111,55 @@ connection.onInitialized(async () => {
 /** Settings: pulled with workspace/configuration when the client supports it, else taken from the change notification. */
 async function loadConfiguration(pushed?: unknown): Promise<void> {
   try {
-    service.configure(pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed);
+    applySettings(pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed);
   } catch (error) {
     connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
   }
 }
 
-connection.onDidChangeConfiguration(async (params) => {
-  await loadConfiguration((params.settings as { k8sStateful?: unknown } | undefined)?.k8sStateful);
+let reportedUnknownRules = '';
+/** The client's settings (undefined: keep the last ones) combined with the config file. */
+function applySettings(clientSettings: unknown): void {
+  if (clientSettings !== undefined) {
+    const unknown = project.setClientSettings(clientSettings);
+    // Said once per distinct list: settings.json also marks them, but another editor may not.
+    if (unknown.length > 0 && unknown.join() !== reportedUnknownRules) void connection.window.showWarningMessage(`k8sStateful.rules: ${unknown.join('; ')}`);
+    reportedUnknownRules = unknown.join();
+  }
+  service.configure(project.settings());
+}
+
+function settingsChanged(): void {
   sync.republishOpen(true);
   notifyPreviewChanged();
+}
+
+connection.onDidChangeConfiguration(async (params) => {
+  const pushed = (params.settings as { k8sStateful?: unknown } | undefined)?.k8sStateful;
+  await loadConfiguration(pullConfiguration ? undefined : (pushed ?? undefined));
+  settingsChanged();
 });
-connection.onDidChangeWatchedFiles((params) => void sync.filesChanged(params.changes));
+
+async function watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+  const config = changes.filter((c) => c.uri.startsWith('file:') && project.concerns(fileURLToPath(c.uri)));
+  if (config.length > 0 && !documents.get(pathToFileURL(project.configPath ?? '').href)) {
+    project.reload();
+    applySettings(undefined);
+    settingsChanged();
+  }
+  await sync.filesChanged(changes.filter((c) => !config.includes(c)));
+}
+connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params.changes));
+
+/** An open `.k8s-stateful.yaml`: its own diagnostics; the workspace's one also re-configures the checks live. */
+function configDocumentChanged(document: TextDocument): void {
+  void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: configDiagnostics(document.getText()) });
+  const path = fileURLToPath(document.uri);
+  if (path !== project.configPath && !project.concerns(path)) return;
+  project.setConfigText(path, document.getText());
+  applySettings(undefined);
+  settingsChanged();
+}
 
 // Validation is coalesced per document (a burst of keystrokes yields one run, on the newest text);
 // other open documents that may depend on the edit are re-checked shortly after (WorkspaceSync).
@@ -99,9 +168,16 @@ function scheduleValidation(document: TextDocument): void {
   notifyPreviewChanged();
 }
 
-documents.onDidOpen((e) => scheduleValidation(e.document));
-documents.onDidChangeContent((e) => scheduleValidation(e.document));
+documents.onDidOpen((e) => (isConfigUri(e.document.uri) ? configDocumentChanged(e.document) : scheduleValidation(e.document)));
+documents.onDidChangeContent((e) => (isConfigUri(e.document.uri) ? configDocumentChanged(e.document) : scheduleValidation(e.document)));
 documents.onDidClose((e) => {
+  if (isConfigUri(e.document.uri)) {
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    project.reload();
+    applySettings(undefined);
+    settingsChanged();
+    return;
+  }
   void sync.closed(e.document.uri);
   notifyPreviewChanged();
 });
@@ -119,7 +195,10 @@ connection.onRenameRequest((params) => {
   if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
   return result.edit;
 });
-connection.onShutdown(() => sync.stop());
+connection.onShutdown(() => {
+  stopWatching?.();
+  sync.stop();
+});
 
 // Quick fixes and refactors; Secret value lenses (masked here: the VS Code client reveals values).
 // Refactors that would write decoded Secret values get their edit on resolve only (secretActions.ts).
@@ -135,7 +214,9 @@ connection.onCodeLens((params) => secretCodeLenses(service.getSecretLenses(param
 
 // Schema-driven completion, hover, outline and folding.
 connection.onCompletion((params) =>
-  service.getCompletions(params.textDocument.uri, params.position, { triggerCharacter: params.context?.triggerCharacter, snippets: snippetSupport }),
+  isConfigUri(params.textDocument.uri)
+    ? configCompletions(documents.get(params.textDocument.uri)?.getText() ?? '', params.position, snippetSupport)
+    : service.getCompletions(params.textDocument.uri, params.position, { triggerCharacter: params.context?.triggerCharacter, snippets: snippetSupport }),
 );
 connection.onHover((params) => service.getHover(params.textDocument.uri, params.position));
 connection.onDocumentSymbol((params) => service.getDocumentSymbols(params.textDocument.uri));

@@ -31,6 +31,8 @@ export class WorkspaceSync {
   private grace: NodeJS.Timeout | undefined;
   /** Whether each open document's last text looked like Kubernetes YAML. */
   private readonly kubernetesText = new Map<string, boolean>();
+  /** Files the config file's `exclude` leaves out: neither indexed nor reported on. */
+  isExcluded: (path: string) => boolean = () => false;
 
   constructor(
     private readonly connection: Connection,
@@ -62,6 +64,7 @@ export class WorkspaceSync {
       const result = await scanFolders(
         this.folders,
         (path, text) => {
+          if (this.isExcluded(path)) return;
           const uri = pathToFileURL(path).href;
           // Index now, in the scan's batches, rather than on the first diagnostics request.
           if (this.service.workspaceDocument(uri, text)) this.service.index.indexDocument(uri);
@@ -121,7 +124,7 @@ export class WorkspaceSync {
     for (const change of changes) {
       const path = this.workspacePath(change.uri);
       // Open documents hold the user's unsaved text; it wins over whatever the disk says.
-      if (!path || this.service.isOpen(change.uri)) continue;
+      if (!path || this.service.isOpen(change.uri) || this.isExcluded(path)) continue;
       const text = change.type === FileChangeType.Deleted ? undefined : await readKubernetesFile(path);
       if (this.service.isOpen(change.uri)) continue;
       if (text === undefined) {
@@ -196,7 +199,7 @@ export class WorkspaceSync {
     if (!this.service.isOpen(uri)) return;
     const version = this.service.documentVersion(uri);
     try {
-      const diagnostics = this.service.getDiagnostics(uri);
+      const diagnostics = uri.startsWith('file:') && this.isExcluded(fileURLToPath(uri)) ? [] : this.service.getDiagnostics(uri);
       const key = JSON.stringify(diagnostics);
       if (!force && this.lastPublished.get(uri) === key) return;
       this.lastPublished.set(uri, key);

@@ -66,13 +66,21 @@ export class LspTestClient {
     return this.connection.sendRequest<R>(method, params);
   }
 
-  /** `textDocument` capabilities are merged into the defaults (e.g. `{ completion: { completionItem: { snippetSupport: true } } }`). */
-  async initialize(rootUri: string | null = null, textDocument: Record<string, unknown> = {}): Promise<InitializeResult> {
+  /**
+   * `textDocument` capabilities are merged into the defaults (e.g. `{ completion: { completionItem: { snippetSupport: true } } }`);
+   * `extra` adds workspace capabilities and initializationOptions.
+   */
+  async initialize(
+    rootUri: string | null = null,
+    textDocument: Record<string, unknown> = {},
+    extra: { workspace?: Record<string, unknown>; initializationOptions?: unknown } = {},
+  ): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(extra.workspace ? { workspace: extra.workspace } : {}) },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
+      ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return this.initializeResult;

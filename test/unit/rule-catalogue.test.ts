@@ -5,6 +5,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { RULES } from '../../server/src/service/rules/catalogue';
+import { allChecks, BUILT_IN_CHECKS } from '../../server/src/service/rules/ruleIds';
+import { CONFIG_KEYS } from '../../server/src/config/projectConfig';
 import { repoRoot } from '../helpers/service';
 
 const SYNC = 'run `node scripts/sync-rule-settings.mjs` to regenerate the rule settings in package.json';
@@ -41,7 +43,18 @@ test('package.json declares a severity setting for every rule, with its descript
     assert.deepEqual(setting.enum, ['error', 'warning', 'info', 'hint', 'off'], rule.id);
     assert.equal(setting.description, `${rule.description} (default: ${rule.defaultSeverity})`, `${rule.id}: ${SYNC}`);
   }
-  const builtIn = ['yaml-syntax', 'yaml-aliases', 'schema', 'deprecated-api-version'];
+  const builtIn = BUILT_IN_CHECKS.map((c) => c.id);
   const unknown = Object.keys(rules.properties).filter((id) => !RULES.some((r) => r.id === id) && !builtIn.includes(id));
   assert.deepEqual(unknown, [], `settings for rules that no longer exist; ${SYNC}`);
+  for (const id of builtIn) assert.ok(rules.properties[id], `package.json has no k8sStateful.rules.${id}; ${SYNC}`);
+  assert.equal(rules.additionalProperties, false, 'a misspelt rule id in settings.json is marked');
+});
+
+test('every built-in check has a doc page; the config file schema lists the same ids as the settings', () => {
+  for (const { id } of BUILT_IN_CHECKS) assert.match(readFileSync(join(repoRoot, 'docs/rules', `${id}.md`), 'utf8'), new RegExp(`^# ${id}\\b`), id);
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas/k8s-stateful-config.schema.json'), 'utf8'));
+  assert.deepEqual(schema.properties.rules.properties, manifest.contributes.configuration.properties['k8sStateful.rules'].properties, SYNC);
+  assert.deepEqual(Object.keys(schema.properties).sort(), Object.keys(CONFIG_KEYS).sort(), 'the schema and the parser know the same keys');
+  assert.deepEqual(allChecks().map((c) => c.id).sort(), Object.keys(schema.properties.rules.properties).sort());
 });

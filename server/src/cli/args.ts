@@ -1,7 +1,8 @@
 // Command-line parsing for `k8s-stateful`. Pure: argv in, options or a usage error out.
+import { isKnownRuleId, unknownRuleIdMessage } from '../service/rules/ruleIds';
 import type { SeverityName } from '../service/settings';
 
-export type OutputFormat = 'text' | 'json' | 'sarif';
+export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
 export type Threshold = Exclude<SeverityName, 'off'>;
 
 export interface CheckOptions {
@@ -27,6 +28,18 @@ export interface CheckOptions {
   defaultNamespace?: string;
   strictReferences: boolean;
   color: boolean;
+  /** `--config FILE`: one config file for every input (otherwise the nearest above each file). */
+  config?: string;
+  /** `--no-config`: ignore config files. */
+  noConfig: boolean;
+  /** Fail (exit 1) when more than this many warnings are reported. */
+  maxWarnings?: number;
+  /** No YAML file to check is a success instead of a failure. */
+  allowEmpty: boolean;
+  /** SARIF URIs are relative to this folder (default: the git top level, else the working folder). */
+  sarifRoot?: string;
+  /** The path stdin stands for: its name in reports, and where its config file is looked up. */
+  stdinFilename?: string;
 }
 
 export type ParsedArgs =
@@ -36,7 +49,7 @@ export type ParsedArgs =
   | { kind: 'error'; message: string };
 
 export const SEVERITIES: Threshold[] = ['error', 'warning', 'info', 'hint'];
-const FORMATS: OutputFormat[] = ['text', 'json', 'sarif'];
+const FORMATS: OutputFormat[] = ['text', 'json', 'sarif', 'github'];
 
 export const USAGE = `Usage: k8s-stateful check [options] [PATH...]
 
@@ -44,15 +57,25 @@ Checks Kubernetes YAML (files, or folders walked for *.yaml / *.yml) with the sa
 the editor extension: YAML syntax, schemas of every built-in kind, and the stateful-workload
 rules across all the files given. PATH defaults to the current folder; "-" reads stdin.
 
+Settings come from the nearest .k8s-stateful.yaml above each file (rules, exclude,
+kubernetesVersion, defaultNamespace, scopes...); options given here win over it.
+
 Output (stdout):
-  text   file:line:col severity rule-id message        (default)
-  json   {tool, summary, diagnostics: [...]}, 1-based lines and columns
-  sarif  SARIF 2.1.0, for GitHub code scanning (upload with github/codeql-action/upload-sarif)
+  text    file:line:col: severity rule-id message       (default)
+  json    {tool, summary, diagnostics: [...]}, 1-based lines and columns
+  sarif   SARIF 2.1.0, for GitHub code scanning (upload with github/codeql-action/upload-sarif)
+  github  GitHub Actions workflow commands (annotations on the pull request)
 
 Options:
-  -f, --format text|json|sarif   output format (default: text)
+  -f, --format text|json|sarif|github  output format (default: text)
   -s, --severity LEVEL           report error|warning|info|hint and above (default: info)
+      --max-warnings N           also fail (exit 1) when more than N warnings are reported
       --rule ID=LEVEL            override a rule's severity (error|warning|info|hint|off); repeatable
+  -c, --config FILE              use this config file for every input
+      --no-config                ignore .k8s-stateful.yaml files
+      --allow-empty              finding no YAML file is not an error
+      --stdin-filename PATH      the file stdin ("-") stands for, in reports and for its config
+      --sarif-root DIR           SARIF paths are relative to DIR (default: the git top level)
       --default-namespace NS     namespace of resources that name none (default: default)
       --strict-references        references to kinds the files never define are errors, not hints
       --preview                  print the Stateful Preview (pods, claims, DNS names) instead;
@@ -68,7 +91,8 @@ Options:
   -h, --help                     this help
   -v, --version                  the version
 
-Exit status: 0 no errors, 1 errors reported, 2 bad usage or unreadable input.
+Exit status: 0 no errors (and at most --max-warnings warnings), 1 errors reported (or too many
+warnings), 2 bad usage, a bad config file, an unknown rule id, unreadable input or no YAML file.
 Examples:
   k8s-stateful check deploy/
   k8s-stateful check --format sarif -o k8s.sarif .
@@ -90,6 +114,8 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
     rules: {},
     strictReferences: false,
     color: isTty,
+    noConfig: false,
+    allowEmpty: false,
   };
   let command: string | undefined;
   let endOfOptions = false;
@@ -141,6 +167,7 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
         const v = value();
         const m = v ? /^([A-Za-z0-9._-]+)=(error|warning|info|hint|off)$/.exec(v) : null;
         if (!m) return error(`--rule expects ID=LEVEL with LEVEL one of error, warning, info, hint, off${v ? `, got "${v}"` : ''}`);
+        if (!isKnownRuleId(m[1])) return error(`--rule: ${unknownRuleIdMessage(m[1])}`);
         options.rules[m[1]] = m[2] as SeverityName;
         break;
       }
@@ -179,6 +206,38 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
         options.jobs = n;
         break;
       }
+      case '-c':
+      case '--config': {
+        const v = value();
+        if (!v) return error('--config expects a file path');
+        options.config = v;
+        break;
+      }
+      case '--no-config':
+        options.noConfig = true;
+        break;
+      case '--allow-empty':
+        options.allowEmpty = true;
+        break;
+      case '--max-warnings': {
+        const v = value();
+        const n = v === undefined ? NaN : Number(v);
+        if (!Number.isInteger(n) || n < 0) return error(`--max-warnings expects a whole number${v ? `, got "${v}"` : ''}`);
+        options.maxWarnings = n;
+        break;
+      }
+      case '--sarif-root': {
+        const v = value();
+        if (!v) return error('--sarif-root expects a folder');
+        options.sarifRoot = v;
+        break;
+      }
+      case '--stdin-filename': {
+        const v = value();
+        if (!v) return error('--stdin-filename expects a path');
+        options.stdinFilename = v;
+        break;
+      }
       case '--no-progress':
         options.progress = 'never';
         break;
@@ -198,7 +257,8 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
   }
   if (command === undefined) return error('missing command (the only command is "check")');
   if (command !== 'check') return error(`unknown command "${command}" (the only command is "check")`);
-  if (options.preview && options.format === 'sarif') return error('--preview prints text or JSON, not SARIF');
+  if (options.preview && (options.format === 'sarif' || options.format === 'github')) return error(`--preview prints text or JSON, not ${options.format}`);
+  if (options.config && options.noConfig) return error('--config and --no-config exclude each other');
   if (options.paths.filter((p) => p === '-').length > 1) return error('"-" (stdin) can be given once');
   if (options.paths.length === 0) options.paths.push('.');
   return { kind: 'check', options };

@@ -9,8 +9,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createLanguageService } from '../service';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { createLanguageService, type LanguageService } from '../service';
+import { removedApi } from '../service/schema/removedApis';
 import type { Diagnostic } from '../service/types';
+import { decodeInput, type Decoded } from './decode';
 
 export const STDIN_PATH = '-';
 export const WORKER_ROLE = 'k8s-stateful-check-worker';
@@ -18,8 +21,10 @@ export const WORKER_ROLE = 'k8s-stateful-check-worker';
 export interface CheckRun {
   /** Absolute paths ('-' for stdin). */
   files: string[];
-  /** Text of stdin when '-' is among the files. */
-  stdinText?: string;
+  /** Stdin, decoded, when '-' is among the files. */
+  stdin?: Decoded;
+  /** Absolute path stdin stands for (`--stdin-filename`), if given. */
+  stdinPath?: string;
   schemaDir: string;
   docsBaseUri?: string;
   /** The `k8sStateful` settings object (rules, defaultNamespace, references.strict). */
@@ -33,14 +38,27 @@ export interface CheckRun {
 
 export class InputError extends Error {}
 
-export function uriOf(path: string): string {
-  return path === STDIN_PATH ? 'untitled:stdin' : pathToFileURL(path).href;
+/** stdin is `untitled:stdin`, or the file it stands for (`--stdin-filename`). */
+export function uriOf(path: string, stdinPath?: string): string {
+  if (path === STDIN_PATH) return stdinPath ? pathToFileURL(stdinPath).href : 'untitled:stdin';
+  return pathToFileURL(path).href;
 }
 
-function readInput(path: string, stdinText: string | undefined): string {
-  if (path === STDIN_PATH) return stdinText ?? '';
+/** What a check found in one file, beyond its diagnostics: what the summary counts. */
+export interface FileResult {
+  diagnostics: Diagnostic[];
+  /** Resources (documents with apiVersion and kind). */
+  resources: number;
+  /** Kinds with no schema and no rules here (CRDs...): only their YAML syntax is checked. */
+  unknownKinds: string[];
+  /** YAML that is not Kubernetes (no apiVersion/kind), or an unrendered template: nothing to check. */
+  skipped: boolean;
+}
+
+function readInput(path: string, stdin: Decoded | undefined): Decoded {
+  if (path === STDIN_PATH) return stdin ?? { text: '' };
   try {
-    return readFileSync(path, 'utf8');
+    return decodeInput(readFileSync(path));
   } catch (error) {
     throw new InputError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
@@ -69,24 +87,55 @@ export function totalSize(files: string[]): number {
   return total;
 }
 
-/** Diagnostics of every file, in the order of `files`. */
-export async function runCheck(run: CheckRun): Promise<Diagnostic[][]> {
+/** Results of every file, in the order of `files`. */
+export async function runCheck(run: CheckRun): Promise<FileResult[]> {
   if (run.jobs <= 1 || run.files.length < 2 || !run.workerScript) return checkInThread(run, run.files.map((_, i) => i), (done) => run.onProgress?.(done, run.files.length));
   return checkInWorkers(run);
 }
 
-/** Loads all files into one service and returns the diagnostics of the files at `indices`. */
-export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): Diagnostic[][] {
+/** Loads all files into one service and returns the results of the files at `indices`. */
+export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): FileResult[] {
   const service = createLanguageService({ schemaDir: run.schemaDir, docsBaseUri: run.docsBaseUri });
   service.configure(run.settings);
-  const uris = run.files.map(uriOf);
-  run.files.forEach((path, i) => service.setDocument(uris[i], readInput(path, run.stdinText), 1));
-  const out: Diagnostic[][] = [];
+  const uris = run.files.map((path) => uriOf(path, run.stdinPath));
+  const unreadable = new Map<number, string>();
+  run.files.forEach((path, i) => {
+    const input = readInput(path, run.stdin);
+    if ('error' in input) unreadable.set(i, input.error);
+    service.setDocument(uris[i], 'text' in input ? input.text : '', 1);
+  });
+  const out: FileResult[] = [];
   indices.forEach((fileIndex, n) => {
-    out.push(service.getDiagnostics(uris[fileIndex]));
+    const error = unreadable.get(fileIndex);
+    out.push(error === undefined ? fileResult(service, uris[fileIndex]) : { diagnostics: [encodingDiagnostic(error, run.docsBaseUri)], resources: 0, unknownKinds: [], skipped: false });
     onProgress?.(n + 1);
   });
   return out;
+}
+
+function fileResult(service: LanguageService, uri: string): FileResult {
+  const diagnostics = service.getDiagnostics(uri);
+  const file = service.documents.parsed(uri);
+  let resources = 0;
+  const unknownKinds: string[] = [];
+  for (const document of file?.documents ?? []) {
+    const resource = document.resource;
+    if (!resource) continue;
+    resources++;
+    if (!service.registry.entry(resource.apiVersion, resource.kind) && !removedApi(resource.apiVersion, resource.kind)) unknownKinds.push(`${resource.apiVersion}/${resource.kind}`);
+  }
+  return { diagnostics, resources, unknownKinds, skipped: !file || !file.isKubernetes || file.isTemplate };
+}
+
+function encodingDiagnostic(message: string, docsBaseUri: string | undefined): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    source: 'k8s-stateful',
+    code: 'file-encoding',
+    message,
+    ...(docsBaseUri ? { codeDescription: { href: `${docsBaseUri}/file-encoding.md` } } : {}),
+  };
 }
 
 interface WorkerTask {
@@ -97,7 +146,7 @@ interface WorkerTask {
 
 type WorkerMessage =
   | { type: 'progress'; done: number }
-  | { type: 'result'; diagnostics: Diagnostic[][] }
+  | { type: 'result'; results: FileResult[] }
   | { type: 'error'; message: string; input: boolean };
 
 /** Shares the files among workers by size (largest first, to the least loaded worker). */
@@ -114,9 +163,9 @@ export function shard(sizes: number[], workers: number): number[][] {
   return shards.filter((s) => s.length > 0).map((s) => s.sort((a, b) => a - b));
 }
 
-async function checkInWorkers(run: CheckRun): Promise<Diagnostic[][]> {
+async function checkInWorkers(run: CheckRun): Promise<FileResult[]> {
   const sizes = run.files.map((f) => {
-    if (f === STDIN_PATH) return run.stdinText?.length ?? 0;
+    if (f === STDIN_PATH) return run.stdin && 'text' in run.stdin ? run.stdin.text.length : 0;
     try {
       return statSync(f).size;
     } catch {
@@ -124,7 +173,7 @@ async function checkInWorkers(run: CheckRun): Promise<Diagnostic[][]> {
     }
   });
   const shards = shard(sizes, Math.min(run.jobs, run.files.length));
-  const results: Diagnostic[][] = new Array(run.files.length);
+  const results: FileResult[] = new Array(run.files.length);
   const progress = new Array<number>(shards.length).fill(0);
   const { onProgress, workerScript, jobs: _jobs, ...plain } = run;
   const workers: Worker[] = [];
@@ -142,7 +191,7 @@ async function checkInWorkers(run: CheckRun): Promise<Diagnostic[][]> {
                 progress[w] = message.done;
                 onProgress?.(progress.reduce((a, b) => a + b, 0), run.files.length);
               } else if (message.type === 'result') {
-                message.diagnostics.forEach((d, n) => (results[indices[n]] = d));
+                message.results.forEach((r, n) => (results[indices[n]] = r));
                 settled = true;
                 resolve();
               } else {
@@ -170,14 +219,14 @@ async function checkInWorkers(run: CheckRun): Promise<Diagnostic[][]> {
 export function runWorker(task: WorkerTask, post: (message: WorkerMessage) => void): void {
   try {
     let last = 0;
-    const diagnostics = checkInThread(task.run, task.indices, (done) => {
+    const results = checkInThread(task.run, task.indices, (done) => {
       const now = Date.now();
       if (now - last > 200 || done === task.indices.length) {
         last = now;
         post({ type: 'progress', done });
       }
     });
-    post({ type: 'result', diagnostics });
+    post({ type: 'result', results });
   } catch (error) {
     const input = error instanceof InputError;
     post({ type: 'error', message: input ? (error as Error).message : ((error as Error).stack ?? String(error)), input });

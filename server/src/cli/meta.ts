@@ -1,7 +1,6 @@
 // The tool's identity for reports: name, version and where the rule docs live.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
 
 export const TOOL_NAME = 'k8s-stateful';
@@ -15,13 +14,16 @@ const repositoryWeb = repository?.replace(/^git\+/, '').replace(/\.git$/, '');
 export const INFORMATION_URI: string | undefined = manifest.homepage ?? repositoryWeb;
 
 /**
- * Base URI of the rule docs (`<base>/<rule-id>.md`): K8S_STATEFUL_DOCS_BASE_URI, else derived from
- * package.json `repository`, else the docs shipped next to the bundle (no guessed web address:
- * SARIF carries each rule's doc page as help text anyway).
+ * Web address of the rule docs (`<base>/<rule-id>.md`): K8S_STATEFUL_DOCS_BASE_URI, else derived from
+ * package.json `repository`; none otherwise. A path on the machine that ran the check would be a dead
+ * link wherever the report is read (and leak the runner's folders); SARIF carries each rule's doc
+ * page as help text anyway.
  */
-export const DOCS_BASE_URI: string =
-  process.env.K8S_STATEFUL_DOCS_BASE_URI ??
-  (repositoryWeb ? `${repositoryWeb}/blob/main/docs/rules` : pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href);
+export const DOCS_BASE_URI: string | undefined = webAddress(process.env.K8S_STATEFUL_DOCS_BASE_URI) ?? (repositoryWeb ? `${repositoryWeb}/blob/v${pkg.version}/docs/rules` : undefined);
+
+function webAddress(uri: string | undefined): string | undefined {
+  return uri && /^https?:\/\//.test(uri) ? uri.replace(/\/+$/, '') : undefined;
+}
 
 /** The Markdown doc page of a rule, shipped next to the bundle (docs/rules/<id>.md), if present. */
 export function ruleDocMarkdown(id: string, bundleDir: string): string | undefined {

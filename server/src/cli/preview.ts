@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 export interface PreviewRun {
   files: string[];
   stdinText?: string;
+  /** The file stdin stands for (`--stdin-filename`). */
+  stdinPath?: string;
   schemaDir: string;
   settings: unknown;
   format: 'text' | 'json';
@@ -17,7 +19,7 @@ export interface PreviewRun {
 export function renderPreview(run: PreviewRun): string {
   const service = createLanguageService({ schemaDir: run.schemaDir });
   service.configure(run.settings);
-  for (const path of run.files) service.setDocument(uriOf(path), path === STDIN_PATH ? (run.stdinText ?? '') : readFileSync(path, 'utf8'), 1);
+  for (const path of run.files) service.setDocument(uriOf(path, run.stdinPath), path === STDIN_PATH ? (run.stdinText ?? '') : readFileSync(path, 'utf8'), 1);
   const model = service.getPreview();
   if (run.format === 'json') {
     const relabel = (value: unknown): unknown => {

@@ -8,10 +8,23 @@ export interface FileReport {
   display: string;
   /** Diagnostics at or above the severity threshold, sorted by position. */
   diagnostics: Diagnostic[];
+  /** Resources found in the file. */
+  resources?: number;
+  /** `apiVersion/kind` of resources no schema or rule knows (only their syntax was checked). */
+  unknownKinds?: string[];
+  /** Not Kubernetes YAML, or an unrendered template: nothing was checked beyond reading it. */
+  skipped?: boolean;
 }
 
 export interface Summary {
   files: number;
+  /** Files with nothing to check (not Kubernetes YAML, unrendered templates). */
+  skippedFiles: number;
+  /** Files left out by the config file's `exclude`. */
+  excludedFiles: number;
+  resources: number;
+  /** Resources of kinds with no schema or rules, per `apiVersion/kind`: checked for YAML syntax only. */
+  unknownKinds: Record<string, number>;
   errors: number;
   warnings: number;
   infos: number;
@@ -39,9 +52,12 @@ export function ruleIdOf(d: Diagnostic): string {
   return d.code === undefined || d.code === '' ? 'unknown' : String(d.code);
 }
 
-export function summarize(files: FileReport[], durationMs: number): Summary {
-  const s: Summary = { files: files.length, errors: 0, warnings: 0, infos: 0, hints: 0, durationMs };
+export function summarize(files: FileReport[], durationMs: number, excludedFiles = 0): Summary {
+  const s: Summary = { files: files.length, skippedFiles: 0, excludedFiles, resources: 0, unknownKinds: {}, errors: 0, warnings: 0, infos: 0, hints: 0, durationMs };
   for (const f of files) {
+    if (f.skipped) s.skippedFiles++;
+    s.resources += f.resources ?? 0;
+    for (const kind of f.unknownKinds ?? []) s.unknownKinds[kind] = (s.unknownKinds[kind] ?? 0) + 1;
     for (const d of f.diagnostics) {
       const sev = d.severity ?? 1;
       if (sev === 1) s.errors++;

@@ -1,6 +1,14 @@
 // User settings the service reads (the `k8sStateful.*` configuration section).
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
 
+/** A named part of the repository (an application): the files its globs match, relative to `base`. */
+export interface ScopeSetting {
+  name: string;
+  files: string[];
+  /** file: URI of the folder the globs are relative to (the config file's folder). */
+  base?: string;
+}
+
 export interface Settings {
   /** Namespace of resources that do not name one (kubectl's context namespace). */
   defaultNamespace: string;
@@ -14,6 +22,10 @@ export interface Settings {
   clusterDomain: string;
   /** Files over this many bytes are checked for YAML syntax only; over twice this, not at all. */
   maxFileSize: number;
+  /** Kubernetes version the manifests target ("1.33"), when the user set one. */
+  kubernetesVersion?: string;
+  /** Applications of the repository, from the config file's `scopes` (empty: not configured). */
+  scopes: ScopeSetting[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -22,6 +34,7 @@ export const DEFAULT_SETTINGS: Settings = {
   references: { strict: false },
   clusterDomain: 'cluster.local',
   maxFileSize: 3 * 1024 * 1024,
+  scopes: [],
 };
 
 /** Merges a partial (possibly malformed) settings object from a client over the defaults. */
@@ -39,5 +52,12 @@ export function normalizeSettings(input: unknown): Settings {
     references: { strict: raw.references?.strict === true },
     clusterDomain: typeof raw.clusterDomain === 'string' && raw.clusterDomain ? raw.clusterDomain : DEFAULT_SETTINGS.clusterDomain,
     maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
+    ...(typeof raw.kubernetesVersion === 'string' && raw.kubernetesVersion ? { kubernetesVersion: raw.kubernetesVersion } : {}),
+    scopes: Array.isArray(raw.scopes) ? raw.scopes.filter(isScope) : [],
   };
+}
+
+function isScope(value: unknown): value is ScopeSetting {
+  const scope = value as ScopeSetting;
+  return typeof scope === 'object' && scope !== null && typeof scope.name === 'string' && Array.isArray(scope.files) && scope.files.every((f) => typeof f === 'string');
 }

@@ -2,10 +2,13 @@
 // descriptions, helpUri, default level), results with ruleId/ruleIndex/level/message and a
 // physical location relative to %SRCROOT% with a 1-based region. Columns are UTF-16 code units
 // (LSP's unit), declared with columnKind.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../../service/types';
 import { ruleIdOf, type Report } from '../report';
-import { allRules, type RuleMeta } from '../rules';
+import { allChecks, type CheckMeta } from '../../service/rules/ruleIds';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -20,13 +23,41 @@ function levelOfName(name: string): Level {
   return name === 'error' ? 'error' : name === 'warning' ? 'warning' : 'note';
 }
 
+/**
+ * Fingerprints that survive unrelated edits: the rule, the file and the text of the finding's line
+ * (whitespace collapsed), not its line number, plus a count for identical lines. Code scanning uses
+ * them to keep an alert the same alert when lines above it move.
+ */
+function fingerprints(path: string, textOf: ((path: string) => string | undefined) | undefined) {
+  let lines: string[] | undefined;
+  const seen = new Map<string, number>();
+  return (ruleId: string, d: Diagnostic): string => {
+    lines ??= (textOf ?? readText)(path)?.split(/\r?\n/) ?? [];
+    const line = (lines[d.range.start.line] ?? '').replace(/\s+/g, ' ').trim();
+    const hash = createHash('sha256').update(`${ruleId}\0${line}\0${d.message}`).digest('hex').slice(0, 16);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return `${hash}:${n}`;
+  };
+}
+
+function readText(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 export interface SarifOptions {
+  /** The text of a checked file (stdin has none on disk); read from disk when not given. */
+  textOf?: (path: string) => string | undefined;
   /** Markdown help per rule id (the rule's doc page), when available. */
   ruleHelp?: (id: string) => string | undefined;
 }
 
 export function formatSarif(report: Report, options: SarifOptions = {}): string {
-  const rules: RuleMeta[] = allRules();
+  const rules: CheckMeta[] = allChecks();
   const indexOf = new Map(rules.map((r, i) => [r.id, i]));
   // Codes the catalogue does not list (a rule added without metadata) still get a rule entry.
   for (const file of report.files) {
@@ -56,6 +87,7 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
 
   const results = [];
   for (const file of report.files) {
+    const fingerprint = fingerprints(file.path, options.textOf);
     for (const d of file.diagnostics) {
       const id = ruleIdOf(d);
       results.push({
@@ -63,7 +95,8 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
         ruleIndex: indexOf.get(id)!,
         level: level(d.severity),
         message: { text: d.message },
-        locations: [location(file.display, file.path, d)],
+        locations: [location(report.root, file.path, d)],
+        partialFingerprints: { primaryLocationLineHash: fingerprint(id, d) },
       });
     }
   }
@@ -91,13 +124,14 @@ export function formatSarif(report: Report, options: SarifOptions = {}): string 
   return `${JSON.stringify(sarif, null, 2)}\n`;
 }
 
-function location(display: string, absolute: string, d: Diagnostic) {
-  // Files under the working folder are relative to %SRCROOT% (what code scanning maps to the repo);
-  // anything else keeps its absolute file: URI.
-  const relative = !display.startsWith('../') && !display.startsWith('/') && !/^[A-Za-z]:/.test(display) && display !== '<stdin>';
-  const artifactLocation = relative
-    ? { uri: display.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
-    : { uri: display === '<stdin>' ? 'stdin' : pathToFileURL(absolute).href };
+function location(root: string, absolute: string, d: Diagnostic) {
+  // Files under the root (the repository's top level) are relative to %SRCROOT%, which is what code
+  // scanning maps to the repository; anything else keeps its absolute file: URI.
+  const rel = isAbsolute(absolute) ? relative(root, absolute) : undefined;
+  const inside = rel !== undefined && rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const artifactLocation = inside
+    ? { uri: rel.split(sep).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' }
+    : { uri: isAbsolute(absolute) ? pathToFileURL(absolute).href : 'stdin' };
   const { start, end } = d.range;
   const region: Record<string, number> = { startLine: start.line + 1, startColumn: start.character + 1 };
   // SARIF's end column is exclusive, like LSP's end character.

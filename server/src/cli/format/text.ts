@@ -1,4 +1,5 @@
-// `file:line:col severity rule-id message`, one diagnostic per line (1-based line and column).
+// `file:line:col: severity rule-id message`, one diagnostic per line (1-based line and column), the
+// shape compilers print: Vim's quickfix, Emacs' compilation mode and VS Code's problem matcher read it.
 import { ruleIdOf, severityName, type Report } from '../report';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' } as const;
@@ -9,7 +10,7 @@ export function formatText(report: Report, options: { color?: boolean } = {}): s
   const lines: string[] = [];
   for (const file of report.files) {
     for (const d of file.diagnostics) {
-      const where = `${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}`;
+      const where = `${file.display}:${d.range.start.line + 1}:${d.range.start.character + 1}:`;
       const severity = severityName(d);
       // Messages are one line; a multi-line one would break `grep`-style consumers.
       const message = d.message.replace(/\r?\n/g, ' ');

@@ -10,6 +10,7 @@ import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { detached } from '../parse/detached';
+import { suppressionCommentDiagnostics } from './suppressionComments';
 
 const SEVERITY_BY_NAME = {
   error: DiagnosticSeverity.Error,
@@ -113,6 +114,7 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[]
     return moved(entry.syntax, shift);
   });
   const all = syntax;
+  all.push(...suppressionCommentDiagnostics(file));
   for (const document of file.documents) {
     if (!document.resource || document.yaml.errors.length > 0) continue;
     const { entry, shift } = schemaEntry(file, document, env.registry);
