@@ -23,7 +23,7 @@ import { activationMedians, measureActivation, renderActivation, type Activation
 import { FORMAT_ONLY, appName, generateManifest, type Manifest, type PlantedKind } from './generate';
 import { BenchClient, type Published } from './lsp';
 import { writeCombinedSchema } from './schema';
-import { SERVER_NODE_FLAGS } from '../server/src/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../common/nodeFlags';
 
 const ROOT = resolve(__dirname, '..', '..');
 const OUT = join(ROOT, 'bench', 'out');
@@ -70,7 +70,7 @@ const HELP = `Usage: npm run bench -- [options]
   --cli-apps N            apps in the CLI tree (default 2000 = 10,000 resources)
   --stock-yls             yaml-language-server with its fixed 200 ms validation delay (default: delay removed)
   --profile DIR           write CPU profiles of our server (node --cpu-prof) into DIR
-  --ours-node-flags "..."  node flags for our server (default: the extension's, server/src/nodeFlags.ts; "" for none)
+  --ours-node-flags "..."  node flags for our server (default: the extension's, common/nodeFlags.ts; "" for none)
   --gap MS                idle time before each timed completion, hover and floor request (default 1;
                           0 = back to back, where a request can catch the server still busy with the last)
   --jsonrpc-transport     time requests around vscode-jsonrpc's stream reader/writer instead of

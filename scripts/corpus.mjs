@@ -39,8 +39,11 @@ if (!existsSync(corpus)) {
 
 // The service is TypeScript; bundle it once into a temporary CommonJS file.
 const out = mkdtempSync(join(tmpdir(), 'k8s-stateful-corpus-'));
-await build({ entryPoints: [join(ROOT, 'server/src/service/index.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'service.js'), logLevel: 'error' });
-const { createLanguageService } = createRequire(import.meta.url)(join(out, 'service.js'));
+await build({
+  stdin: { contents: "export { createLanguageService } from './server/src/service'; export { schemaFiles } from './server/src/schemaFiles';", resolveDir: ROOT, loader: 'ts' },
+  bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'service.js'), logLevel: 'error',
+});
+const { createLanguageService, schemaFiles } = createRequire(import.meta.url)(join(out, 'service.js'));
 rmSync(out, { recursive: true, force: true });
 
 const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
@@ -54,7 +57,7 @@ for (const folder of readdirSync(corpus).sort()) {
   if (!existsSync(indexPath)) continue;
   const rows = readFileSync(indexPath, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
   for (const group of workspaces(rows.filter(([file]) => existsSync(join(corpus, folder, file))))) {
-  const service = createLanguageService({ schemaDir: join(ROOT, 'schemas', 'generated') });
+  const service = createLanguageService({ schemas: schemaFiles(join(ROOT, 'schemas', 'generated')) });
   const entries = [];
   for (const [file, repo, path] of group) {
     const full = join(corpus, folder, file);

@@ -5,7 +5,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { registerPreview, type PreviewApi } from './preview';
 import { registerSecretCommands } from './commands/secretCommands';
 import { createOutputChannel, OutputRecorder, RestartPolicy } from './resilience';
-import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+import { SERVER_NODE_FLAGS } from '../../common/nodeFlags';
 
 // When this module's own code starts running (its bundled dependencies have run just before it).
 const moduleStartedEpoch = Date.now();

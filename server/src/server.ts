@@ -15,13 +15,14 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
+import { schemaFiles } from './schemaFiles';
 import { createLanguageService, type Diagnostic } from './service';
 import { secretCodeLenses } from './service/lens/secretLens';
 import { WorkspaceSync } from './workspaceSync';
 import { startIdleCollector } from './idleCollector';
 import { guardConnection } from './requestGuard';
 import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
-import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from './service/preview/protocol';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../common/protocol';
 import { ProjectSettings } from './projectSettings';
 import { configCompletions, configDiagnostics, isConfigUri } from './config/configEditing';
 import { watchFolders } from './fileWatcher';
@@ -40,7 +41,7 @@ const documents = new TextDocuments(TextDocument);
 const schemaDir = process.env.K8S_STATEFUL_SCHEMAS ?? join(__dirname, '..', 'schemas', 'generated');
 // Rule docs ship in the extension folder (dist/../docs/rules); diagnostics link to them.
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
-const service = createLanguageService({ schemaDir, docsBaseUri });
+const service = createLanguageService({ schemas: schemaFiles(schemaDir), docsBaseUri });
 // Heavy work (the workspace scan, a first check of a huge file) leaves garbage V8 only collects under
 // pressure: collect it once the server is idle, or right after the scan, so the memory goes back
 // (idleCollector.ts).

@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import type { LanguageService } from './service';
-import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './service/workspace/scan';
+import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './workspaceScan';
 import { describeFailure } from './requestGuard';
 
 /** Other open documents are re-checked this long after the last edit of a document they may depend on. */

@@ -2,17 +2,20 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { schemaFiles } from '../../server/src/schemaFiles';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import type { Range } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../../server/src/service/types';
 
 export const repoRoot = process.cwd();
 export const schemaDir = join(repoRoot, 'schemas', 'generated');
+/** The host's loader over the generated schemas, as the server and the CLI use it. */
+export const schemas = schemaFiles(schemaDir);
 
 let shared: LanguageService | undefined;
 
 export function testService(): LanguageService {
-  shared ??= createLanguageService({ schemaDir });
+  shared ??= createLanguageService({ schemas });
   return shared;
 }
 
@@ -39,7 +42,7 @@ export function schemaDiagnosticsFor(text: string): Diagnostic[] {
 
 /** A fresh service holding every YAML file of the given folders (relative to the repo root). */
 export function serviceWithFolders(...folders: string[]): { service: LanguageService; uris: string[] } {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   const uris: string[] = [];
   for (const folder of folders) {
     for (const name of readdirSync(join(repoRoot, folder)).sort()) {

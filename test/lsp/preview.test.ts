@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import type { PreviewModel } from '../../server/src/service/preview/model';
-import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST } from '../../server/src/service/preview/protocol';
+import type { PreviewModel } from '../../common/previewModel';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST } from '../../common/protocol';
 import { LspTestClient } from '../helpers/lspClient';
 
 const postgres = join(process.cwd(), 'examples', 'postgres');

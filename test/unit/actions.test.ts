@@ -10,12 +10,12 @@ import { createLanguageService, type LanguageService } from '../../server/src/se
 import { ruleById } from '../../server/src/service/rules/catalogue';
 import type { Diagnostic } from '../../server/src/service/types';
 import { applyWorkspaceEdit } from '../helpers/edits';
-import { rangeOfText, repoRoot, schemaDir, summarize } from '../helpers/service';
+import { rangeOfText, repoRoot, schemas, summarize } from '../helpers/service';
 
 type Files = Record<string, string>;
 
 function workspace(files: Files): { service: LanguageService; uri: (name: string) => string } {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   const uri = (name: string) => `file:///ws/${name}`;
   for (const [name, text] of Object.entries(files)) service.setDocument(uri(name), text, 1);
   return { service, uri };

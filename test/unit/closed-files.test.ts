@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
-import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
+import { repoRoot, schemas, yamlFiles } from '../helpers/service';
 
 const FOLDERS = ['examples/postgres', 'examples/mistakes', 'test/fixtures/seeds', 'test/fixtures/cli/errors', 'test/fixtures/cli/warnings', 'test/fixtures/cli/clean'];
 
@@ -17,7 +17,7 @@ function filesOf(folder: string): Array<{ uri: string; text: string }> {
 }
 
 function serviceWith(files: Array<{ uri: string; text: string }>, openUri?: string): LanguageService {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   for (const file of files) {
     if (openUri === undefined || file.uri === openUri) service.setDocument(file.uri, file.text, 1);
     else service.workspaceDocument(file.uri, file.text);

@@ -8,7 +8,7 @@ import { createLanguageService, type LanguageService } from '../../server/src/se
 import { dataKeys } from '../../server/src/service/workspace/references';
 import { withCursor } from '../helpers/cursor';
 import { statefulSetYaml } from '../helpers/manifests';
-import { schemaDir, serviceWithFolders } from '../helpers/service';
+import { schemas, serviceWithFolders } from '../helpers/service';
 
 const b64 = (s: string) => Buffer.from(s, 'utf8').toString('base64');
 
@@ -165,7 +165,7 @@ const WORKSPACE: Record<string, string> = {
 };
 
 function workspace(): LanguageService {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   for (const [uri, text] of Object.entries(WORKSPACE)) service.setDocument(uri, text, 1, { open: false });
   return service;
 }

@@ -12,7 +12,7 @@ import { documentData } from '../../server/src/service/schema/documentData';
 import { SchemaRegistry } from '../../server/src/service/schema/registry';
 import { typedCollector, typedNodes } from '../../server/src/service/schema/typedNodes';
 import { seededRandom } from '../helpers/random';
-import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
+import { repoRoot, schemas, yamlFiles } from '../helpers/service';
 
 const MAX_ALIAS_COUNT = 1000;
 
@@ -119,7 +119,7 @@ test('plain data equals toJS() on mutated manifests (aliases, merge keys, tags a
 });
 
 test('typed nodes collected along the data walk equal typedNodes() (same scalars, paths and schemas)', () => {
-  const registry = new SchemaRegistry(schemaDir);
+  const registry = new SchemaRegistry(schemas);
   const files = [...yamlFiles(join(repoRoot, 'examples')), ...yamlFiles(join(repoRoot, 'test/fixtures'))];
   const oddKeys = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typed\n  labels: {~: 1, "": 2, 3: yes}\ndata:\n  ~: 1\n  1: 2.5\n  flag: on\n';
   const texts = files.map((f) => readFileSync(f, 'utf8')).concat([generateManifest(20).text, TRICKY, oddKeys]);

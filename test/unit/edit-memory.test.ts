@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { generateManifest } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
-import { schemaDir } from '../helpers/service';
+import { schemas } from '../helpers/service';
 
 function collector(): () => void {
   setFlagsFromString('--expose-gc');
@@ -23,7 +23,7 @@ test('100 edits spread over a 50,000-line file keep the heap flat', () => {
     gc();
     return process.memoryUsage().heapUsed / 1024 / 1024;
   };
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.configure({ maxFileSize: 64 * 1024 * 1024 });
   const uri = 'file:///edit-memory/m500.yaml';
   const lines = generateManifest(500).text.split('\n');

@@ -17,7 +17,7 @@ import { parseAllDocuments } from 'yaml';
 import type { CodeAction, Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { seededRandom } from '../helpers/random';
-import { repoRoot, schemaDir, yamlFiles } from '../helpers/service';
+import { repoRoot, schemas, yamlFiles } from '../helpers/service';
 
 const CASES = Number(process.env.FUZZ_CASES) || 5000;
 const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS) || 60_000;
@@ -251,7 +251,7 @@ function exercise(service: LanguageService, uri: string, text: string, random: (
 test(`fuzz: mutated manifests through every feature (seed ${SEED}, up to ${CASES} cases)`, () => {
   const sources = [...yamlFiles(join(repoRoot, 'examples')), ...yamlFiles(join(repoRoot, 'test', 'fixtures'))];
   assert.ok(sources.length > 10, 'no sources to mutate');
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   const texts = new Map<string, string>();
   // The examples are the workspace, so cross-file features (references, rename, fixes in other files) have targets.
   for (const path of yamlFiles(join(repoRoot, 'examples'))) {

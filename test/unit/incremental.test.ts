@@ -12,7 +12,7 @@ import { reparse } from '../../server/src/service/parse/incremental';
 import { parseFile } from '../../server/src/service/parse/parseFile';
 import type { ParsedFile } from '../../server/src/service/types';
 import { seededRandom } from '../helpers/random';
-import { schemaDir } from '../helpers/service';
+import { schemas } from '../helpers/service';
 
 const EXTRA = `# leading comment of the stream
 
@@ -155,7 +155,7 @@ test('typing into one document of a large manifest re-parses only that document 
 });
 
 test('the service gives the same diagnostics after a sequence of edits as from scratch', () => {
-  const live = createLanguageService({ schemaDir });
+  const live = createLanguageService({ schemas });
   const uri = 'file:///bench/live.yaml';
   const other = 'file:///bench/other.yaml';
   const next = seededRandom(42);
@@ -165,7 +165,7 @@ test('the service gives the same diagnostics after a sequence of edits as from s
   live.setDocument(uri, text, 1);
   live.getDiagnostics(uri);
   // The reference: the same two files, the edited one always removed and parsed from scratch.
-  const fresh = createLanguageService({ schemaDir });
+  const fresh = createLanguageService({ schemas });
   fresh.setDocument(other, generateManifest(2, 30).text, 1);
   for (let step = 0; step < 150; step++) {
     text = step % 50 === 49 ? base : randomEdit(text, next);

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Location, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
-import { rangeOfText, repoRoot, schemaDir, serviceWithFolders, summarize } from '../helpers/service';
+import { rangeOfText, repoRoot, schemas, serviceWithFolders, summarize } from '../helpers/service';
 
 const { service } = serviceWithFolders('examples/postgres');
 const uriOf = (name: string) => pathToFileURL(join(repoRoot, 'examples/postgres', name)).href;
@@ -96,7 +96,7 @@ test('rename a ConfigMap: its definition and every configMapKeyRef, envFrom and 
   assert.equal(changed.get(uriOf('configmap.yaml')), cm.replace('db-config', 'postgres-config'));
   assert.equal(changed.get(uriOf('statefulset.yaml')), sts.replaceAll('name: db-config', 'name: postgres-config'));
   // The renamed workspace is still consistent.
-  const renamed = createLanguageService({ schemaDir });
+  const renamed = createLanguageService({ schemas });
   for (const name of ['configmap.yaml', 'statefulset.yaml', 'secret.yaml', 'service.yaml', 'storageclass.yaml']) {
     renamed.setDocument(uriOf(name), changed.get(uriOf(name)) ?? textOf(name), 1);
   }
@@ -116,7 +116,7 @@ test('rename a Secret key from a secretKeyRef renames the key in the Secret too;
 });
 
 test('rename keeps quoting and comments, and quotes a value YAML 1.1 would read as something else', () => {
-  const svc = createLanguageService({ schemaDir });
+  const svc = createLanguageService({ schemas });
   const cm = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: 'settings' # the app's settings\ndata:\n  mode: fast\n";
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      env:\n        - name: M\n          valueFrom:\n            configMapKeyRef: { name: settings, key: mode } # inline\n';
   svc.setDocument('file:///w/cm.yaml', cm, 1);
@@ -138,7 +138,7 @@ test('prepareRename refuses positions without a symbol, undefined targets, dupli
   assert.match(error(service.prepareRename(uriOf('statefulset.yaml'), at(sts, 'image: postgres', 0, 9))), /Nothing to rename here/);
   assert.match(error(service.prepareRename(uriOf('statefulset.yaml'), at(sts, 'name: db\n', 0, 7))), /Nothing to rename here/, 'a StatefulSet name is not renamed');
 
-  const svc = createLanguageService({ schemaDir });
+  const svc = createLanguageService({ schemas });
   const cm = (ns: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: shared\n${ns}data:\n  k: v\n`;
   const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: c\n      image: busybox\n      envFrom:\n        - configMapRef:\n            name: shared\n        - configMapRef:\n            name: external\n';
   svc.setDocument('file:///w/a.yaml', cm('  namespace: prod\n'), 1);

@@ -11,13 +11,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import type { ErrorObject } from 'ajv';
+import { schemaFiles } from '../../server/src/schemaFiles';
 import { createLanguageService } from '../../server/src/service';
 import { parseFile } from '../../server/src/service/parse/parseFile';
 import { SchemaRegistry, type JsonSchema } from '../../server/src/service/schema/registry';
-import { repoRoot, schemaDir } from '../helpers/service';
+import { repoRoot, schemaDir, schemas } from '../helpers/service';
 
-const precompiled = new SchemaRegistry(schemaDir);
-const compiled = new SchemaRegistry(schemaDir, { precompiled: false });
+const precompiled = new SchemaRegistry(schemas);
+const compiled = new SchemaRegistry(schemas, { precompiled: false });
 
 /** What the diagnostics are built from, per error. */
 function summary(errors: ErrorObject[] | null | undefined) {
@@ -227,7 +228,7 @@ describe('without a usable generated validator the registry compiles at run time
   const STS = 'apps.v1.StatefulSet';
 
   test('missing module', () => {
-    const registry = new SchemaRegistry(schemaCopy([`${STS}.json`]));
+    const registry = new SchemaRegistry(schemaFiles(schemaCopy([`${STS}.json`])));
     assert.ok(registry.validator('apps/v1', 'StatefulSet'));
     assert.equal(registry.validatorOrigin('apps/v1', 'StatefulSet'), 'compiled');
   });
@@ -235,7 +236,7 @@ describe('without a usable generated validator the registry compiles at run time
   test('module that fails to load', () => {
     const dir = schemaCopy([`${STS}.json`]);
     writeFileSync(join(dir, `${STS}.js`), 'exports.create = function ( {');
-    const registry = new SchemaRegistry(dir);
+    const registry = new SchemaRegistry(schemaFiles(dir));
     assert.ok(registry.validator('apps/v1', 'StatefulSet'));
     assert.equal(registry.validatorOrigin('apps/v1', 'StatefulSet'), 'compiled');
   });
@@ -247,7 +248,7 @@ describe('without a usable generated validator the registry compiles at run time
     assert.deepEqual(policy.enum, ['OrderedReady', 'Parallel']);
     policy.enum = ['OrderedReady'];
     writeFileSync(join(dir, `${STS}.json`), JSON.stringify(schema));
-    const registry = new SchemaRegistry(dir);
+    const registry = new SchemaRegistry(schemaFiles(dir));
     const validate = registry.validator('apps/v1', 'StatefulSet')!;
     assert.equal(registry.validatorOrigin('apps/v1', 'StatefulSet'), 'compiled');
     assert.equal(validate({ apiVersion: 'apps/v1', kind: 'StatefulSet', spec: { podManagementPolicy: 'Parallel' } }), false);
@@ -257,8 +258,8 @@ describe('without a usable generated validator the registry compiles at run time
 
   test('the service gives the same diagnostics either way', () => {
     const kinds = readdirSync(schemaDir).filter((f) => f.endsWith('.json') && f !== 'index.json');
-    const fallback = createLanguageService({ schemaDir: schemaCopy(kinds) });
-    const normal = createLanguageService({ schemaDir });
+    const fallback = createLanguageService({ schemas: schemaFiles(schemaCopy(kinds)) });
+    const normal = createLanguageService({ schemas });
     const files = [...yamlFilesUnder(join(repoRoot, 'examples')), ...yamlFilesUnder(join(repoRoot, 'test/fixtures/seeds'))];
     const texts = [...files.map((f) => readFileSync(f, 'utf8')), BROKEN];
     texts.forEach((text, i) => {

@@ -7,11 +7,11 @@ import { pathToFileURL } from 'node:url';
 import { createLanguageService } from '../../server/src/service';
 import { DEFAULT_MAX_LISTED_PODS, previewHoverForResource, previewHoverMarkdown, renderPreviewText, type StatefulSetPreview } from '../../server/src/service/preview';
 import { statefulSetYaml, volumeClaimTemplateYaml } from '../helpers/manifests';
-import { rangeOfText, repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
+import { rangeOfText, repoRoot, schemas, serviceWithFolders } from '../helpers/service';
 
 /** A fresh service holding the given files (uri suffix -> text). */
 function serviceWith(files: Record<string, string>, settings?: unknown) {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   if (settings) service.configure(settings);
   for (const [name, text] of Object.entries(files)) service.setDocument(`file:///ws/${name}`, text, 1);
   return service;

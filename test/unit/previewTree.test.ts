@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildNodes, type PreviewNode } from '../../client/src/preview/nodes';
 import { createLanguageService } from '../../server/src/service';
-import { repoRoot, schemaDir, serviceWithFolders } from '../helpers/service';
+import { repoRoot, schemas, serviceWithFolders } from '../helpers/service';
 
 const labels = (nodes: PreviewNode[]) => nodes.map((n) => n.label);
 const child = (node: PreviewNode, kind: PreviewNode['kind']) => node.children.find((n) => n.kind === kind)!;
 
 function treeOf(text: string): PreviewNode[] {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.setDocument('file:///ws/sts.yaml', text, 1);
   return buildNodes(service.getPreview());
 }

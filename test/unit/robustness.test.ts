@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { CancellationTokenSource, ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { guardHandler } from '../../server/src/requestGuard';
 import { createLanguageService } from '../../server/src/service';
-import { schemaDir } from '../helpers/service';
+import { schemas } from '../helpers/service';
 
 function guarded<R>(handler: (params: unknown, token: unknown) => R, versions: Map<string, number>, logged: string[] = []) {
   return guardHandler('test', handler, { versionOf: (uri) => versions.get(uri), log: (m) => logged.push(m) });
@@ -48,7 +48,7 @@ test('guard: an exception never carries its message to the client or the log', a
 });
 
 test('maxFileSize: above it only syntax is checked, above twice it nothing, with one notice at the top', () => {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.configure({ maxFileSize: 1000 });
   const body = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\nspec: {}\ndata:\n  a: [1\n';
   const pad = (n: number) => `${body}# ${'x'.repeat(n)}\n`;
@@ -72,7 +72,7 @@ test('maxFileSize: above it only syntax is checked, above twice it nothing, with
 });
 
 test('duplicate keys are reported once per repeat, in linear time (1 and "1" differ)', () => {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   const keys = Array.from({ length: 50_000 }, (_, i) => `  k${i}: v`).join('\n');
   service.setDocument('file:///dup.yaml', `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n${keys}\n  k7: again\n  1: a\n  "1": b\n`);
   const duplicates = service.getDiagnostics('file:///dup.yaml').filter((d) => /unique/.test(d.message));
@@ -81,7 +81,7 @@ test('duplicate keys are reported once per repeat, in linear time (1 and "1" dif
 });
 
 test('positions after a stream-level syntax error stay on their lines', () => {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   // "Unexpected scalar token in YAML stream" used to lose the line breaks inside the bad tokens.
   const text = 'apiVersion: v1\nkind: StorageClass\nmetadata:\n  name: x\nparameters:\n  a: b\n protectomain: pdomain\n  storagePool: pool1\n  secretRef: s\n';
   service.setDocument('file:///stream.yaml', text);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { Diagnostic } from '../../server/src/service/types';
 import { statefulSetYaml } from '../helpers/manifests';
-import { diagnosticsFor, rangeOfText, schemaDir, summarize } from '../helpers/service';
+import { diagnosticsFor, rangeOfText, schemas, summarize } from '../helpers/service';
 
 const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
@@ -89,7 +89,7 @@ spec:
 });
 
 test('Kustomize patches: no missing-required-field noise, value checks stay', () => {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.setDocument('file:///app/overlays/prod/kustomization.yaml', 'resources:\n  - ../../base\npatches:\n  - path: replicas.yaml\npatchesStrategicMerge:\n  - storage-patch.yaml\n', 1);
   const patch = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  replicas: 5\n';
   service.setDocument('file:///app/overlays/prod/replicas.yaml', patch, 1);

@@ -4,10 +4,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { rangeOfText, schemaDir, summarize } from '../helpers/service';
+import { rangeOfText, schemas, summarize } from '../helpers/service';
 
 function workspace(files: Record<string, string>, settings?: unknown) {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   if (settings) service.configure(settings);
   for (const [name, text] of Object.entries(files)) service.setDocument(`file:///ws/${name}`, text, 1);
   return (name: string, code?: string) => service.getDiagnostics(`file:///ws/${name}`).filter((d) => !code || d.code === code);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { decodeBase64, encodeBase64, trailingNewline } from '../../server/src/service/k8s/secretData';
+import { decodeBase64, encodeBase64, trailingNewline } from '../../common/secretData';
 import type { Diagnostic } from '../../server/src/service/types';
 import { diagnosticsFor, rangeOfText, repoRoot, summarize } from '../helpers/service';
 

@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import { volumeClaimTemplateYaml } from '../helpers/manifests';
-import { rangeOfText, schemaDir, summarize } from '../helpers/service';
+import { rangeOfText, schemas, summarize } from '../helpers/service';
 
 /** A fresh service holding the given files; returns the diagnostics of one of them with a given code. */
 function workspace(files: Record<string, string>, settings?: unknown) {
-  const service = createLanguageService({ schemaDir, docsBaseUri: 'file:///ext/docs/rules' });
+  const service = createLanguageService({ schemas, docsBaseUri: 'file:///ext/docs/rules' });
   if (settings) service.configure(settings);
   for (const [name, text] of Object.entries(files)) service.setDocument(`file:///ws/${name}`, text, 1);
   return {

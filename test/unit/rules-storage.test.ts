@@ -6,13 +6,13 @@ import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import { compareQuantities, formatBytes, parseQuantity, suggestQuantity, withThousands } from '../../server/src/service/k8s/quantity';
 import type { Diagnostic } from '../../server/src/service/types';
-import { diagnosticsFor, rangeOfText, repoRoot, schemaDir, serviceWithFolders, summarize } from '../helpers/service';
+import { diagnosticsFor, rangeOfText, repoRoot, schemas, serviceWithFolders, summarize } from '../helpers/service';
 
 const only = (diagnostics: Diagnostic[], code: string) => diagnostics.filter((d) => d.code === code);
 
 /** Diagnostics of the first file of a small workspace of several files. */
 function workspaceDiagnostics(files: Record<string, string>): Record<string, Diagnostic[]> {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   for (const [name, text] of Object.entries(files)) service.setDocument(`file:///ws/${name}`, text, 1);
   return Object.fromEntries(Object.keys(files).map((name) => [name, service.getDiagnostics(`file:///ws/${name}`)]));
 }
@@ -161,7 +161,7 @@ test('pvc-storage-class-unknown also checks StatefulSet volumeClaimTemplates', (
 
 test('pvc-unbindable: explains the failing conditions of the closest PV', () => {
   const text = readFileSync(join(repoRoot, 'examples/mistakes/unbindable-pvc.yaml'), 'utf8');
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.setDocument('file:///ws/unbindable.yaml', text, 1);
   const diagnostics = only(service.getDiagnostics('file:///ws/unbindable.yaml'), 'pvc-unbindable');
   assert.equal(diagnostics.length, 1, summarize(service.getDiagnostics('file:///ws/unbindable.yaml')));

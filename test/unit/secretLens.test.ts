@@ -5,15 +5,15 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { decodeSecretValue } from '../../server/src/service/k8s/secretValue';
+import { decodeSecretValue } from '../../common/secretValue';
 import { secretCodeLenses } from '../../server/src/service/lens/secretLens';
-import { encodedFromSource, secretLensTitle } from '../../server/src/service/lens/secretTitles';
-import { rangeOfText, repoRoot, schemaDir } from '../helpers/service';
+import { encodedFromSource, secretLensTitle } from '../../common/secretTitles';
+import { rangeOfText, repoRoot, schemas } from '../helpers/service';
 
 const SECRET = readFileSync(join(repoRoot, 'examples/postgres/secret.yaml'), 'utf8');
 
 function lensesFor(text: string) {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.setDocument('file:///s.yaml', text, 1);
   return service.getSecretLenses('file:///s.yaml');
 }

@@ -14,7 +14,7 @@ import { describe, test } from 'node:test';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { ruleById } from '../../server/src/service/rules/catalogue';
 import type { Diagnostic } from '../../server/src/service/types';
-import { repoRoot, schemaDir, summarize } from '../helpers/service';
+import { repoRoot, schemas, summarize } from '../helpers/service';
 
 const fixtureDir = join(repoRoot, 'test/fixtures/seeds');
 const seedDir = join(repoRoot, '../shared/seeds');
@@ -73,7 +73,7 @@ for (const f of fixtures) bySeed.set(f.seedFile, [...(bySeed.get(f.seedFile) ?? 
 
 /** A fresh service holding every fixture of one seed file. */
 function workspaceOf(seedFixtures: Fixture[]): LanguageService {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   for (const f of seedFixtures) service.setDocument(f.uri, f.text, 1);
   return service;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { createLanguageService } from '../../server/src/service';
-import { repoRoot, schemaDiagnosticsFor, schemaDir, summarize } from '../helpers/service';
+import { repoRoot, schemaDiagnosticsFor, schemas, summarize } from '../helpers/service';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const contribution = manifest.contributes.snippets.find((s: { language: string }) => s.language === 'yaml');
@@ -132,7 +132,7 @@ test('k8s-statefulset yields the StatefulSet and its headless Service: no govern
   const text = expandDefaults(Object.values(snippets).find((s) => s.prefix === 'k8s-statefulset')!.body.join('\n')) + '\n';
   const kinds = (parseAllDocuments(text) as Array<{ toJS(): any }>).map((d) => d.toJS().kind);
   assert.deepEqual(kinds, ['Service', 'StatefulSet']);
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.setDocument('file:///snippet.yaml', text, 1);
   const findings = service.getDiagnostics('file:///snippet.yaml').filter((d) => /^sts-(service|selector|volume)/.test(String(d.code)));
   assert.deepEqual(findings, [], summarize(findings));

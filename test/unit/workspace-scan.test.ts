@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, test } from 'node:test';
-import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from '../../server/src/service/workspace/scan';
+import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from '../../server/src/workspaceScan';
 
 const root = mkdtempSync(join(tmpdir(), 'k8s-scan-'));
 after(() => rmSync(root, { recursive: true, force: true }));

@@ -6,9 +6,10 @@
 // to the clipboard or the document on request, and never logged or put into messages.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { encodeBase64 } from '../../../server/src/service/k8s/secretData';
-import { decodeSecretValue } from '../../../server/src/service/k8s/secretValue';
-import { encodedFromSource, MASK, SECRET_COMMANDS, secretLensTitle, type SecretValueRef } from '../../../server/src/service/lens/secretTitles';
+import { encodeBase64 } from '../../../common/secretData';
+import { decodeSecretValue } from '../../../common/secretValue';
+import { SECRET_COMMANDS, type SecretValueRef } from '../../../common/protocol';
+import { encodedFromSource, MASK, secretLensTitle } from '../../../common/secretTitles';
 
 export const SECRET_COMMAND_IDS = {
   ...SECRET_COMMANDS,

@@ -4,9 +4,9 @@
 // the settings change.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { PreviewModel, SourceLocation } from '../../../server/src/service/preview/model';
-import { previewHoverMarkdown } from '../../../server/src/service/preview/hover';
-import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../../server/src/service/preview/protocol';
+import type { PreviewModel, SourceLocation } from '../../../common/protocol';
+import { previewHoverMarkdown } from '../../../common/previewHover';
+import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../../common/protocol';
 import { buildNodes, type PreviewNode } from './nodes';
 
 export const PREVIEW_VIEW_ID = 'k8sStateful.preview';

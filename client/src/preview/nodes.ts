@@ -1,8 +1,8 @@
 // Preview model -> tree nodes. Pure data (no vscode import), so the shape of the tree is easy to
 // read in one place: per StatefulSet its problems, pods (first and last few, the rest folded into
 // "… N more …"), start/stop order, governing Service with FQDN and SRV names, and claim retention.
-import type { PodPreview, PreviewModel, SourceLocation, StatefulSetPreview } from '../../../server/src/service/preview/model';
-import { claimDetails } from '../../../server/src/service/preview/renderText';
+import type { PodPreview, PreviewModel, SourceLocation, StatefulSetPreview } from '../../../common/protocol';
+import { claimDetails } from '../../../common/previewText';
 
 export type NodeKind =
   | 'statefulSet'

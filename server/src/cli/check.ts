@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { schemaFiles } from '../schemaFiles';
 import { createLanguageService, type LanguageService } from '../service';
 import { removedApi } from '../service/schema/removedApis';
 import type { Diagnostic } from '../service/types';
@@ -95,7 +96,7 @@ export async function runCheck(run: CheckRun): Promise<FileResult[]> {
 
 /** Loads all files into one service and returns the results of the files at `indices`. */
 export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): FileResult[] {
-  const service = createLanguageService({ schemaDir: run.schemaDir, docsBaseUri: run.docsBaseUri });
+  const service = createLanguageService({ schemas: schemaFiles(run.schemaDir), docsBaseUri: run.docsBaseUri });
   service.configure(run.settings);
   const uris = run.files.map((path) => uriOf(path, run.stdinPath));
   const unreadable = new Map<number, string>();

@@ -1,4 +1,5 @@
 // `check --preview`: the Stateful Preview of all the files given, as text or as the JSON model.
+import { schemaFiles } from '../schemaFiles';
 import { createLanguageService } from '../service';
 import { renderPreviewText } from '../service/preview';
 import { uriOf, STDIN_PATH } from './check';
@@ -17,7 +18,7 @@ export interface PreviewRun {
 }
 
 export function renderPreview(run: PreviewRun): string {
-  const service = createLanguageService({ schemaDir: run.schemaDir });
+  const service = createLanguageService({ schemas: schemaFiles(run.schemaDir) });
   service.configure(run.settings);
   for (const path of run.files) service.setDocument(uriOf(path, run.stdinPath), path === STDIN_PATH ? (run.stdinText ?? '') : readFileSync(path, 'utf8'), 1);
   const model = service.getPreview();

@@ -7,7 +7,7 @@ import { DocumentStore } from './documents';
 import * as navigate from './navigate';
 import { computePreview, previewHoverForResource, type PreviewModel, type PreviewOptions } from './preview';
 import type { RuleEnvironment } from './rules/engine';
-import { SchemaRegistry } from './schema/registry';
+import { SchemaRegistry, type SchemaLoader } from './schema/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
 import type { Diagnostic } from './types';
 import type { Location, Position } from 'vscode-languageserver-types';
@@ -21,8 +21,8 @@ import { documentSymbols } from './symbols/outline';
 import { foldingRanges } from './symbols/folding';
 
 export interface LanguageServiceOptions {
-  /** Folder holding the generated schemas (index.json and one file per kind). */
-  schemaDir: string;
+  /** Where the schemas come from: the host reads them (server/src/schemaFiles.ts reads the generated folder). */
+  schemas: SchemaLoader;
   /** Base URI of the rule docs; diagnostics link to `<docsBaseUri>/<rule-id>.md`. */
   docsBaseUri?: string;
 }
@@ -76,7 +76,7 @@ export interface LanguageService {
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
-  const registry = new SchemaRegistry(options.schemaDir);
+  const registry = new SchemaRegistry(options.schemas);
   const documents = new DocumentStore(DEFAULT_SETTINGS.maxFileSize);
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);

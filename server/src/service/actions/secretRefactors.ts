@@ -2,8 +2,8 @@
 // `stringData`, or move one entry across, decoding or encoding its value.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
-import { encodeBase64 } from '../k8s/secretData';
-import { decodeSecretValue } from '../k8s/secretValue';
+import { encodeBase64 } from '../../../../common/secretData';
+import { decodeSecretValue } from '../../../../common/secretValue';
 import { mapAt } from '../yaml/access';
 import { deletePair, documentAt, insertBeforeKey, insertIntoMap, pathAt } from './edits';
 import { convertSecret, type Direction } from './secretValues';

@@ -2,7 +2,7 @@
 // tls.key, dockerconfigjson without .dockerconfigjson...). Adds the missing keys with
 // placeholder values: empty for certificates and passwords, `{"auths":{}}` for docker configs.
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
-import { encodeBase64 } from '../k8s/secretData';
+import { encodeBase64 } from '../../../../common/secretData';
 import { entries, mapAt, scalarAt, stringAt } from '../yaml/access';
 import { insertUnderKey, replaceNode } from './edits';
 import { dataOf, type QuickFix } from './types';

@@ -2,8 +2,8 @@
 // edits: the key and each value change, everything else (comments, order, other keys) stays.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { Scalar, isScalar, parse, stringify, type Pair, type YAMLMap } from 'yaml';
-import { encodeBase64 } from '../k8s/secretData';
-import { decodeSecretValue } from '../k8s/secretValue';
+import { encodeBase64 } from '../../../../common/secretData';
+import { decodeSecretValue } from '../../../../common/secretValue';
 import type { ParsedFile, Resource } from '../types';
 import { columnOf, indentLine, lineEndAt, replaceOffsets, styleOf } from './edits';
 

@@ -2,7 +2,7 @@
 // logins. In `data` the value is re-encoded without it; in `stringData` a `|` block becomes `|-`.
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { Scalar } from 'yaml';
-import { decodeBase64, encodeBase64, withoutTrailingNewline } from '../k8s/secretData';
+import { decodeBase64, encodeBase64, withoutTrailingNewline } from '../../../../common/secretData';
 import type { ParsedFile } from '../types';
 import { pathAt, replaceNode, replaceOffsets } from './edits';
 import { dataOf, type QuickFix } from './types';

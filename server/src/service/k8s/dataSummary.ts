@@ -1,7 +1,7 @@
 // One-line summaries of ConfigMap and Secret values, for completion items and hovers. A Secret is
 // only ever summarised by its size: its value (encoded or decoded) never leaves here.
 import { isScalar, type Node } from 'yaml';
-import { decodeBase64 } from './secretData';
+import { decodeBase64 } from '../../../../common/secretData';
 
 const PREVIEW_CHARS = 40;
 

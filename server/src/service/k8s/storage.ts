@@ -1,10 +1,8 @@
-// Facts about storage resources the PVC/PV/StorageClass rules (and the preview) share: the claims a
-// resource makes (a PVC, or a StatefulSet's volumeClaimTemplates), what a PersistentVolume offers,
-// default StorageClasses, and label-selector matching.
+// Facts about storage resources the PVC/PV/StorageClass rules (and the preview) share, read from one
+// resource: the claims it makes (a PVC, or a StatefulSet's volumeClaimTemplates), access modes,
+// the default-class annotation, and label-selector matching. Across the workspace: workspace/storage.ts.
 import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Resource } from '../types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace';
-import type { VolumeFacts } from '../workspace/facts';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 
 export const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
@@ -55,20 +53,6 @@ export function defaultClassAnnotation(storageClass: Resource): Scalar | undefin
     if (DEFAULT_CLASS_ANNOTATIONS.includes(e.key) && isScalar(e.value) && String(e.value.value) === 'true') return e.keyNode;
   }
   return undefined;
-}
-
-/** StorageClasses marked default, from the index's facts (no AST of other files is read). */
-export function defaultClasses(index: WorkspaceIndex): IndexedResource[] {
-  return index.ofKind('StorageClass').filter((sc) => sc.facts.storageClass?.isDefault);
-}
-
-/** What a PersistentVolume offers to claims (its facts, workspace/facts.ts, with its entry). */
-export interface VolumeOffer extends VolumeFacts {
-  entry: IndexedResource;
-}
-
-export function volumeOffer(entry: IndexedResource): VolumeOffer {
-  return { entry, storageClassName: '', accessModes: [], volumeMode: 'Filesystem', ...entry.facts.volume };
 }
 
 /** Whether labels satisfy a LabelSelector (matchLabels and matchExpressions). Undefined when the selector is malformed. */

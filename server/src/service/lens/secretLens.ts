@@ -5,9 +5,10 @@
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
-import { decodeSecretValue, describeByteLength, type DecodedSecretValue } from '../k8s/secretValue';
+import { decodeSecretValue, describeByteLength, type DecodedSecretValue } from '../../../../common/secretValue';
 import type { ParsedFile } from '../types';
-import { MASK, SECRET_COMMANDS, type SecretValueRef } from './secretTitles';
+import { SECRET_COMMANDS, type SecretValueRef } from '../../../../common/protocol';
+import { MASK } from '../../../../common/secretTitles';
 
 export { SECRET_COMMANDS, type SecretValueRef };
 

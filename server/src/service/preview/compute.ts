@@ -2,7 +2,7 @@
 // (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
 // Pure: reads the workspace index and the parsed documents, never the transport.
 import { isScalar, type Node } from 'yaml';
-import { defaultClasses } from '../k8s/storage';
+import { defaultClasses } from '../workspace/storage';
 import { rangeOf } from '../parse/positions';
 import type { DocumentStore } from '../documents';
 import type { SchemaRegistry } from '../schema/registry';
@@ -10,7 +10,7 @@ import type { Settings } from '../settings';
 import type { ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
-import { previewHoverMarkdown } from './hover';
+import { previewHoverMarkdown } from '../../../../common/previewHover';
 import { identityProblems, type IdentityEnvironment } from './identity';
 import type {
   ClaimTemplatePreview,
@@ -21,7 +21,7 @@ import type {
   ServicePreview,
   SourceLocation,
   StatefulSetPreview,
-} from './model';
+} from '../../../../common/previewModel';
 
 export interface PreviewEnvironment {
   index: WorkspaceIndex;

@@ -7,7 +7,7 @@ import { ruleDiagnostics, type RuleEnvironment } from '../rules/engine';
 import type { Rule } from '../rules/types';
 import type { Diagnostic, ParsedFile } from '../types';
 import type { IndexedResource } from '../workspace';
-import type { IdentityProblem } from './model';
+import type { IdentityProblem } from '../../../../common/previewModel';
 
 export const IDENTITY_RULES = ['sts-service-missing', 'sts-service-not-headless', 'sts-selector-mismatch'] as const;
 

@@ -2,8 +2,8 @@
 // identity problems), computed from the workspace index; rendered as a tree (client), Markdown
 // (hover) or plain text (CLI `--preview`).
 export { computePreview, defaultStorageClass, previewHoverForResource, previewOfResource, DEFAULT_MAX_LISTED_PODS, type PreviewEnvironment, type PreviewOptions } from './compute';
-export { previewHoverMarkdown } from './hover';
+export { previewHoverMarkdown } from '../../../../common/previewHover';
 export { IDENTITY_RULES } from './identity';
-export type * from './model';
-export { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from './protocol';
-export { renderPreviewText, renderStatefulSetText, type RenderTextOptions } from './renderText';
+export type * from '../../../../common/previewModel';
+export { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../../common/protocol';
+export { renderPreviewText, renderStatefulSetText, type RenderTextOptions } from '../../../../common/previewText';

@@ -1,7 +1,7 @@
 // The API server rejects a ConfigMap whose data and binaryData values add up to more than 1 MiB
 // (etcd's object size limit); mount large files from a volume instead.
 import { isScalar } from 'yaml';
-import { decodeBase64 } from '../k8s/secretData';
+import { decodeBase64 } from '../../../../common/secretData';
 import { withThousands } from '../k8s/quantity';
 import { entries, mapAt } from '../yaml/access';
 import type { Rule } from './types';

@@ -8,7 +8,8 @@
 // selector, and no claimRef to another claim. The message explains the closest PV's failing conditions.
 import type { Node } from 'yaml';
 import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '../k8s/quantity';
-import { NO_PROVISIONER, accessModes, claimsOf, defaultClasses, describeSelector, selectorMatches, volumeOffer, type Claim, type VolumeOffer } from '../k8s/storage';
+import { NO_PROVISIONER, accessModes, claimsOf, describeSelector, selectorMatches, type Claim } from '../k8s/storage';
+import { defaultClasses, volumeOffer, type VolumeOffer } from '../workspace/storage';
 import { mapAt, nodeAt, scalarAt, stringAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 

@@ -1,6 +1,7 @@
 // More than one StorageClass marked default: claims without storageClassName get whichever the API
 // server picks (the newest since Kubernetes 1.26; before that, such claims were rejected).
-import { defaultClassAnnotation, defaultClasses } from '../k8s/storage';
+import { defaultClassAnnotation } from '../k8s/storage';
+import { defaultClasses } from '../workspace/storage';
 import type { Rule } from './types';
 
 export const scMultipleDefault: Rule = {

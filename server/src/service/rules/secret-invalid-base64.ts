@@ -1,7 +1,7 @@
 // Secret `data` values must be base64; the API server rejects the Secret otherwise. This rule says
 // exactly what is wrong (a stray character, missing padding, the URL-safe alphabet). Values that are
 // plainly not base64 at all but text someone typed belong to secret-plaintext-in-data instead.
-import { looksLikePlainText } from '../k8s/secretData';
+import { looksLikePlainText } from '../../../../common/secretData';
 import { secretDataValues } from './secretValues';
 import type { Rule } from './types';
 

@@ -1,7 +1,7 @@
 // Plain text written under `data`, where values must be base64: the API server rejects it when it is
 // not base64 (an error), and a short word that happens to be valid base64 ("root", "demo") silently
 // decodes to binary garbage (a warning). The fix is stringData, which takes plain text.
-import { isUtf8Text, looksLikePlainText, looksLikeWord } from '../k8s/secretData';
+import { isUtf8Text, looksLikePlainText, looksLikeWord } from '../../../../common/secretData';
 import { secretDataValues } from './secretValues';
 import type { Rule } from './types';
 

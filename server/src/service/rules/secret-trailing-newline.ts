@@ -1,7 +1,7 @@
 // `echo "password" | base64` encodes "password\n": the application then sees a password ending in a
 // line break. Single-line text values that end in one are almost always this mistake; multi-line
 // values (certificates, config files) legitimately end with a line break and are left alone.
-import { encodeBase64, isUtf8Text, trailingNewline, withoutTrailingNewline } from '../k8s/secretData';
+import { encodeBase64, isUtf8Text, trailingNewline, withoutTrailingNewline } from '../../../../common/secretData';
 import { inSameStyle } from '../yaml/access';
 import { secretDataValues } from './secretValues';
 import type { Rule } from './types';

@@ -8,7 +8,7 @@
 //   kubernetes.io/service-account-token  the kubernetes.io/service-account.name annotation
 // Keys count from data and stringData. A misspelt built-in type gets a did-you-mean.
 import { isScalar, type Node } from 'yaml';
-import { decodeBase64 } from '../k8s/secretData';
+import { decodeBase64 } from '../../../../common/secretData';
 import { editDistance } from '../schema/messages';
 import { entries, mapAt, scalarAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';

@@ -1,6 +1,6 @@
 // The string values under a Secret's `data`, decoded once per resource for the secret-* rules.
 import { isScalar, type Scalar } from 'yaml';
-import { decodeBase64, type Base64Result } from '../k8s/secretData';
+import { decodeBase64, type Base64Result } from '../../../../common/secretData';
 import type { Resource } from '../types';
 import { entries, mapAt } from '../yaml/access';
 

@@ -1,13 +1,11 @@
 // apiVersion + kind -> JSON Schema (for hover/completion walks) and a validator, made on first use and cached.
 // The validator is normally the module scripts/build-validators.mjs generated at build time next to the
 // kind's schema (loading it costs a few ms); compiling it with ajv here costs 10-150 ms per kind, so that is
-// only the fallback when the module is missing, fails to load or was made from another schema text.
+// only the fallback when the host has no generated module for the schema text.
+// The registry reads nothing itself: the host hands it a SchemaLoader (server/src/schemaFiles.ts reads
+// the generated folder), so the service runs wherever its host can fetch the schemas.
 import type Ajv from 'ajv';
 import type { ErrorObject } from 'ajv';
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { AJV_OPTIONS, formats } from './formats';
 
 export interface KindEntry {
@@ -38,15 +36,22 @@ export interface RegistryOptions {
   precompiled?: boolean;
 }
 
-/** The shape of a generated validator module (scripts/build-validators.mjs). */
-interface PrecompiledModule {
-  schemaSha1: string;
-  create(rootSchema: JsonSchema): Validator;
+/** How the service gets its schemas: provided by the host (files, a bundle, fetches in a browser worker). */
+export interface SchemaLoader {
+  /** The list of kinds and their schema files (the generated index.json). */
+  index(): SchemaIndex;
+  /** The JSON text of one schema file named by the index. */
+  schemaText(file: string): string;
+  /**
+   * A validator generated at build time for exactly this schema text, when the host has one; the
+   * registry compiles the schema with ajv otherwise.
+   */
+  precompiledValidator?(file: string, schemaText: string, schema: JsonSchema): Validator | undefined;
 }
 
 interface LoadedSchema {
   schema: JsonSchema;
-  sha1: string;
+  text: string;
 }
 
 export class SchemaRegistry {
@@ -60,11 +65,11 @@ export class SchemaRegistry {
   readonly index: SchemaIndex;
 
   constructor(
-    private readonly schemaDir: string,
+    private readonly loader: SchemaLoader,
     options: RegistryOptions = {},
   ) {
     this.usePrecompiled = options.precompiled ?? true;
-    this.index = JSON.parse(readFileSync(join(schemaDir, 'index.json'), 'utf8')) as SchemaIndex;
+    this.index = loader.index();
     for (const entry of this.index.kinds) {
       this.entries.set(key(entry.apiVersion, entry.kind), entry);
       this.groupVersions.add(entry.apiVersion);
@@ -117,20 +122,17 @@ export class SchemaRegistry {
   private load(entry: KindEntry): LoadedSchema {
     let loaded = this.schemas.get(entry.file);
     if (!loaded) {
-      const text = readFileSync(join(this.schemaDir, entry.file), 'utf8');
-      loaded = { schema: JSON.parse(text) as JsonSchema, sha1: createHash('sha1').update(text).digest('hex') };
+      const text = this.loader.schemaText(entry.file);
+      loaded = { schema: JSON.parse(text) as JsonSchema, text };
       this.schemas.set(entry.file, loaded);
     }
     return loaded;
   }
 
   private loadPrecompiled(entry: KindEntry): Validator | undefined {
-    const { schema, sha1 } = this.load(entry);
+    const { schema, text } = this.load(entry);
     try {
-      // A plain require of the file next to the schema: it is outside the esbuild bundles by design.
-      const generated = createRequire(join(this.schemaDir, entry.file))(`./${entry.file.replace(/\.json$/, '.js')}`) as PrecompiledModule;
-      if (generated.schemaSha1 !== sha1 || typeof generated.create !== 'function') return undefined;
-      return generated.create(schema);
+      return this.loader.precompiledValidator?.(entry.file, text, schema);
     } catch {
       return undefined; // missing or broken: compile at run time instead
     }

@@ -8,16 +8,9 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
+import { CLUSTER_SCOPED_KINDS } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
-/** Kinds that live outside namespaces; their namespace is the empty string. */
-export const CLUSTER_SCOPED_KINDS = new Set([
-  'PersistentVolume', 'StorageClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'CSIDriver', 'CSINode', 'VolumeAttachment', 'IngressClass', 'PriorityClass', 'RuntimeClass', 'PodSecurityPolicy',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
-  'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema',
-  'PriorityLevelConfiguration', 'ComponentStatus',
-]);
 
 export interface IndexedResource {
   uri: string;

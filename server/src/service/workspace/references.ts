@@ -6,7 +6,7 @@
 import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
-import { CLUSTER_SCOPED_KINDS } from './index';
+import { CLUSTER_SCOPED_KINDS } from '../kinds';
 
 /** What a reference points at. `Volume` is a volume (or claim template) of the referring resource itself. */
 export type ReferenceTarget = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 'StorageClass' | 'Service' | 'Volume';

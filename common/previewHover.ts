@@ -1,7 +1,7 @@
 // The preview of one StatefulSet as Markdown, for the hover on its `metadata.name`.
 // Pure over the model (no parser, no index): the VS Code client renders tree tooltips with it too.
-import type { StatefulSetPreview } from './model';
-import { claimDetails } from './renderText';
+import type { StatefulSetPreview } from './previewModel';
+import { claimDetails } from './previewText';
 
 const HEAD = 3;
 const TAIL = 2;

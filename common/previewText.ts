@@ -1,5 +1,5 @@
 // Plain-text rendering of the preview model, for the CLI's `--preview` and for logs.
-import type { PreviewModel, StatefulSetPreview } from './model';
+import type { PreviewModel, StatefulSetPreview } from './previewModel';
 
 export interface RenderTextOptions {
   /** Pods listed before and after the "… N more …" line when a StatefulSet has more than `head + tail + 1`. */

@@ -1,24 +1,7 @@
-// Secret lens titles and command ids, shared by the server (masked titles) and the VS Code client
-// (revealed titles, computed there from the document so decoded text never crosses the protocol).
+// Secret lens titles, shared by the server (masked titles) and the VS Code client (revealed titles,
+// computed there from the document so decoded text never crosses the protocol).
 // No YAML here: the client bundles this file.
-import type { Range } from 'vscode-languageserver-types';
-import { describeByteLength, type DecodedSecretValue } from '../k8s/secretValue';
-
-export const SECRET_COMMANDS = {
-  toggleReveal: 'k8sStateful.secret.toggleReveal',
-  copyDecoded: 'k8sStateful.secret.copyDecoded',
-  editDecoded: 'k8sStateful.secret.editDecoded',
-} as const;
-
-/** What lens commands receive: enough to find the value again, nothing decoded. */
-export interface SecretValueRef {
-  uri: string;
-  /** Index of the `---` document holding the Secret. */
-  documentIndex: number;
-  key: string;
-  /** The value's range when the lens was computed (quotes included). */
-  valueRange: Range;
-}
+import { describeByteLength, type DecodedSecretValue } from './secretValue';
 
 export const MASK = '••••••';
 const MAX_SHOWN = 80;
