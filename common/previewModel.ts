@@ -14,6 +14,23 @@ export interface PreviewModel {
   clusterDomain: string;
   /** StatefulSets of the active file first (in file order), then the rest by file and position. */
   statefulSets: StatefulSetPreview[];
+  /** Resources an operator turns into pods, claims, Services and Secrets (CloudNativePG Cluster, Strimzi Kafka...), same order. */
+  operatorResources?: OperatorResourcePreview[];
+}
+
+/** What an operator will make of one of its resources, from the resource's kind descriptor. */
+export interface OperatorResourcePreview {
+  kind: string;
+  apiVersion: string;
+  name: string;
+  namespace: string;
+  /** The resource's `metadata.name`. */
+  location: SourceLocation;
+  /** Pods in order, each with its claims; for large counts only the first and last ones (see `omittedPods`). */
+  pods: Array<{ name: string; claims: string[] }>;
+  omittedPods: number;
+  /** Services and Secrets (and other objects) it makes; Services with their cluster DNS name. */
+  objects: Array<{ kind: string; name: string; role?: string; dns?: string }>;
 }
 
 export interface StatefulSetPreview {

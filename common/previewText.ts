@@ -1,5 +1,5 @@
 // Plain-text rendering of the preview model, for the CLI's `--preview` and for logs.
-import type { PreviewModel, StatefulSetPreview } from './previewModel';
+import type { OperatorResourcePreview, PreviewModel, StatefulSetPreview } from './previewModel';
 
 export interface RenderTextOptions {
   /** Pods listed before and after the "… N more …" line when a StatefulSet has more than `head + tail + 1`. */
@@ -12,8 +12,27 @@ export interface RenderTextOptions {
 const PROBLEM_SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
 
 export function renderPreviewText(model: PreviewModel, options: RenderTextOptions = {}): string {
-  if (model.statefulSets.length === 0) return 'No StatefulSet found.\n';
-  return model.statefulSets.map((sts) => renderStatefulSetText(sts, options)).join('\n');
+  const operators = model.operatorResources ?? [];
+  if (model.statefulSets.length === 0 && operators.length === 0) return 'No StatefulSet found.\n';
+  return [...model.statefulSets.map((sts) => renderStatefulSetText(sts, options)), ...operators.map((r) => renderOperatorResourceText(r, options))].join('\n');
+}
+
+/** An operator's resource: the pods with their claims and the objects the operator will make. */
+export function renderOperatorResourceText(resource: OperatorResourcePreview, options: RenderTextOptions = {}): string {
+  const where = options.describeUri ?? ((uri: string) => uri);
+  const { start } = resource.location.range;
+  const lines = [`${resource.kind} ${resource.namespace}/${resource.name}  (${where(resource.location.uri)}:${start.line + 1}:${start.character + 1})`];
+  const total = resource.pods.length + resource.omittedPods;
+  if (total > 0) {
+    lines.push(`  pods (${total}):`);
+    resource.pods.forEach((pod, i) => {
+      if (resource.omittedPods > 0 && i === Math.ceil(resource.pods.length / 2)) lines.push(`    … ${resource.omittedPods} more …`);
+      lines.push(`    ${pod.name}${pod.claims.length ? `  claims: ${pod.claims.join(', ')}` : ''}`);
+    });
+  }
+  if (resource.objects.length > 0) lines.push('  makes:');
+  for (const o of resource.objects) lines.push(`    ${o.kind} ${o.name}${o.dns ? `  ${o.dns}` : ''}${o.role ? `  (${o.role})` : ''}`);
+  return `${lines.join('\n')}\n`;
 }
 
 export function renderStatefulSetText(sts: StatefulSetPreview, options: RenderTextOptions = {}): string {

@@ -1,7 +1,7 @@
 // Preview model -> tree nodes. Pure data (no vscode import), so the shape of the tree is easy to
 // read in one place: per StatefulSet its problems, pods (first and last few, the rest folded into
 // "… N more …"), start/stop order, governing Service with FQDN and SRV names, and claim retention.
-import type { PodPreview, PreviewModel, SourceLocation, StatefulSetPreview } from '../../../common/protocol';
+import type { OperatorResourcePreview, PodPreview, PreviewModel, SourceLocation, StatefulSetPreview } from '../../../common/protocol';
 import { claimDetails } from '../../../common/previewText';
 
 export type NodeKind =
@@ -20,7 +20,9 @@ export type NodeKind =
   | 'srv'
   | 'retention'
   | 'scaleDown'
-  | 'delete';
+  | 'delete'
+  | 'operatorResource'
+  | 'madeObject';
 
 export interface PreviewNode {
   /** Stable across refreshes, so expansion state survives typing. */
@@ -59,13 +61,58 @@ const SEVERITY_ICON: Record<number, [string, string]> = {
 
 export function buildNodes(model: PreviewModel): PreviewNode[] {
   const used = new Set<string>();
-  return model.statefulSets.map((sts) => {
-    // Two StatefulSets of the same name in one file would collide; suffix the later ones.
-    let base = `${sts.location.uri}#${sts.namespace}/${sts.name}`;
-    for (let n = 2; used.has(base); n++) base = `${sts.location.uri}#${sts.namespace}/${sts.name}#${n}`;
+  // Two resources of the same name in one file would collide; suffix the later ones.
+  const idOf = (uri: string, what: string) => {
+    let base = `${uri}#${what}`;
+    for (let n = 2; used.has(base); n++) base = `${uri}#${what}#${n}`;
     used.add(base);
-    return statefulSetNode(sts, base);
-  });
+    return base;
+  };
+  return [
+    ...model.statefulSets.map((sts) => statefulSetNode(sts, idOf(sts.location.uri, `${sts.namespace}/${sts.name}`))),
+    ...(model.operatorResources ?? []).map((r) => operatorResourceNode(r, idOf(r.location.uri, `${r.kind}/${r.namespace}/${r.name}`))),
+  ];
+}
+
+/** An operator's resource (CloudNativePG Cluster, Strimzi Kafka): the pods with their claims, then the objects it makes. */
+function operatorResourceNode(resource: OperatorResourcePreview, id: string): PreviewNode {
+  const total = resource.pods.length + resource.omittedPods;
+  const at = resource.location;
+  const pods: PreviewNode[] = resource.pods.map((pod) => ({
+    id: `${id}/pod/${pod.name}`,
+    kind: 'pod',
+    label: pod.name,
+    icon: 'vm',
+    copyText: pod.name,
+    location: at,
+    children: pod.claims.map((claim) => ({ id: `${id}/pod/${pod.name}/${claim}`, kind: 'claim' as const, label: claim, description: 'PVC', icon: 'database', copyText: claim, location: at, children: [] })),
+  }));
+  if (resource.omittedPods > 0) {
+    pods.splice(Math.ceil(resource.pods.length / 2), 0, { id: `${id}/more`, kind: 'morePods', label: `… ${resource.omittedPods} more …`, icon: 'ellipsis', children: [] });
+  }
+  const objects: PreviewNode[] = resource.objects.map((o) => ({
+    id: `${id}/${o.kind}/${o.name}`,
+    kind: 'madeObject',
+    label: o.name,
+    description: [o.kind, o.dns].filter(Boolean).join(' · '),
+    tooltip: [`${o.kind} ${o.name}`, o.role, o.dns].filter(Boolean).join('\n'),
+    icon: o.kind === 'Service' ? 'globe' : o.kind === 'Secret' ? 'key' : 'symbol-misc',
+    copyText: o.dns ?? o.name,
+    location: at,
+    children: [],
+  }));
+  return {
+    id,
+    kind: 'operatorResource',
+    label: resource.name,
+    description: `${resource.kind} · ${resource.namespace}${total ? ` · ${total} pod${total === 1 ? '' : 's'}` : ''}`,
+    tooltip: `${resource.kind} ${resource.name} (${resource.apiVersion}) in namespace ${resource.namespace}: what its operator will make`,
+    icon: 'layers',
+    copyText: resource.name,
+    location: at,
+    children: [...pods, ...objects],
+    expanded: true,
+  };
 }
 
 function statefulSetNode(sts: StatefulSetPreview, id: string): PreviewNode {

@@ -151,7 +151,17 @@ function completeAt(
 
   const schema = resourceSchema(registry, id.apiVersion, id.kind);
   if (cursor.kind === 'key' && cursor.path.length === 0) return { isIncomplete: false, items: rootKeyItems(registry, schema, cursor, range, style, ctx) };
-  if (!schema) return EMPTY;
+  if (!schema) {
+    // A kind without a schema (an operator's resource): names still complete at its declared reference sites.
+    const names =
+      cursor.kind === 'value' && workspace && cursor.keyCol !== undefined && id.kind
+        ? workspaceNameItems(
+            { file, offset, apiVersion: id.apiVersion, kind: id.kind, path: cursor.path, line: position.line, keyCol: cursor.keyCol, partial: cursor.partial, range, reader: ctx.reader },
+            workspace,
+          )
+        : undefined;
+    return names ? { isIncomplete: false, items: names } : EMPTY;
+  }
 
   const { root } = schema;
   switch (cursor.kind) {
@@ -177,7 +187,7 @@ function completeAt(
       const names =
         workspace && cursor.keyCol !== undefined
           ? workspaceNameItems(
-              { file, offset, kind: schema.kind, path: cursor.path, line: position.line, keyCol: cursor.keyCol, partial: cursor.partial, range, reader: ctx.reader },
+              { file, offset, apiVersion: id.apiVersion, kind: schema.kind, path: cursor.path, line: position.line, keyCol: cursor.keyCol, partial: cursor.partial, range, reader: ctx.reader },
               workspace,
             )
           : undefined;

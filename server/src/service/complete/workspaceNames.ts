@@ -1,6 +1,8 @@
-// Completion of names that exist elsewhere in the workspace: ConfigMap and Secret names (and their
-// keys) where pods refer to them, claimName, storageClassName, a StatefulSet's serviceName and
-// volumeMounts names. The position comes from the schema path of the value being typed; the sibling
+// Completion of names that exist elsewhere in the workspace, at every reference site the kind
+// catalogue declares (kinds/): ConfigMap and Secret names and their keys, claimName, claimRef,
+// storageClassName, a StatefulSet's serviceName (headless Services only), Ingress backends,
+// volumeMounts names... Navigation resolves the same sites, so the two agree. The position comes
+// from the schema path of the value being typed; the sibling
 // `name` of a key reference is read from the text (the line being typed is often not valid YAML);
 // the candidates come from the workspace index, limited to the referrer's effective namespace.
 //
@@ -13,9 +15,10 @@ import { dottedPath } from '../schema/docs';
 import type { PathSegment } from '../schema/walk';
 import { base64Size, configMapSummary, plural, scalarText, secretSize } from '../k8s/dataSummary';
 import type { ParsedFile, Resource } from '../types';
+import { descriptorOf, descriptorFor, isClusterScopedTarget, referenceSites, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import type { DataKeyFacts } from '../workspace/facts';
-import { containersOf, dataKeys, podSpecOf, volumesOf, POD_SPEC_PATHS, type DataKey } from '../workspace/references';
+import { containersOf, dataKeys, podSpecOf, volumesOf, type DataKey } from '../workspace/references';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 import { unquote, type PathReader } from './context';
 import { yamlString } from './insert';
@@ -31,7 +34,8 @@ export interface WorkspaceContext {
 export interface NamePosition {
   file: ParsedFile;
   offset: number;
-  /** The resource's kind (from the AST or the text). */
+  /** The resource's apiVersion and kind (from the AST or the text). */
+  apiVersion?: string;
   kind: string;
   path: PathSegment[];
   /** Line of the cursor and column of the key whose value is typed. */
@@ -42,54 +46,46 @@ export interface NamePosition {
   reader: PathReader;
 }
 
-type Target = 'ConfigMap' | 'Secret';
-
-type Slot =
-  | { what: 'name'; target: Target; via: 'keyRef' | 'envFrom' | 'volume' | 'imagePullSecret' }
-  /** `nameField` is the key naming the ConfigMap/Secret; `inParent` when it sits beside `items` (volume items[].key). */
-  | { what: 'key'; target: Target; nameField: 'name' | 'secretName'; inParent: boolean }
-  | { what: 'claim' }
-  | { what: 'storageClass' }
-  | { what: 'service' }
-  | { what: 'volume' };
-
-const POD_SPEC = '(containers|initContainers|ephemeralContainers)\\[\\]';
-const SLOTS: Array<[RegExp, Slot]> = [
-  [/\.configMapKeyRef\.name$/, { what: 'name', target: 'ConfigMap', via: 'keyRef' }],
-  [/\.secretKeyRef\.name$/, { what: 'name', target: 'Secret', via: 'keyRef' }],
-  [/\.configMapKeyRef\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: false }],
-  [/\.secretKeyRef\.key$/, { what: 'key', target: 'Secret', nameField: 'name', inParent: false }],
-  [/envFrom\[\]\.configMapRef\.name$/, { what: 'name', target: 'ConfigMap', via: 'envFrom' }],
-  [/envFrom\[\]\.secretRef\.name$/, { what: 'name', target: 'Secret', via: 'envFrom' }],
-  [/volumes\[\]\.configMap\.name$/, { what: 'name', target: 'ConfigMap', via: 'volume' }],
-  [/volumes\[\]\.secret\.secretName$/, { what: 'name', target: 'Secret', via: 'volume' }],
-  [/volumes\[\]\.configMap\.items\[\]\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: true }],
-  [/volumes\[\]\.secret\.items\[\]\.key$/, { what: 'key', target: 'Secret', nameField: 'secretName', inParent: true }],
-  [/projected\.sources\[\]\.configMap\.name$/, { what: 'name', target: 'ConfigMap', via: 'volume' }],
-  [/projected\.sources\[\]\.secret\.name$/, { what: 'name', target: 'Secret', via: 'volume' }],
-  [/projected\.sources\[\]\.configMap\.items\[\]\.key$/, { what: 'key', target: 'ConfigMap', nameField: 'name', inParent: true }],
-  [/projected\.sources\[\]\.secret\.items\[\]\.key$/, { what: 'key', target: 'Secret', nameField: 'name', inParent: true }],
-  [/(^|\.)imagePullSecrets\[\]\.name$/, { what: 'name', target: 'Secret', via: 'imagePullSecret' }],
-  [/volumes\[\]\.persistentVolumeClaim\.claimName$/, { what: 'claim' }],
-  [/(^|\.)storageClassName$/, { what: 'storageClass' }],
-  [new RegExp(`${POD_SPEC}\\.(volumeMounts|volumeDevices)\\[\\]\\.name$`), { what: 'volume' }],
-];
-
-function slotAt(kind: string, path: PathSegment[]): Slot | undefined {
-  const dotted = dottedPath(path);
-  if (kind === 'StatefulSet' && dotted === 'spec.serviceName') return { what: 'service' };
-  // Pod references only inside a pod template (or a Pod's spec); storageClassName anywhere the schema has it.
-  for (const [pattern, slot] of SLOTS) {
-    if (!pattern.test(dotted)) continue;
-    if (slot.what !== 'storageClass' && !dotted.startsWith(podSpecPrefix(kind))) return undefined;
-    return slot;
-  }
-  return undefined;
+/** The value being typed names a reference site's target, or (`key`) a key of it. */
+interface Slot {
+  site: RootedSite;
+  what: 'name' | 'key';
+  /** For `items[].key`: the target's name sits in the map holding `items`. */
+  inParent: boolean;
 }
 
-function podSpecPrefix(kind: string): string {
-  const path = POD_SPEC_PATHS[kind];
-  return path ? `${path.join('.')}.` : '\u0000';
+const slotTables = new WeakMap<KindDescriptor, Array<[RegExp, Slot]>>();
+
+/** A site's name, key and item-key positions as patterns over dotted schema paths (`a.b[].c`). */
+function slotTable(descriptor: KindDescriptor): Array<[RegExp, Slot]> {
+  let table = slotTables.get(descriptor);
+  if (!table) {
+    table = [];
+    for (const site of referenceSites(descriptor)) {
+      const at = pathPattern(site.path);
+      const field = (name: string) => new RegExp(`^${at}${at ? '\\.' : ''}${escapeRegExp(name)}$`);
+      table.push([field(site.name), { site, what: 'name', inParent: false }]);
+      if (site.key !== undefined) table.push([field(site.key), { site, what: 'key', inParent: false }]);
+      if (site.itemKeys) table.push([field('items[].key'), { site, what: 'key', inParent: true }]);
+    }
+    slotTables.set(descriptor, table);
+  }
+  return table;
+}
+
+function pathPattern(path: PathSegmentPattern[]): string {
+  return path.map((s) => `(?:${s.keys.map(escapeRegExp).join('|')})${s.eachItem ? '\\[\\]' : ''}`).join('\\.');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function slotAt(apiVersion: string | undefined, kind: string, path: PathSegment[]): Slot | undefined {
+  const descriptor = descriptorOf(apiVersion, kind);
+  if (!descriptor) return undefined;
+  const dotted = dottedPath(path);
+  return slotTable(descriptor).find(([pattern]) => pattern.test(dotted))?.[1];
 }
 
 /**
@@ -98,32 +94,21 @@ function podSpecPrefix(kind: string): string {
  * and the workspace has none to offer".
  */
 export function workspaceNameItems(at: NamePosition, workspace: WorkspaceContext): CompletionItem[] | undefined {
-  const slot = slotAt(at.kind, at.path);
+  const slot = slotAt(at.apiVersion, at.kind, at.path);
   if (!slot) return undefined;
+  const { site } = slot;
   const resource = resourceAt(at);
-  const namespace = resource ? effectiveNamespace(resource, workspace.defaultNamespace) : workspace.defaultNamespace;
+  const namespace = targetNamespaceAt(at, site, resource ? effectiveNamespace(resource, workspace.defaultNamespace) : workspace.defaultNamespace);
   const quote = at.partial.startsWith('"') || at.partial.startsWith("'") ? at.partial[0] : undefined;
-  const out: Candidate[] = [];
-  switch (slot.what) {
-    case 'name':
-      out.push(...resourceNames(at, workspace, slot.target, namespace, slot.via));
-      break;
-    case 'key':
-      out.push(...keyNames(at, workspace, slot, namespace));
-      break;
-    case 'claim':
-      out.push(...claimNames(workspace, namespace));
-      break;
-    case 'storageClass':
-      out.push(...storageClassNames(workspace));
-      break;
-    case 'service':
-      out.push(...serviceNames(workspace, namespace, resource));
-      break;
-    case 'volume':
-      out.push(...volumeNames(at, resource));
-      break;
-  }
+  const target = site.target.kind;
+  let out: Candidate[];
+  if (slot.what === 'key') out = keyNames(at, workspace, slot, namespace);
+  else if (target === 'Volume') out = volumeNames(at, resource);
+  else if (target === 'PersistentVolumeClaim') out = claimNames(workspace, namespace);
+  else if (target === 'StorageClass') out = storageClassNames(workspace);
+  else if (target === 'Service') out = serviceNames(workspace, namespace, resource, site.headlessService === true);
+  else if (descriptorFor(site.target)?.keySections) out = resourceNames(at, workspace, target, namespace, site);
+  else out = otherNames(workspace, target, namespace);
   return out.map((c) => toItem(c, at.range, quote, workspace.uri));
 }
 
@@ -185,6 +170,13 @@ function resourceAt(at: NamePosition): Resource | undefined {
   return document.resource;
 }
 
+/** Where the target is looked up: '' when cluster-scoped, the namespace the site names beside it (claimRef.namespace), else the referrer's. */
+function targetNamespaceAt(at: NamePosition, site: RootedSite, referrerNamespace: string): string {
+  if (isClusterScopedTarget(site.target.kind)) return '';
+  if (site.namespaceKey === undefined) return referrerNamespace;
+  return mapValues(at.reader, at.line, at.keyCol).get(site.namespaceKey) || referrerNamespace;
+}
+
 /** The entries of a kind in a namespace, one per name (the first definition wins; the count is kept). */
 function byName(index: WorkspaceIndex, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number }> {
   const found = new Map<string, { entry: IndexedResource; definitions: number }>();
@@ -206,9 +198,10 @@ function uniqueKeys(entry: IndexedResource): DataKeyFacts[] {
   return (entry.facts.dataKeys ?? []).filter((k) => !seen.has(k.key) && !!seen.add(k.key));
 }
 
-function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Target, namespace: string, via: string): Candidate[] {
+function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: string, namespace: string, site: RootedSite): Candidate[] {
   // A key typed before the name (`key: password` above `name: ‸`): resources holding it come first.
-  const wantedKey = via === 'keyRef' ? mapValues(at.reader, at.line, at.keyCol).get('key') : undefined;
+  const wantedKey = site.key !== undefined ? mapValues(at.reader, at.line, at.keyCol).get(site.key) : undefined;
+  const via = site.via;
   const here = folderOf(workspace.uri);
   return byName(workspace.index, target, namespace).map(({ entry, definitions }) => {
     const keys = uniqueKeys(entry);
@@ -216,8 +209,10 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Ta
     let group = entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2;
     if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
     if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
-    const counted = plural(keys.length, 'key');
+    const madeBy = entry.facts.madeBy;
+    const counted = madeBy ? `made by ${madeBy.kind} ${madeBy.name}` : plural(keys.length, 'key');
     const lines = [`**${target} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
+    if (madeBy) lines.push(`Made by ${madeBy.kind} \`${madeBy.name}\`${madeBy.role ? `: ${madeBy.role}` : ''}.`);
     if (definitions > 1) lines.push(`Defined ${definitions} times in the workspace.`);
     if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === 'Secret' ? `(${k.summary})` : k.summary}`).join('\n'));
     return {
@@ -232,18 +227,20 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: Ta
   });
 }
 
-function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Extract<Slot, { what: 'key' }>, namespace: string): Candidate[] {
-  const name = slot.inParent ? parentMapValues(at)?.get(slot.nameField) : mapValues(at.reader, at.line, at.keyCol).get(slot.nameField);
+function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Slot, namespace: string): Candidate[] {
+  const nameField = slot.site.name;
+  const name = slot.inParent ? parentMapValues(at)?.get(nameField) : mapValues(at.reader, at.line, at.keyCol).get(nameField);
   if (!name) return [];
+  const target = slot.site.target.kind;
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let order = 0;
-  for (const entry of workspace.index.find(slot.target, name, namespace)) {
+  for (const entry of workspace.index.find(target, name, namespace)) {
     for (const key of dataKeys(entry.resource)) {
       if (seen.has(key.key)) continue;
       seen.add(key.key);
       const base = { name: key.key, group: 0, order: order++, kind: CompletionItemKind.Field, uri: entry.uri };
-      if (slot.target === 'Secret') {
+      if (target === 'Secret') {
         out.push({
           ...base,
           description: secretSize(key.section, key.value),
@@ -338,8 +335,9 @@ function storageClassNames(workspace: WorkspaceContext): Candidate[] {
   return out;
 }
 
-function serviceNames(workspace: WorkspaceContext, namespace: string, statefulSet: Resource | undefined): Candidate[] {
-  const podLabels = stringMap(mapAt(statefulSet?.root, ['spec', 'template', 'metadata', 'labels']));
+function serviceNames(workspace: WorkspaceContext, namespace: string, referrer: Resource | undefined, headlessOnly: boolean): Candidate[] {
+  if (!headlessOnly) return otherNames(workspace, 'Service', namespace);
+  const podLabels = stringMap(mapAt(referrer?.root, ['spec', 'template', 'metadata', 'labels']));
   return byName(workspace.index, 'Service', namespace)
     .filter(({ entry }) => entry.facts.service?.clusterIP === 'None')
     .map(({ entry }) => {
@@ -358,6 +356,27 @@ function serviceNames(workspace: WorkspaceContext, namespace: string, statefulSe
         uri: entry.uri,
       };
     });
+}
+
+/** Resources of a kind the other lists do not describe (any Service for an Ingress backend...): name, where, namespace. */
+function otherNames(workspace: WorkspaceContext, kind: string, namespace: string): Candidate[] {
+  const here = folderOf(workspace.uri);
+  return byName(workspace.index, kind, namespace).map(({ entry, definitions }) => ({
+    name: entry.name,
+    group: entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2,
+    kind: CompletionItemKind.Reference,
+    description: kind === 'Service' ? serviceSummary(entry) : undefined,
+    detail: kind,
+    documentation: `**${kind} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${definitions > 1 ? `\n\nDefined ${definitions} times in the workspace.` : ''}`,
+    uri: entry.uri,
+  }));
+}
+
+function serviceSummary(entry: IndexedResource): string | undefined {
+  const service = entry.facts.service;
+  if (!service) return undefined;
+  const ports = service.ports.map((p) => p.name).join(', ');
+  return [service.clusterIP === 'None' ? 'headless' : service.type, ports ? `ports ${ports}` : undefined].filter(Boolean).join(' · ');
 }
 
 function volumeNames(at: NamePosition, resource: Resource | undefined): Candidate[] {

@@ -1,10 +1,136 @@
-// What the service knows about each Kubernetes kind.
+// The kind catalogue: one descriptor per API group + kind (kinds/types.ts), the only place that says
+// what a kind is scoped to, where its pod spec is, what it refers to, what other files read of it,
+// what its outline shows and what it makes. References, completion, navigation, rename, the index,
+// the outline and the rules read it.
+//
+// Built-in descriptors are static. Descriptors made at run time (custom resources from their CRDs)
+// go through `registerKind`; they are looked up exactly by group, never by a bare kind name.
+import { SCOPE_ONLY_KINDS } from './clusterScoped';
+import { CONFIG_KINDS } from './config';
+import { NETWORK_KINDS } from './network';
+import { OPERATOR_KINDS } from './operators';
+import { POD_SITES, VOLUME } from './podSpec';
+import { STORAGE_KINDS } from './storage';
+import type { YAMLMap } from 'yaml';
+import { nodeAt } from '../yaml/access';
+import type { KindDescriptor, KindKey, ReferenceSite } from './types';
+import { WORKLOAD_KINDS } from './workloads';
 
-/** Kinds that live outside namespaces; their namespace is the empty string. */
-export const CLUSTER_SCOPED_KINDS = new Set([
-  'PersistentVolume', 'StorageClass', 'Namespace', 'Node', 'ClusterRole', 'ClusterRoleBinding', 'CustomResourceDefinition',
-  'CSIDriver', 'CSINode', 'VolumeAttachment', 'IngressClass', 'PriorityClass', 'RuntimeClass', 'PodSecurityPolicy',
-  'MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding',
-  'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding', 'APIService', 'CertificateSigningRequest', 'FlowSchema',
-  'PriorityLevelConfiguration', 'ComponentStatus',
-]);
+export type * from './types';
+export { VOLUME } from './podSpec';
+
+/** The built-in kinds, then operators' kinds we describe ourselves (they have no schema yet). */
+const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, ...OPERATOR_KINDS];
+
+const byGroupKind = new Map<string, KindDescriptor>();
+/** Built-in kinds by bare name, for resources whose apiVersion names a wrong or no built-in group. */
+const builtinByKind = new Map<string, KindDescriptor>();
+const all: KindDescriptor[] = [];
+
+function keyOf(group: string, kind: string): string {
+  return `${group}/${kind}`;
+}
+
+/** Adds a descriptor (a custom resource's, from its CRD or written by us); it replaces one of the same group and kind. */
+export function registerKind(descriptor: KindDescriptor): void {
+  const previous = byGroupKind.get(keyOf(descriptor.group, descriptor.kind));
+  if (previous) all.splice(all.indexOf(previous), 1);
+  all.push(descriptor);
+  for (const group of [descriptor.group, ...(descriptor.legacyGroups ?? [])]) byGroupKind.set(keyOf(group, descriptor.kind), descriptor);
+  if (descriptor.schema === 'builtin' && !builtinByKind.has(descriptor.kind)) builtinByKind.set(descriptor.kind, descriptor);
+}
+
+for (const descriptor of BUILTIN) registerKind(descriptor);
+
+/** The API group of an apiVersion ('' for `v1`). */
+export function groupOf(apiVersion: string): string {
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash);
+}
+
+/** Groups Kubernetes itself serves: the core group, dotless ones (apps, batch...) and `*.k8s.io`. */
+export function isBuiltinGroup(group: string): boolean {
+  return !group.includes('.') || group.endsWith('.k8s.io');
+}
+
+/**
+ * The descriptor of a resource's kind. A built-in kind under a wrong built-in group (`apiVersion: v1`
+ * on a StatefulSet, a typo) still gets its descriptor: the schema check names the mistake, and the
+ * rest of the service keeps working. A custom group only ever gets its own descriptors.
+ */
+export function descriptorOf(apiVersion: string | undefined, kind: string): KindDescriptor | undefined {
+  const group = groupOf(apiVersion ?? '');
+  return byGroupKind.get(keyOf(group, kind)) ?? (isBuiltinGroup(group) ? builtinByKind.get(kind) : undefined);
+}
+
+/** The descriptor of a kind named by a reference site. */
+export function descriptorFor(key: KindKey): KindDescriptor | undefined {
+  return byGroupKind.get(keyOf(key.group, key.kind));
+}
+
+export function allKinds(): readonly KindDescriptor[] {
+  return all;
+}
+
+/** Whether resources of this kind live outside namespaces. */
+export function isClusterScoped(apiVersion: string | undefined, kind: string): boolean {
+  return descriptorOf(apiVersion, kind)?.scope === 'Cluster';
+}
+
+/** Whether a reference target kind (a built-in kind by name, as references and the index name them) is cluster-scoped. */
+export function isClusterScopedTarget(kind: string): boolean {
+  return builtinByKind.get(kind)?.scope === 'Cluster';
+}
+
+/** A reference site with its path from the resource's root (pod sites under the kind's pod spec). */
+export interface RootedSite extends ReferenceSite {
+  /** `at` from the root, split: each segment is its alternative keys and whether it steps into list items. */
+  path: PathSegmentPattern[];
+}
+
+export interface PathSegmentPattern {
+  keys: string[];
+  eachItem: boolean;
+}
+
+const sitesCache = new WeakMap<KindDescriptor, RootedSite[]>();
+
+/** Every reference site of a kind, pod sites first, with paths from the resource's root. */
+export function referenceSites(descriptor: KindDescriptor): RootedSite[] {
+  let sites = sitesCache.get(descriptor);
+  if (!sites) {
+    const pod = descriptor.podSpec ? POD_SITES.map((site) => ({ ...site, at: `${descriptor.podSpec}.${site.at}` })) : [];
+    sites = [...pod, ...(descriptor.references ?? [])].map((site) => ({ ...site, path: parsePath(site.at) }));
+    sitesCache.set(descriptor, sites);
+  }
+  return sites;
+}
+
+export function parsePath(path: string): PathSegmentPattern[] {
+  if (path === '') return [];
+  return path.split('.').map((segment) => {
+    const eachItem = segment.endsWith('[]');
+    return { keys: (eachItem ? segment.slice(0, -2) : segment).split('|'), eachItem };
+  });
+}
+
+/** Kinds whose names some reference site names (navigation and rename know them). */
+export function referredKinds(): Set<string> {
+  const out = new Set<string>();
+  for (const descriptor of all) for (const site of referenceSites(descriptor)) if (site.target.kind !== VOLUME.kind) out.add(site.target.kind);
+  return out;
+}
+
+/** Bare kind names of the kinds that carry a pod spec (what pod rules apply to). */
+export function podBearingKinds(): string[] {
+  return all.filter((d) => d.podSpec).map((d) => d.kind);
+}
+
+/** A made object's `when`: the field (a dotted path) is present and not false, null or empty; no `when` always holds. */
+export function conditionHolds(root: YAMLMap, when: string | undefined): boolean {
+  if (when === undefined) return true;
+  const node = nodeAt(root, when.split('.'));
+  if (node === undefined || node === null) return false;
+  const value = (node as { value?: unknown }).value;
+  return !(value === false || value === null || value === '' || value === 'false');
+}

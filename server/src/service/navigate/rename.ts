@@ -2,6 +2,7 @@
 // reference to it, a ConfigMap/Secret key with every keyed reference, a volume with its mounts.
 // Each edit replaces exactly one scalar's source text (keeping its quoting style, quoting a plain
 // scalar when YAML 1.1 would read the new text as something else), so comments and layout stay.
+import { isClusterScoped, isClusterScopedTarget } from '../kinds';
 import { parseDocument, Scalar } from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
@@ -47,6 +48,10 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
   const { symbol } = at;
   const found = occurrences(ctx, symbol);
   const declarations = found.filter((o) => o.declaration);
+  const made = declarations.find((o) => o.madeBy);
+  if (made?.madeBy) {
+    return { error: `${describeSymbol(symbol)} is made by ${made.madeBy.kind} "${made.madeBy.name}" from its name; rename the ${made.madeBy.kind} and its users instead.` };
+  }
   const what = describeSymbol(symbol);
   if (declarations.length === 0) {
     return { error: `${what} is not defined in the workspace, so its definition cannot be renamed with it; rename the definition first.` };
@@ -59,8 +64,8 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
     // that file means depends on where it is applied (kubectl -n, kustomize), so do not guess.
     const kind = symbol.kind;
     const others = ctx.index.ofKind(kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace);
-    const implicit = found.find((o) => o.resource.namespace === undefined && o.resource.kind !== 'StorageClass' && o.resource.kind !== 'PersistentVolume');
-    if (symbol.kind !== 'StorageClass' && others.length > 0 && implicit) {
+    const implicit = found.find((o) => o.resource.namespace === undefined && !isClusterScoped(o.resource.apiVersion, o.resource.kind));
+    if (!isClusterScopedTarget(symbol.kind) && others.length > 0 && implicit) {
       return {
         error: `${kind} "${symbol.name}" also exists in namespace ${[...new Set(others.map((o) => o.namespace))].join(', ')}, and ${implicit.uri} does not say its namespace; rename is ambiguous (add metadata.namespace first).`,
       };

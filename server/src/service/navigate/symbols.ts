@@ -4,18 +4,18 @@ import type { Scalar } from 'yaml';
 import type { DocumentStore } from '../documents';
 import type { ParsedFile, Resource } from '../types';
 import { scalarAt } from '../yaml/access';
+import { descriptorOf, referredKinds } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
 import { covers, dataKeys, referenceAt, referencesOf, targetNamespace, volumesOf } from '../workspace/references';
 
-/** Kinds whose names other resources refer to, so navigation and rename know them. */
-export const NAMED_KINDS = ['ConfigMap', 'Secret', 'PersistentVolumeClaim', 'StorageClass', 'Service'] as const;
-export type NamedKind = (typeof NAMED_KINDS)[number];
+/** Kinds whose names some reference site names (kinds/), so navigation and rename know them. */
+const NAMED_KINDS = referredKinds();
 
 export type NavSymbol =
-  /** A ConfigMap, Secret, PVC, StorageClass or Service, by name in a namespace ('' for StorageClass). */
-  | { type: 'resource'; kind: NamedKind; name: string; namespace: string }
-  /** A key of a ConfigMap or Secret. */
-  | { type: 'key'; kind: 'ConfigMap' | 'Secret'; name: string; namespace: string; key: string }
+  /** A resource some reference site names (ConfigMap, Secret, PVC, StorageClass, Service...), by name in a namespace ('' when cluster-scoped). */
+  | { type: 'resource'; kind: string; name: string; namespace: string }
+  /** A key of a kind with key sections (ConfigMap, Secret). */
+  | { type: 'key'; kind: string; name: string; namespace: string; key: string }
   /** A volume (or volumeClaimTemplate) of one pod-bearing resource, named by its volumeMounts. */
   | { type: 'volume'; uri: string; resource: Resource; name: string };
 
@@ -27,6 +27,8 @@ export interface Occurrence {
   node: Scalar;
   /** A definition (metadata.name, a data key, a volume name) rather than a use. */
   declaration: boolean;
+  /** The definition is of an object another resource makes (an operator's Secret): the node is the maker's name. */
+  madeBy?: { kind: string; name: string };
 }
 
 export interface NavigationContext {
@@ -56,19 +58,19 @@ export function symbolAt(ctx: NavigationContext, uri: string, offset: number): S
   const hit = referenceAt(resource, offset);
   if (hit) {
     const { ref } = hit;
-    if (hit.part === 'key' && ref.keyNode && (ref.target === 'ConfigMap' || ref.target === 'Secret')) {
+    if (hit.part === 'key' && ref.keyNode) {
       return { symbol: { type: 'key', kind: ref.target, name: ref.name, namespace: targetNamespace(ref, namespace), key: ref.key! }, node: ref.keyNode, resource };
     }
     if (ref.target === 'Volume') return { symbol: { type: 'volume', uri, resource, name: ref.name }, node: ref.nameNode, resource };
     return { symbol: { type: 'resource', kind: ref.target, name: ref.name, namespace: targetNamespace(ref, namespace) }, node: ref.nameNode, resource };
   }
 
-  const kind = resource.kind as NamedKind;
+  const kind = resource.kind;
   const nameNode = scalarAt(resource.root, ['metadata', 'name']);
-  if (nameNode && covers(nameNode, offset) && NAMED_KINDS.includes(kind) && resource.name !== undefined) {
+  if (nameNode && covers(nameNode, offset) && NAMED_KINDS.has(kind) && resource.name !== undefined) {
     return { symbol: { type: 'resource', kind, name: resource.name, namespace }, node: nameNode, resource };
   }
-  if ((kind === 'ConfigMap' || kind === 'Secret') && resource.name !== undefined) {
+  if (descriptorOf(resource.apiVersion, kind)?.keySections && resource.name !== undefined) {
     const key = dataKeys(resource).find((k) => covers(k.keyNode, offset));
     if (key) return { symbol: { type: 'key', kind, name: resource.name, namespace, key: key.key }, node: key.keyNode, resource };
   }
@@ -81,12 +83,12 @@ export function symbolAt(ctx: NavigationContext, uri: string, offset: number): S
 export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurrence[] {
   const out: Occurrence[] = [];
   const seen = new Set<Scalar>();
-  const push = (uri: string, resource: Resource, node: Scalar, declaration: boolean) => {
+  const push = (uri: string, resource: Resource, node: Scalar, declaration: boolean, madeBy?: Occurrence['madeBy']) => {
     if (seen.has(node)) return;
     const file = ctx.documents.parsed(uri);
     if (!file) return;
     seen.add(node);
-    out.push({ uri, file, resource, node, declaration });
+    out.push({ uri, file, resource, node, declaration, ...(madeBy ? { madeBy } : {}) });
   };
 
   if (symbol.type === 'volume') {
@@ -98,7 +100,7 @@ export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurren
   for (const target of ctx.index.find(symbol.kind, symbol.name, symbol.namespace)) {
     if (symbol.type === 'resource') {
       const node = scalarAt(target.resource.root, ['metadata', 'name']);
-      if (node) push(target.uri, target.resource, node, true);
+      if (node) push(target.uri, target.resource, node, true, target.facts.madeBy);
     } else {
       for (const key of dataKeys(target.resource)) if (key.key === symbol.key) push(target.uri, target.resource, key.keyNode, true);
     }

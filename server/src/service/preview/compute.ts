@@ -12,6 +12,7 @@ import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
 import { previewHoverMarkdown } from '../../../../common/previewHover';
 import { identityProblems, type IdentityEnvironment } from './identity';
+import { operatorDescriptor, operatorResourcePreviews } from './operators';
 import type {
   ClaimTemplatePreview,
   PodPreview,
@@ -49,12 +50,19 @@ export function computePreview(env: PreviewEnvironment, options: PreviewOptions 
   const statefulSets = [...env.index.ofKind('StatefulSet')].sort(activeFirst(options.activeUri));
   const identity: IdentityEnvironment = { ...env, cache: new Map() };
   const recorders = new Map<string, LookupRecorder>();
+  const operatorResources = operatorResourcePreviews(
+    env.index.all().filter((entry) => operatorDescriptor(entry) !== undefined).sort(activeFirst(options.activeUri)),
+    env.documents,
+    env.settings.clusterDomain,
+    options.maxListedPods ?? DEFAULT_MAX_LISTED_PODS,
+  );
   return {
     clusterDomain: env.settings.clusterDomain,
     statefulSets: statefulSets.flatMap((entry) => {
       const preview = env.documents.isOpen(entry.uri) ? statefulSetPreview(env, entry, options, identity) : closedFilePreview(env, entry, options, recorders);
       return preview ? [preview] : [];
     }),
+    ...(operatorResources.length > 0 ? { operatorResources } : {}),
   };
 }
 

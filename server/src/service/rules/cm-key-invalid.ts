@@ -1,6 +1,7 @@
 // ConfigMap and Secret keys become file names when mounted: `[-._a-zA-Z0-9]+`, at most 253
 // characters, not "." or "..". The API server rejects anything else.
 import { configKeyProblem } from '../k8s/names';
+import { descriptorOf } from '../kinds';
 import { entries, mapAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -11,8 +12,7 @@ export const cmKeyInvalid: Rule = {
   kinds: ['ConfigMap', 'Secret'],
   appliesToPatches: true,
   check(ctx) {
-    const sections = ctx.resource.kind === 'ConfigMap' ? ['data', 'binaryData'] : ['data', 'stringData'];
-    for (const section of sections) {
+    for (const section of descriptorOf(ctx.resource.apiVersion, ctx.resource.kind)?.keySections ?? []) {
       for (const e of entries(mapAt(ctx.resource.root, [section]))) {
         const problem = configKeyProblem(e.key);
         if (problem) ctx.report({ node: e.keyNode, message: `key "${e.key}" ${problem}`, data: { key: e.key } });

@@ -48,6 +48,8 @@ export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'):
     const targets = ctx.index.find(kind, ref.name, ctx.namespace);
     // A missing target is the other rule's finding; a key of something unknown cannot be checked.
     if (targets.length === 0) continue;
+    // An operator makes it (kinds/): which keys it holds is not declared, so nothing to check.
+    if (targets.some((t) => t.facts.madeBy)) continue;
     // From the index's facts: the ConfigMap/Secret may be in a closed file, which keeps no AST.
     if (targets.some((t) => t.facts.dataKeys?.some((k) => k.key === ref.key))) continue;
     const keys = [...new Set(targets.flatMap((t) => (t.facts.dataKeys ?? []).map((k) => k.key)))];

@@ -5,7 +5,8 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
-import { POD_SPEC_PATHS } from '../workspace/references';
+import { descriptorOf, type OutlineChild } from '../kinds';
+import { podSpecOf } from '../workspace/references';
 import { entries, mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
 
 const RESOURCE_SYMBOL: Record<string, SymbolKind> = {
@@ -96,20 +97,21 @@ function resourceSymbol(builder: SymbolBuilder, document: ParsedDocument): Docum
   return builder.symbol(label, details.join(' · '), RESOURCE_SYMBOL[kind] ?? SymbolKind.Module, root, selection, childrenOf(builder, resource));
 }
 
+/** The outline's sections under a resource, in the order its kind's descriptor lists them. */
+const CHILDREN: Record<OutlineChild, (builder: SymbolBuilder, resource: Resource) => DocumentSymbol[]> = {
+  containers: (builder, resource) => {
+    const podSpec = podSpecOf(resource);
+    return [...containerSymbols(builder, podSpec, 'initContainers', 'init container'), ...containerSymbols(builder, podSpec, 'containers', 'container')];
+  },
+  volumes: (builder, resource) => volumeSymbols(builder, podSpecOf(resource)),
+  claimTemplates: (builder, resource) => claimTemplateSymbols(builder, resource.root),
+  ports: (builder, resource) => portSymbols(builder, resource.root),
+  keys: (builder, resource) => keySymbols(builder, resource.root),
+};
+
 function childrenOf(builder: SymbolBuilder, resource: Resource): DocumentSymbol[] {
-  const { kind, root } = resource;
-  const out: DocumentSymbol[] = [];
-  const podSpecPath = POD_SPEC_PATHS[kind];
-  if (podSpecPath) {
-    const podSpec = mapAt(root, podSpecPath);
-    out.push(...containerSymbols(builder, podSpec, 'initContainers', 'init container'));
-    out.push(...containerSymbols(builder, podSpec, 'containers', 'container'));
-    out.push(...volumeSymbols(builder, podSpec));
-  }
-  if (kind === 'StatefulSet') out.push(...claimTemplateSymbols(builder, root));
-  if (kind === 'Service') out.push(...portSymbols(builder, root));
-  if (kind === 'ConfigMap' || kind === 'Secret') out.push(...keySymbols(builder, root));
-  return out;
+  const sections = descriptorOf(resource.apiVersion, resource.kind)?.outline ?? [];
+  return sections.flatMap((section) => CHILDREN[section](builder, resource));
 }
 
 function namedItems(seq: ReturnType<typeof seqAt>): Array<{ item: YAMLMap; name: string | undefined }> {

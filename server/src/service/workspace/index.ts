@@ -8,7 +8,7 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
-import { CLUSTER_SCOPED_KINDS } from '../kinds';
+import { conditionHolds, descriptorOf, isClusterScoped, isClusterScopedTarget, type KindDescriptor } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
 
@@ -62,7 +62,7 @@ export class WorkspaceIndex {
       if (!list) {
         list = this.indexStored(stored, namespace);
         this.perFile.set(stored, { namespace, list });
-        for (const entry of list) this.byResource.set(entry.resource, entry);
+        this.remember(list);
       }
       for (const entry of list) {
         const bucket = byKind.get(entry.kind);
@@ -105,7 +105,7 @@ export class WorkspaceIndex {
       if (!list) {
         list = this.indexStored(stored, namespace);
         this.perFile.set(stored, { namespace, list });
-        for (const entry of list) this.byResource.set(entry.resource, entry);
+        this.remember(list);
       }
       if (list.length !== oldList.length) return false;
       for (let i = 0; i < list.length; i++) {
@@ -163,6 +163,11 @@ export class WorkspaceIndex {
     if (stored && !this.listOf(stored, namespace)) this.perFile.set(stored, { namespace, list: this.indexStored(stored, namespace) });
   }
 
+  /** Entries by resource (objects a resource makes share its resource: the resource's own entry wins). */
+  private remember(list: IndexedResource[]): void {
+    for (const entry of list) if (!entry.facts.madeBy) this.byResource.set(entry.resource, entry);
+  }
+
   private listOf(stored: StoredText, namespace: string): IndexedResource[] | undefined {
     const cached = this.perFile.get(stored);
     return cached?.namespace === namespace ? cached.list : undefined;
@@ -180,11 +185,12 @@ export class WorkspaceIndex {
 
   /** Whether the workspace defines any resource of this kind (if not, references to it are only hints). */
   hasKind(kind: string): boolean {
-    return this.ofKind(kind).length > 0;
+    // Objects an operator makes do not count: they say nothing about where the user keeps that kind.
+    return this.ofKind(kind).some((entry) => !entry.facts.madeBy);
   }
 
   find(kind: string, name: string, namespace: string): IndexedResource[] {
-    const ns = CLUSTER_SCOPED_KINDS.has(kind) ? '' : namespace;
+    const ns = isClusterScopedTarget(kind) ? '' : namespace;
     this.refresh();
     // By name first: a linear scan per lookup is quadratic over thousands of resources.
     return (this.byName.get(`${kind}\u0000${name}`) ?? []).filter((r) => r.namespace === ns);
@@ -202,7 +208,7 @@ export class WorkspaceIndex {
 }
 
 export function effectiveNamespace(resource: Resource, defaultNamespace: string): string {
-  if (CLUSTER_SCOPED_KINDS.has(resource.kind)) return '';
+  if (isClusterScoped(resource.apiVersion, resource.kind)) return '';
   return resource.namespace ?? defaultNamespace;
 }
 
@@ -219,7 +225,7 @@ function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string
  * Entries by resource object: an edit re-parses only the documents it touches and keeps the other
  * resource objects (parse/incremental.ts), so re-indexing the file reuses their entries.
  */
-const entryOf = new WeakMap<Resource, { entry: IndexedResource; defaultNamespace: string }>();
+const entryOf = new WeakMap<Resource, { entries: IndexedResource[]; defaultNamespace: string }>();
 
 function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, detach?: (resource: Resource) => Resource): IndexedResource[] {
   if (file.isTemplate) return [];
@@ -228,8 +234,8 @@ function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, deta
     const resource = document.resource;
     if (!resource || resource.name === undefined) continue;
     const known = detach ? undefined : entryOf.get(resource);
-    if (known && known.entry.uri === uri && known.defaultNamespace === defaultNamespace) {
-      out.push(known.entry);
+    if (known && known.entries[0].uri === uri && known.defaultNamespace === defaultNamespace) {
+      out.push(...known.entries);
       continue;
     }
     const entry: IndexedResource = {
@@ -251,11 +257,45 @@ function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, deta
       Object.defineProperty(entry, 'start', { get: () => document.start, enumerable: true });
       Object.defineProperty(entry, 'end', { get: () => document.end, enumerable: true });
     }
-    if (!detach) entryOf.set(resource, { entry, defaultNamespace });
-    out.push(entry);
+    const descriptor = descriptorOf(resource.apiVersion, resource.kind);
+    const entries = descriptor?.makes ? [entry, ...madeEntries(entry, descriptor)] : [entry];
+    if (!detach) entryOf.set(resource, { entries, defaultNamespace });
+    out.push(...entries);
   }
   return out;
 }
+
+/**
+ * The objects a resource makes whose names follow from its own (an operator's `<name>-app` Secret,
+ * `<name>-rw` Service): they count as defined, at the maker's name, so references to them resolve.
+ * Names per ordinal or per claim template are the preview's business.
+ */
+function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): IndexedResource[] {
+  const out: IndexedResource[] = [];
+  for (const made of descriptor.makes ?? []) {
+    if (/\{(?!name\})[a-z]+\}/.test(made.name)) continue;
+    if (!conditionHolds(maker.resource.root, made.when)) continue;
+    out.push({
+      uri: maker.uri,
+      resource: maker.resource,
+      kind: made.kind.kind,
+      apiVersion: made.kind.group ? `${made.kind.group}/v1` : 'v1',
+      name: made.name.replaceAll('{name}', maker.name),
+      namespace: isClusterScopedTarget(made.kind.kind) ? '' : maker.namespace,
+      labels: {},
+      documentIndex: maker.documentIndex,
+      get start() {
+        return maker.start;
+      },
+      get end() {
+        return maker.end;
+      },
+      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role } },
+    });
+  }
+  return out;
+}
+
 
 /**
  * A resource of a closed file without its AST: identity fields are copied, `root` and `document`

@@ -1,32 +1,15 @@
 // Every place a resource refers to another one (or, for volume mounts, to a volume of its own pod
-// spec), extracted once per parsed resource. Rules, navigation (definition, references, rename) and
-// completion all read references from here, so they agree on what refers to what.
+// spec), extracted once per parsed resource from the reference sites its kind declares (kinds/).
+// Rules, navigation (definition, references, rename) and completion all read references from here,
+// so they agree on what refers to what.
 //
 // Also the key lookups of ConfigMaps and Secrets (data / binaryData / stringData).
-import { isMap, isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { descriptorOf, isClusterScopedTarget, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
-import { CLUSTER_SCOPED_KINDS } from '../kinds';
 
-/** What a reference points at. `Volume` is a volume (or claim template) of the referring resource itself. */
-export type ReferenceTarget = 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim' | 'StorageClass' | 'Service' | 'Volume';
-
-/** Where in the referring resource the reference sits. */
-export type ReferenceVia =
-  | 'configMapKeyRef'
-  | 'secretKeyRef'
-  | 'envFrom'
-  | 'volume'
-  | 'projected'
-  | 'claimName'
-  | 'storageClassName'
-  | 'serviceName'
-  | 'volumeMount'
-  | 'volumeDevice'
-  | 'claimRef'
-  | 'imagePullSecret'
-  | 'ingressBackend'
-  | 'ingressTls';
+export type { KeySection, ReferenceTarget, ReferenceVia } from '../kinds';
 
 export interface Reference {
   target: ReferenceTarget;
@@ -49,24 +32,21 @@ export interface Reference {
   resource: Resource;
 }
 
-/** Kinds that carry a pod template, and where their pod spec lives. */
-export const POD_SPEC_PATHS: Record<string, string[]> = {
-  Pod: ['spec'],
-  Deployment: ['spec', 'template', 'spec'],
-  StatefulSet: ['spec', 'template', 'spec'],
-  DaemonSet: ['spec', 'template', 'spec'],
-  ReplicaSet: ['spec', 'template', 'spec'],
-  ReplicationController: ['spec', 'template', 'spec'],
-  Job: ['spec', 'template', 'spec'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
-  PodTemplate: ['template', 'spec'],
-};
+/** Kinds that carry a pod template (bare names, as rules list the kinds they check). */
+export const POD_BEARING_KINDS = podBearingKinds();
 
-export const POD_BEARING_KINDS = Object.keys(POD_SPEC_PATHS);
+const podSpecPaths = new WeakMap<object, string[]>();
 
+/** The pod spec of a pod-bearing resource, where its kind's descriptor says it is. */
 export function podSpecOf(resource: Resource): YAMLMap | undefined {
-  const path = POD_SPEC_PATHS[resource.kind];
-  return path ? mapAt(resource.root, path) : undefined;
+  const descriptor = descriptorOf(resource.apiVersion, resource.kind);
+  if (!descriptor?.podSpec) return undefined;
+  let path = podSpecPaths.get(descriptor);
+  if (!path) {
+    path = descriptor.podSpec.split('.');
+    podSpecPaths.set(descriptor, path);
+  }
+  return mapAt(resource.root, path);
 }
 
 /** Containers, init containers and ephemeral containers of a pod spec. */
@@ -92,7 +72,7 @@ export function referencesOf(resource: Resource): Reference[] {
 
 /** The namespace a reference's target is looked up in, given the referrer's effective namespace. */
 export function targetNamespace(ref: Reference, referrerNamespace: string): string {
-  if (ref.target === 'StorageClass') return '';
+  if (isClusterScopedTarget(ref.target)) return '';
   return ref.namespace ?? referrerNamespace;
 }
 
@@ -125,8 +105,9 @@ export function volumesOf(resource: Resource): VolumeDefinition[] {
     const nameNode = nonEmptyScalar(nodeAt(volume, ['name']));
     if (nameNode) out.push({ name: String(nameNode.value), nameNode, source: 'volume' });
   }
-  if (resource.kind === 'StatefulSet') {
-    for (const template of items(seqAt(resource.root, ['spec', 'volumeClaimTemplates']))) {
+  const claimTemplates = descriptorOf(resource.apiVersion, resource.kind)?.claimTemplates;
+  if (claimTemplates) {
+    for (const template of mapsAt(resource.root, parsePath(claimTemplates))) {
       const nameNode = nonEmptyScalar(nodeAt(template, ['metadata', 'name']));
       if (nameNode) out.push({ name: String(nameNode.value), nameNode, source: 'claimTemplate' });
     }
@@ -137,8 +118,6 @@ export function volumesOf(resource: Resource): VolumeDefinition[] {
 // ---------------------------------------------------------------------------------------------
 // ConfigMap / Secret keys.
 
-export type KeySection = 'data' | 'binaryData' | 'stringData';
-
 export interface DataKey {
   key: string;
   keyNode: Scalar;
@@ -146,17 +125,10 @@ export interface DataKey {
   section: KeySection;
 }
 
-/** The sections holding keys: ConfigMap data + binaryData, Secret data + stringData. */
-export function keySections(kind: string): KeySection[] {
-  if (kind === 'ConfigMap') return ['data', 'binaryData'];
-  if (kind === 'Secret') return ['data', 'stringData'];
-  return [];
-}
-
 /** Every key of a ConfigMap or Secret, in source order per section (a key may appear in two sections). */
 export function dataKeys(resource: Resource): DataKey[] {
   const out: DataKey[] = [];
-  for (const section of keySections(resource.kind)) {
+  for (const section of descriptorOf(resource.apiVersion, resource.kind)?.keySections ?? []) {
     for (const e of entries(mapAt(resource.root, [section]))) out.push({ key: e.key, keyNode: e.keyNode, value: e.value, section });
   }
   return out;
@@ -171,134 +143,69 @@ export function hasDataKey(resource: Resource, key: string): boolean {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Extraction.
+// Extraction: each declared site's maps, in source order.
 
 function extract(resource: Resource): Reference[] {
+  const descriptor = descriptorOf(resource.apiVersion, resource.kind);
+  if (!descriptor) return [];
   const out: Reference[] = [];
-  const add = (ref: Omit<Reference, 'resource'>) => out.push({ ...ref, resource });
-  const podSpec = podSpecOf(resource);
-  if (podSpec) podReferences(podSpec, add);
-
-  switch (resource.kind) {
-    case 'StatefulSet': {
-      const serviceName = nonEmptyScalar(nodeAt(resource.root, ['spec', 'serviceName']));
-      if (serviceName) add({ target: 'Service', name: String(serviceName.value), nameNode: serviceName, optional: false, via: 'serviceName' });
-      for (const template of items(seqAt(resource.root, ['spec', 'volumeClaimTemplates']))) {
-        storageClassReference(nodeAt(template, ['spec', 'storageClassName']), add);
-      }
-      break;
-    }
-    case 'PersistentVolumeClaim':
-      storageClassReference(nodeAt(resource.root, ['spec', 'storageClassName']), add);
-      break;
-    case 'PersistentVolume': {
-      storageClassReference(nodeAt(resource.root, ['spec', 'storageClassName']), add);
-      const claimName = nonEmptyScalar(nodeAt(resource.root, ['spec', 'claimRef', 'name']));
-      if (claimName) {
-        const namespace = scalarAt(resource.root, ['spec', 'claimRef', 'namespace'])?.value;
-        add({
-          target: 'PersistentVolumeClaim',
-          name: String(claimName.value),
-          nameNode: claimName,
-          optional: false,
-          via: 'claimRef',
-          namespace: namespace === undefined || namespace === null || namespace === '' ? undefined : String(namespace),
-        });
-      }
-      break;
-    }
-    case 'Ingress': {
-      const backends = [nodeAt(resource.root, ['spec', 'defaultBackend'])];
-      for (const rule of items(seqAt(resource.root, ['spec', 'rules']))) {
-        for (const path of items(seqAt(rule, ['http', 'paths']))) backends.push(nodeAt(path, ['backend']));
-      }
-      for (const backend of backends) {
-        const name = nonEmptyScalar(nodeAt(backend, ['service', 'name']));
-        if (name) add({ target: 'Service', name: String(name.value), nameNode: name, optional: false, via: 'ingressBackend' });
-      }
-      for (const tls of items(seqAt(resource.root, ['spec', 'tls']))) {
-        const name = nonEmptyScalar(nodeAt(tls, ['secretName']));
-        if (name) add({ target: 'Secret', name: String(name.value), nameNode: name, optional: false, via: 'ingressTls' });
-      }
-      break;
-    }
+  for (const site of referenceSites(descriptor)) {
+    for (const map of mapsAt(resource.root, site.path)) siteReferences(resource, site, map, out);
   }
-  return out;
+  // Sites are declared by kind of reference; readers (and messages) go in source order.
+  return out.length > 1 ? stableSortByOffset(out) : out;
 }
 
-type Add = (ref: Omit<Reference, 'resource'>) => void;
-
-function podReferences(podSpec: YAMLMap, add: Add): void {
-  for (const container of containersOf(podSpec)) {
-    for (const env of items(seqAt(container, ['env']))) {
-      keyReference(mapAt(env, ['valueFrom', 'configMapKeyRef']), 'ConfigMap', 'configMapKeyRef', add);
-      keyReference(mapAt(env, ['valueFrom', 'secretKeyRef']), 'Secret', 'secretKeyRef', add);
-    }
-    for (const source of items(seqAt(container, ['envFrom']))) {
-      nameReference(mapAt(source, ['configMapRef']), 'name', 'ConfigMap', 'envFrom', add);
-      nameReference(mapAt(source, ['secretRef']), 'name', 'Secret', 'envFrom', add);
-    }
-    for (const [field, via] of [['volumeMounts', 'volumeMount'], ['volumeDevices', 'volumeDevice']] as const) {
-      for (const mount of items(seqAt(container, [field]))) {
-        const name = nonEmptyScalar(nodeAt(mount, ['name']));
-        if (name) add({ target: 'Volume', name: String(name.value), nameNode: name, optional: false, via });
-      }
-    }
-  }
-  for (const volume of items(seqAt(podSpec, ['volumes']))) {
-    volumeSourceReference(mapAt(volume, ['configMap']), 'name', 'ConfigMap', 'volume', add);
-    volumeSourceReference(mapAt(volume, ['secret']), 'secretName', 'Secret', 'volume', add);
-    for (const source of items(seqAt(volume, ['projected', 'sources']))) {
-      volumeSourceReference(mapAt(source, ['configMap']), 'name', 'ConfigMap', 'projected', add);
-      volumeSourceReference(mapAt(source, ['secret']), 'name', 'Secret', 'projected', add);
-    }
-    const claimName = nonEmptyScalar(nodeAt(volume, ['persistentVolumeClaim', 'claimName']));
-    if (claimName) add({ target: 'PersistentVolumeClaim', name: String(claimName.value), nameNode: claimName, optional: false, via: 'claimName' });
-  }
-  for (const secret of items(seqAt(podSpec, ['imagePullSecrets']))) {
-    const name = nonEmptyScalar(nodeAt(secret, ['name']));
-    if (name) add({ target: 'Secret', name: String(name.value), nameNode: name, optional: false, via: 'imagePullSecret' });
-  }
-}
-
-function keyReference(map: YAMLMap | undefined, target: 'ConfigMap' | 'Secret', via: ReferenceVia, add: Add): void {
-  const nameNode = nonEmptyScalar(nodeAt(map, ['name']));
-  if (!map || !nameNode) return;
-  const keyNode = nonEmptyScalar(nodeAt(map, ['key']));
-  add({
-    target,
-    name: String(nameNode.value),
-    nameNode,
-    key: keyNode ? String(keyNode.value) : undefined,
-    keyNode,
-    optional: isOptional(map),
-    via,
-  });
-}
-
-function nameReference(map: YAMLMap | undefined, field: string, target: 'ConfigMap' | 'Secret', via: ReferenceVia, add: Add): void {
-  const nameNode = nonEmptyScalar(nodeAt(map, [field]));
-  if (!map || !nameNode) return;
-  add({ target, name: String(nameNode.value), nameNode, optional: isOptional(map), via });
-}
-
-/** A configMap/secret volume source: the name, then one key reference per `items[].key`. */
-function volumeSourceReference(map: YAMLMap | undefined, field: string, target: 'ConfigMap' | 'Secret', via: ReferenceVia, add: Add): void {
-  const nameNode = nonEmptyScalar(nodeAt(map, [field]));
-  if (!map || !nameNode) return;
+function siteReferences(resource: Resource, site: RootedSite, map: YAMLMap, out: Reference[]): void {
+  // An empty name (storageClassName: "" asks for no class) refers to nothing.
+  const nameNode = nonEmptyScalar(nodeAt(map, [site.name]));
+  if (!nameNode) return;
   const name = String(nameNode.value);
-  const optional = isOptional(map);
-  add({ target, name, nameNode, optional, via });
-  for (const item of items(seqAt(map, ['items']))) {
-    const keyNode = nonEmptyScalar(nodeAt(item, ['key']));
-    if (keyNode) add({ target, name, nameNode, key: String(keyNode.value), keyNode, optional, via });
+  const optional = site.optional === true && isOptional(map);
+  const base = { target: site.target.kind, name, nameNode, optional, via: site.via, resource };
+  const ref: Reference = { ...base };
+  if (site.key !== undefined) {
+    const keyNode = nonEmptyScalar(nodeAt(map, [site.key]));
+    ref.key = keyNode ? String(keyNode.value) : undefined;
+    ref.keyNode = keyNode;
+  }
+  if (site.namespaceKey !== undefined) {
+    const namespace = scalarAt(map, [site.namespaceKey])?.value;
+    ref.namespace = namespace === undefined || namespace === null || namespace === '' ? undefined : String(namespace);
+  }
+  out.push(ref);
+  if (site.itemKeys) {
+    for (const item of items(seqAt(map, ['items']))) {
+      const keyNode = nonEmptyScalar(nodeAt(item, ['key']));
+      if (keyNode) out.push({ ...base, key: String(keyNode.value), keyNode });
+    }
   }
 }
 
-function storageClassReference(node: Node | undefined, add: Add): void {
-  // storageClassName: "" explicitly asks for no class; it refers to nothing.
-  const name = nonEmptyScalar(node);
-  if (name) add({ target: 'StorageClass', name: String(name.value), nameNode: name, optional: false, via: 'storageClassName' });
+/** The maps a site path reaches: each alternative key in order, each item of lists marked `[]`. */
+export function mapsAt(root: YAMLMap | undefined, path: PathSegmentPattern[]): YAMLMap[] {
+  let current: YAMLMap[] = root ? [root] : [];
+  for (const segment of path) {
+    const next: YAMLMap[] = [];
+    for (const map of current) {
+      for (const key of segment.keys) {
+        const value = map.get(key, true) as Node | undefined;
+        if (segment.eachItem) {
+          if (isSeq(value)) for (const item of value.items) if (isMap(item)) next.push(item);
+        } else if (isMap(value)) next.push(value);
+      }
+    }
+    if (next.length === 0) return next;
+    current = next;
+  }
+  return current;
+}
+
+function stableSortByOffset(refs: Reference[]): Reference[] {
+  return refs
+    .map((ref, i) => ({ ref, i, at: ref.nameNode.range?.[0] ?? 0 }))
+    .sort((a, b) => a.at - b.at || a.i - b.i)
+    .map((e) => e.ref);
 }
 
 function isOptional(map: YAMLMap): boolean {
@@ -309,9 +216,4 @@ function isOptional(map: YAMLMap): boolean {
 function nonEmptyScalar(node: Node | undefined): Scalar | undefined {
   if (!isScalar(node) || node.value === null || node.value === undefined || node.value === '') return undefined;
   return node;
-}
-
-/** Whether a target kind is namespaced (everything but StorageClass among our targets). */
-export function isNamespacedTarget(target: ReferenceTarget): boolean {
-  return !CLUSTER_SCOPED_KINDS.has(target);
 }

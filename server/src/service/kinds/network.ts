@@ -1,0 +1,51 @@
+// Services (what StatefulSets, Ingresses and the preview read of them) and Ingresses (the Services
+// and TLS Secrets they name).
+import type { Node } from 'yaml';
+import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
+import { SECRET, SERVICE } from './podSpec';
+import type { KindDescriptor } from './types';
+
+/** Offsets relative to the document's start: an open file's documents move when lines above them change. */
+function offsetsOf(node: Node | undefined, documentStart: number): [number, number] | undefined {
+  return node?.range ? [node.range[0] - documentStart, node.range[1] - documentStart] : undefined;
+}
+
+export const NETWORK_KINDS: KindDescriptor[] = [
+  {
+    group: '',
+    kind: 'Service',
+    scope: 'Namespaced',
+    facts(resource) {
+      const root = resource.root;
+      const selector = mapAt(root, ['spec', 'selector']);
+      return {
+        service: {
+          clusterIP: stringAt(root, ['spec', 'clusterIP']),
+          type: stringAt(root, ['spec', 'type']) ?? 'ClusterIP',
+          selector: selector ? stringMap(selector) : undefined,
+          // Entries with null or nested values are not in `selector` but do make it non-empty.
+          selectorEntries: entries(selector).length,
+          nameRange: offsetsOf(nodeAt(root, ['metadata', 'name']), resource.document.start),
+          ports: items(seqAt(root, ['spec', 'ports'])).flatMap((port) => {
+            const name = stringAt(port, ['name']);
+            return name ? [{ name, port: stringAt(port, ['port']), protocol: stringAt(port, ['protocol']), nameRange: offsetsOf(nodeAt(port, ['name']), resource.document.start) }] : [];
+          }),
+        },
+      };
+    },
+    outline: ['ports'],
+    schema: 'builtin',
+  },
+  {
+    group: 'networking.k8s.io',
+    legacyGroups: ['extensions'],
+    kind: 'Ingress',
+    scope: 'Namespaced',
+    references: [
+      { at: 'spec.defaultBackend.service', name: 'name', target: SERVICE, via: 'ingressBackend' },
+      { at: 'spec.rules[].http.paths[].backend.service', name: 'name', target: SERVICE, via: 'ingressBackend' },
+      { at: 'spec.tls[]', name: 'secretName', target: SECRET, via: 'ingressTls' },
+    ],
+    schema: 'builtin',
+  },
+];
