@@ -19,6 +19,8 @@ before(async () => {
   client = new LspTestClient();
   await client.initialize(pathToFileURL(examples).href, { completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true } } });
   await client.open(uriOf(STS), textOf(STS));
+  // The names come from the background scan of examples/: on a loaded machine it may still be running.
+  for (let i = 0; i < 250 && (await completeAt(endOf('name: db-config'))).length === 0; i++) await new Promise((r) => setTimeout(r, 40));
 });
 
 after(async () => {
