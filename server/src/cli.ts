@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { parseArgs, SEVERITIES, type CheckOptions } from './cli/args';
-import { defaultJobs, InputError, isWorkerTask, runCheck, runWorker, STDIN_PATH, totalSize, type FileResult } from './cli/check';
+import { defaultJobs, InputError, isWorkerTask, readCrdSources, runCheck, runWorker, STDIN_PATH, totalSize, type FileResult } from './cli/check';
 import { decodeInput, type Decoded } from './cli/decode';
 import { formatGithub } from './cli/format/github';
 import { describeProblems, findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
@@ -113,6 +113,7 @@ async function check(options: CheckOptions): Promise<number> {
   progress.setTotal(files.length);
   const jobs = options.jobs ?? defaultJobs(files.length, totalSize(files));
   const results = new Map<string, FileResult>();
+  const crdSources = readCrdSources(options.crds);
   let before = 0;
   for (const [config, group] of groups) {
     const offset = before;
@@ -123,6 +124,7 @@ async function check(options: CheckOptions): Promise<number> {
       schemaDir,
       docsBaseUri: DOCS_BASE_URI,
       settings: settingsFor(config),
+      crdSources,
       jobs,
       workerScript: __filename,
       onProgress: (done) => progress.update(offset + done),
@@ -172,7 +174,7 @@ async function check(options: CheckOptions): Promise<number> {
     const unknown = Object.entries(summary.unknownKinds);
     if (unknown.length > 0) {
       const count = unknown.reduce((n, [, c]) => n + c, 0);
-      notes.push(`${plural(count, 'resource')} of unknown kinds checked for YAML syntax only: ${unknown.map(([k, c]) => (c > 1 ? `${k} ×${c}` : k)).join(', ')}`);
+      notes.push(`${plural(count, 'resource')} of unknown kinds checked for YAML syntax only (no CRD for them; see --crds): ${unknown.map(([k, c]) => (c > 1 ? `${k} ×${c}` : k)).join(', ')}`);
     }
     if (summary.skippedFiles > 0) notes.push(`${plural(summary.skippedFiles, 'file')} not Kubernetes YAML (or unrendered templates)`);
     if (excluded > 0) notes.push(`${plural(excluded, 'file')} excluded by the config file`);

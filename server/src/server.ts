@@ -16,6 +16,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { schemaFiles } from './schemaFiles';
+import { readCrdFiles } from './crdFiles';
 import { createLanguageService, type Diagnostic } from './service';
 import { secretCodeLenses } from './service/lens/secretLens';
 import { WorkspaceSync } from './workspaceSync';
@@ -112,7 +113,10 @@ connection.onInitialized(async () => {
 /** Settings: pulled with workspace/configuration when the client supports it, else taken from the change notification. */
 async function loadConfiguration(pushed?: unknown): Promise<void> {
   try {
-    applySettings(pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed);
+    const section: unknown = pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed;
+    applySettings(section);
+    // The CRD files the setting names: read here (relative to the first folder), handed to the service as text.
+    if (section !== undefined) service.setCrdSources(await readCrdFiles((section as { crds?: unknown } | null)?.crds, folderPaths[0]));
   } catch (error) {
     connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
   }

@@ -110,7 +110,7 @@ test('no silent passes: no files fails unless --allow-empty; --max-warnings; unk
   const summary = JSON.parse(json.stdout).summary;
   assert.equal(summary.resources, 3);
   assert.deepEqual(summary.unknownKinds, { 'example.com/v1/Widget': 2 });
-  assert.match(json.stderr, /2 resources of unknown kinds checked for YAML syntax only: example\.com\/v1\/Widget ×2/);
+  assert.match(json.stderr, /2 resources of unknown kinds checked for YAML syntax only \(no CRD for them; see --crds\): example\.com\/v1\/Widget ×2/);
 });
 
 test('files of any size are checked fully (the size cap is the editor\'s), stdin included', () => {

@@ -23,6 +23,8 @@ export interface CheckOptions {
   output?: string;
   /** Folder/file names or simple globs (`*`) to skip while walking folders. */
   exclude: string[];
+  /** CustomResourceDefinition files or folders for the custom resources' schemas (not checked themselves). */
+  crds: string[];
   /** Per-rule severity overrides (`--rule id=warning`). */
   rules: Record<string, SeverityName>;
   defaultNamespace?: string;
@@ -78,6 +80,9 @@ Options:
       --sarif-root DIR           SARIF paths are relative to DIR (default: the git top level)
       --default-namespace NS     namespace of resources that name none (default: default)
       --strict-references        references to kinds the files never define are errors, not hints
+      --crds PATH                CustomResourceDefinitions (a file or folder) that describe custom
+                                 resources the checked files use; CRDs among the checked files count
+                                 anyway; repeatable
       --preview                  print the Stateful Preview (pods, claims, DNS names) instead;
                                  with --format json, the preview model as JSON
   -o, --output FILE              write the report to FILE instead of stdout
@@ -111,6 +116,7 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
     progress: 'auto',
     quiet: false,
     exclude: [],
+    crds: [],
     rules: {},
     strictReferences: false,
     color: isTty,
@@ -196,6 +202,12 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
         const v = value();
         if (!v) return error('--exclude expects a name or glob');
         options.exclude.push(v);
+        break;
+      }
+      case '--crds': {
+        const v = value();
+        if (!v) return error('--crds expects a file or folder of CustomResourceDefinitions');
+        options.crds.push(v);
         break;
       }
       case '-j':

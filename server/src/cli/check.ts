@@ -11,8 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { schemaFiles } from '../schemaFiles';
-import { createLanguageService, type LanguageService } from '../service';
+import { createLanguageService, type CrdSource, type LanguageService } from '../service';
 import { removedApi } from '../service/schema/removedApis';
+import { findYamlFiles } from './walk';
 import type { Diagnostic } from '../service/types';
 import { decodeInput, type Decoded } from './decode';
 
@@ -30,6 +31,8 @@ export interface CheckRun {
   docsBaseUri?: string;
   /** The `k8sStateful` settings object (rules, defaultNamespace, references.strict). */
   settings: unknown;
+  /** CRD files read for --crds: schemas of custom resources, not checked themselves. */
+  crdSources?: CrdSource[];
   /** Worker threads; 1 = main thread. */
   jobs: number;
   /** The script a worker runs (the CLI bundle itself). */
@@ -75,6 +78,23 @@ export function defaultJobs(fileCount: number, totalBytes: number, cpus = availa
   return Math.min(cpus - 1, 4, Math.ceil(fileCount / 200));
 }
 
+/** The CRD files under --crds paths (files or folders), as the service takes them. */
+export function readCrdSources(paths: string[]): CrdSource[] {
+  if (paths.length === 0) return [];
+  let files: string[];
+  try {
+    files = findYamlFiles(paths);
+  } catch (error) {
+    throw new InputError((error as Error).message);
+  }
+  const sources: CrdSource[] = [];
+  for (const path of files) {
+    const input = readInput(path, undefined);
+    if ('text' in input && input.text.includes('CustomResourceDefinition')) sources.push({ uri: uriOf(path), text: input.text });
+  }
+  return sources;
+}
+
 export function totalSize(files: string[]): number {
   let total = 0;
   for (const f of files) {
@@ -98,6 +118,7 @@ export async function runCheck(run: CheckRun): Promise<FileResult[]> {
 export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): FileResult[] {
   const service = createLanguageService({ schemas: schemaFiles(run.schemaDir), docsBaseUri: run.docsBaseUri });
   service.configure(run.settings);
+  if (run.crdSources) service.setCrdSources(run.crdSources);
   const uris = run.files.map((path) => uriOf(path, run.stdinPath));
   const unreadable = new Map<number, string>();
   run.files.forEach((path, i) => {

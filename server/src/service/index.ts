@@ -19,6 +19,7 @@ import { complete, type CompletionOptions } from './complete/complete';
 import { hover } from './hover/hover';
 import { documentSymbols } from './symbols/outline';
 import { foldingRanges } from './symbols/folding';
+import { CrdCatalog, type CrdSource } from './crds/catalog';
 
 export interface LanguageServiceOptions {
   /** Where the schemas come from: the host reads them (server/src/schemaFiles.ts reads the generated folder). */
@@ -41,6 +42,11 @@ export interface LanguageService {
   setDocument(uri: string, text: string, version?: number, options?: { open?: boolean }): void;
   /** A workspace file's disk text, indexed for cross-file rules. Ignored (returns false) while the document is open: unsaved edits win. */
   workspaceDocument(uri: string, text: string): boolean;
+  /**
+   * CustomResourceDefinition files named by the `k8sStateful.crds` setting (or `--crds`), read by the
+   * host; they replace the previous set. CRDs among the documents count without this.
+   */
+  setCrdSources(sources: CrdSource[]): void;
   /** The editor closed the document: index `diskText` in its place when the file is on disk, else forget it. */
   closeDocument(uri: string, diskText?: string): void;
   removeDocument(uri: string): void;
@@ -80,6 +86,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const documents = new DocumentStore(DEFAULT_SETTINGS.maxFileSize);
   let settings: Settings = DEFAULT_SETTINGS;
   const index = new WorkspaceIndex(documents, () => settings);
+  const crds = new CrdCatalog(index, documents, registry);
+  registry.setCustomSchemas(crds);
   const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri, isPatch: (uri) => kustomizePatchUris(documents).has(uri) });
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
@@ -100,6 +108,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       documents.set(uri, text, 0, false);
       return true;
     },
+    setCrdSources: (sources) => crds.setSources(sources),
     closeDocument(uri, diskText) {
       if (diskText === undefined) documents.delete(uri);
       else documents.set(uri, diskText, 0, false);
@@ -154,4 +163,4 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   };
 }
 
-export type { Diagnostic, Settings };
+export type { CrdSource, Diagnostic, Settings };

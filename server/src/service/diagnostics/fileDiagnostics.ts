@@ -76,6 +76,8 @@ function moved(diagnostics: Diagnostic[], lines: number): Diagnostic[] {
 
 interface SchemaEntry {
   registry: SchemaRegistry;
+  /** registry.schemaToken of the resource: a custom resource is checked again when its CRD changes. */
+  schemaToken: number;
   startLine: number;
   syntax: Diagnostic[];
   schema: Diagnostic[];
@@ -93,11 +95,13 @@ function nonEmpty(diagnostics: Diagnostic[]): Diagnostic[] {
 function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry): { entry: SchemaEntry; shift: number } {
   const startLine = startLineOf(file, document);
   let entry = schemaCache.get(document);
-  if (!entry || entry.registry !== registry) {
+  const schemaToken = document.resource ? registry.schemaToken(document.resource.apiVersion, document.resource.kind) : 0;
+  if (!entry || entry.registry !== registry || entry.schemaToken !== schemaToken) {
     // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
     const checkSchema = document.resource !== undefined && document.yaml.errors.length === 0;
     entry = {
       registry,
+      schemaToken,
       startLine,
       syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : NO_DIAGNOSTICS,
       schema: checkSchema ? nonEmpty(validateResource(file, document.resource!, registry)) : NO_DIAGNOSTICS,
@@ -121,8 +125,15 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[]
     if (entry.schema.length > 0) all.push(...moved(entry.schema, shift));
   }
   const out: Diagnostic[] = [];
+  const kindsWithoutSchema = new Set<string>();
   for (const diagnostic of all) {
     const id = String(diagnostic.code);
+    // A kind without a schema is said once per file, on its first resource.
+    const withoutSchema = (diagnostic.data as { kindWithoutSchema?: string } | undefined)?.kindWithoutSchema;
+    if (withoutSchema !== undefined) {
+      if (kindsWithoutSchema.has(withoutSchema)) continue;
+      kindsWithoutSchema.add(withoutSchema);
+    }
     const configured = env.settings.rules[id];
     if (configured === 'off' || isSuppressed(file, diagnostic.range.start.line, id)) continue;
     // Every code has a doc page (docs/rules/<code>.md), like the rules' diagnostics.
@@ -136,6 +147,8 @@ interface RuleEntry {
   uri: string;
   env: { index: WorkspaceIndex; registry: SchemaRegistry; settings: Settings; docsBaseUri?: string };
   isPatch: boolean;
+  /** registry.schemaToken of the resource (rules read typed nodes from its schema). */
+  schemaToken: number;
   startLine: number;
   /** The line above the document: a suppression comment there applies to its first line. */
   lineAbove: string;
@@ -163,9 +176,11 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
     const startLine = startLineOf(file, document);
     const cached = ruleCache.get(document);
+    const schemaToken = env.registry.schemaToken(resource.apiVersion, resource.kind);
     if (
       cached &&
       cached.uri === uri &&
+      cached.schemaToken === schemaToken &&
       cached.env.index === env.index &&
       cached.env.registry === env.registry &&
       cached.env.settings === env.settings &&
@@ -199,6 +214,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       uri,
       env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri }),
       isPatch,
+      schemaToken,
       startLine,
       // Copied: a slice would keep this whole version of the text alive as long as the entry.
       lineAbove: detached(lineText(file, startLine - 1)),

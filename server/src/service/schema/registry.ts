@@ -13,6 +13,8 @@ export interface KindEntry {
   kind: string;
   file: string;
   description?: string;
+  /** Set for kinds the workspace defines (a custom resource's CRD): their schema comes from CustomSchemas. */
+  custom?: true;
 }
 
 export interface SchemaIndex {
@@ -49,6 +51,20 @@ export interface SchemaLoader {
   precompiledValidator?(file: string, schemaText: string, schema: JsonSchema): Validator | undefined;
 }
 
+/**
+ * Kinds known at run time, beside the built-in ones: custom resources from their CRDs (crds/catalog.ts).
+ * Consulted only for an apiVersion+kind the built-in schemas do not have.
+ */
+export interface CustomSchemas {
+  entry(apiVersion: string, kind: string): KindEntry | undefined;
+  schema(entry: KindEntry): JsonSchema | undefined;
+  validator(entry: KindEntry): Validator | undefined;
+  /** Changes whenever any custom kind's schema changes (or appears, or goes). */
+  version(): number;
+  /** Every custom kind known now. */
+  entries(): KindEntry[];
+}
+
 interface LoadedSchema {
   schema: JsonSchema;
   text: string;
@@ -62,6 +78,7 @@ export class SchemaRegistry {
   private readonly validators = new Map<string, { validate: Validator; origin: ValidatorOrigin }>();
   private readonly usePrecompiled: boolean;
   private ajv: Ajv | undefined;
+  private custom: CustomSchemas | undefined;
   readonly index: SchemaIndex;
 
   constructor(
@@ -79,8 +96,26 @@ export class SchemaRegistry {
     }
   }
 
+  /** Where custom resources' schemas come from (the service wires its CRD catalogue in). */
+  setCustomSchemas(custom: CustomSchemas): void {
+    this.custom = custom;
+  }
+
   entry(apiVersion: string, kind: string): KindEntry | undefined {
-    return this.entries.get(key(apiVersion, kind));
+    return this.entries.get(key(apiVersion, kind)) ?? this.custom?.entry(apiVersion, kind);
+  }
+
+  /** Whether the kind is one of the built-in kinds (not a custom resource). */
+  isBuiltIn(apiVersion: string, kind: string): boolean {
+    return this.entries.has(key(apiVersion, kind));
+  }
+
+  /**
+   * What a resource's schema check depends on beyond its own text: nothing for built-in kinds (0);
+   * for any other kind, the custom schemas as they are now. Caches of findings compare it.
+   */
+  schemaToken(apiVersion: string, kind: string): number {
+    return this.isBuiltIn(apiVersion, kind) ? 0 : (this.custom?.version() ?? 0);
   }
 
   /** Whether we ship schemas for this apiVersion (then an unknown kind in it is a mistake, not a CRD). */
@@ -92,18 +127,26 @@ export class SchemaRegistry {
     return [...(this.kindsByGroup.get(groupOf(apiVersion)) ?? [])];
   }
 
+  /** The built-in kinds. */
   allEntries(): KindEntry[] {
     return this.index.kinds;
   }
 
+  /** The custom resources' kinds known now (from CRDs). */
+  customEntries(): KindEntry[] {
+    return this.custom?.entries() ?? [];
+  }
+
   schema(apiVersion: string, kind: string): JsonSchema | undefined {
     const entry = this.entry(apiVersion, kind);
+    if (entry?.custom) return this.custom?.schema(entry);
     return entry && this.load(entry).schema;
   }
 
   validator(apiVersion: string, kind: string): Validator | undefined {
     const entry = this.entry(apiVersion, kind);
     if (!entry) return undefined;
+    if (entry.custom) return this.custom?.validator(entry);
     let cached = this.validators.get(entry.file);
     if (!cached) {
       const precompiled = this.usePrecompiled ? this.loadPrecompiled(entry) : undefined;
@@ -116,6 +159,7 @@ export class SchemaRegistry {
   /** How the kind's validator was made, once validator() has made it. */
   validatorOrigin(apiVersion: string, kind: string): ValidatorOrigin | undefined {
     const entry = this.entry(apiVersion, kind);
+    if (entry?.custom) return 'compiled';
     return entry && this.validators.get(entry.file)?.origin;
   }
 
@@ -139,12 +183,17 @@ export class SchemaRegistry {
   }
 
   private compile(entry: KindEntry): Validator {
+    return this.compileSchema(this.load(entry).schema);
+  }
+
+  /** Compiles a schema with the same ajv options and formats as the built-in kinds' validators. */
+  compileSchema(schema: JsonSchema): Validator {
     if (!this.ajv) {
       // Loaded on demand: with the generated validators, ajv itself is never needed at run time.
       const { default: AjvClass } = require('ajv') as typeof import('ajv');
       this.ajv = new AjvClass({ ...AJV_OPTIONS, formats });
     }
-    return this.ajv.compile(this.load(entry).schema);
+    return this.ajv.compile(schema);
   }
 }
 

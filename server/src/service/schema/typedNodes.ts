@@ -109,8 +109,22 @@ export function itemStep(step: Step, definitions: Record<string, JsonSchema>): S
   return step.item;
 }
 
+/** The schema a custom resource's cached typed nodes were found with: its CRD may change. */
+const customRoots = new WeakMap<Resource, JsonSchema>();
+
+function cachedFor(resource: Resource, registry: SchemaRegistry): TypedNodes | undefined {
+  const found = cache.get(resource);
+  if (!found || registry.isBuiltIn(resource.apiVersion, resource.kind)) return found;
+  return customRoots.get(resource) === registry.schema(resource.apiVersion, resource.kind) ? found : undefined;
+}
+
+function remember(resource: Resource, nodes: TypedNodes, root: JsonSchema, custom: boolean): void {
+  cache.set(resource, nodes);
+  if (custom) customRoots.set(resource, root);
+}
+
 export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedNodes {
-  let found = cache.get(resource);
+  let found = cachedFor(resource, registry);
   if (found) return found;
   const root = registry.schema(resource.apiVersion, resource.kind);
   if (!root) return EMPTY;
@@ -159,7 +173,7 @@ export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedN
   visit(resource.root, stepOf(root, definitions));
   // Most resources have neither: they share one empty result (kept for as long as the resource).
   found = result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY;
-  cache.set(resource, found);
+  remember(resource, found, root, !registry.isBuiltIn(resource.apiVersion, resource.kind));
   return found;
 }
 
@@ -175,19 +189,23 @@ export interface TypedCollector {
   path: Array<string | number>;
   /** Set once the walk went through the whole document. */
   complete: boolean;
+  /** The resource's schema, and whether it is a custom resource's (from a CRD that may change). */
+  schema: JsonSchema;
+  custom: boolean;
 }
 
 /** A collector for the resource, or undefined when its typed nodes are known already or it has no schema. */
 export function typedCollector(resource: Resource, registry: SchemaRegistry): TypedCollector | undefined {
-  if (cache.has(resource)) return undefined;
+  if (cachedFor(resource, registry)) return undefined;
   const root = registry.schema(resource.apiVersion, resource.kind);
   if (!root) return undefined;
   const definitions = (root.definitions ?? {}) as Record<string, JsonSchema>;
-  return { root: stepOf(root, definitions), definitions, result: { quantities: [], nonStrings: [] }, path: [], complete: false };
+  const custom = !registry.isBuiltIn(resource.apiVersion, resource.kind);
+  return { root: stepOf(root, definitions), definitions, result: { quantities: [], nonStrings: [] }, path: [], complete: false, schema: root, custom };
 }
 
 /** Keeps what a complete collector found as the resource's typed nodes, for typedNodes() to return. */
 export function rememberTypedNodes(resource: Resource, collector: TypedCollector): void {
   const result = collector.result;
-  cache.set(resource, result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY);
+  remember(resource, result.quantities.length + result.nonStrings.length > 0 ? result : EMPTY, collector.schema, collector.custom);
 }

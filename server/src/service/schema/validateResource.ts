@@ -141,13 +141,47 @@ function unknownKindDiagnostics(file: ParsedFile, resource: Resource, registry: 
     const message = `${kind} is not served by ${apiVersion}; use apiVersion: ${sameKindElsewhere.join(' or ')}`;
     return [diagnosticAt(file, valueNode(resource, 'apiVersion'), message, 'schema')];
   }
-  if (!registry.knowsGroupVersion(apiVersion)) return []; // a custom resource or a version we have no schema for
+  if (!registry.knowsGroupVersion(apiVersion)) return customKindDiagnostics(file, resource, registry);
   const suggestion = closestName(kind, registry.kindsInGroup(apiVersion).concat(registry.allEntries().filter((e) => e.apiVersion === apiVersion).map((e) => e.kind)));
   const group = groupOf(apiVersion) || 'core';
   const message = suggestion
     ? `unknown kind "${kind}" in ${apiVersion} — did you mean "${suggestion}"?`
     : `unknown kind "${kind}": the ${group} API group has no such kind in ${apiVersion}`;
   return [diagnosticAt(file, valueNode(resource, 'kind'), message, 'schema')];
+}
+
+/**
+ * A resource of a kind no schema describes (no CRD for it in the workspace or the setting's files):
+ * said once per kind and file (fileDiagnostics.ts keeps the first), as information, with how to add one.
+ */
+function customKindDiagnostics(file: ParsedFile, resource: Resource, registry: SchemaRegistry): Diagnostic[] {
+  const { apiVersion, kind } = resource;
+  const group = groupOf(apiVersion);
+  // A version of a built-in group we have no schema for, or YAML that is not a cluster resource.
+  if (registry.kindsInGroup(apiVersion).length > 0 || !mayBeCustomResource(group)) return [];
+  const sameGroup = registry.customEntries().filter((e) => groupOf(e.apiVersion) === group);
+  const servedAs = sameGroup.filter((e) => e.kind === kind).map((e) => e.apiVersion);
+  let message: string;
+  if (servedAs.length > 0) {
+    message = `the CustomResourceDefinition of ${kind} serves ${servedAs.join(', ')}, not ${apiVersion}: this ${kind} is not checked against a schema`;
+  } else if (sameGroup.length > 0) {
+    const suggestion = closestName(kind, sameGroup.map((e) => e.kind));
+    message = `no CustomResourceDefinition defines ${kind} in ${group}${suggestion ? ` — did you mean "${suggestion}"?` : ''}: it is not checked against a schema`;
+  } else {
+    message = `no schema for ${kind} (${apiVersion}): resources of this kind are not checked. Add its CustomResourceDefinition to the workspace, or name the CRD file in the k8sStateful.crds setting (--crds for the CLI)`;
+  }
+  return [withData(diagnosticAt(file, valueNode(resource, 'kind'), message, KIND_WITHOUT_SCHEMA, DiagnosticSeverity.Information), { kindWithoutSchema: `${apiVersion} ${kind}` })];
+}
+
+/** The diagnostic code of a resource whose kind has no schema. */
+export const KIND_WITHOUT_SCHEMA = 'kind-without-schema';
+
+/**
+ * Whether an API group can be a custom resource's: a CRD's group has a dot in it, and the
+ * `*.config.k8s.io` groups (Kustomization, kubelet and scheduler configuration) are files, not resources.
+ */
+function mayBeCustomResource(group: string): boolean {
+  return group.includes('.') && !group.endsWith('.config.k8s.io') && group !== 'kubeadm.k8s.io';
 }
 
 function valueNode(resource: Resource, key: string): Node | undefined {
@@ -164,11 +198,11 @@ function withData(diagnostic: Diagnostic, data: Record<string, unknown>): Diagno
   return diagnostic;
 }
 
-function diagnosticAt(file: ParsedFile, node: Node | undefined, message: string, code = 'schema'): Diagnostic {
+function diagnosticAt(file: ParsedFile, node: Node | undefined, message: string, code = 'schema', severity: DiagnosticSeverity = DiagnosticSeverity.Error): Diagnostic {
   const [start, end] = node?.range ?? [0, 0];
   return {
     range: rangeOf(file.lineCounter, file.text, start, end),
-    severity: DiagnosticSeverity.Error,
+    severity,
     source: SOURCE,
     code,
     message,
