@@ -1,0 +1,66 @@
+// Custom resources over real LSP stdio: the CRD in one document, the custom resource in another;
+// the resource's diagnostics follow edits of the CRD, and k8sStateful.crds names CRD files elsewhere.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { DidChangeConfigurationNotification, type Hover } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from '../helpers/lspClient';
+
+const examples = join(process.cwd(), 'examples');
+const crdText = readFileSync(join(examples, 'crds/backup-crd.yaml'), 'utf8');
+const brokenCr = readFileSync(join(examples, 'mistakes/custom-resource.yaml'), 'utf8');
+let client: LspTestClient;
+
+before(async () => {
+  client = new LspTestClient();
+  await client.initialize(null); // no workspace folder: only what is opened (or named by the setting) counts
+});
+
+after(async () => {
+  await client.shutdown();
+});
+
+const messages = (diagnostics: Array<{ message: string }>) => diagnostics.map((d) => d.message);
+
+test('a CRD in one file checks its custom resource in another, and an edit of the CRD re-checks it', async () => {
+  const crdUri = 'file:///virtual/crds/backup-crd.yaml';
+  const crUri = 'file:///virtual/app/backup.yaml';
+  assert.deepEqual(await client.open(crdUri, crdText), []);
+  assert.deepEqual(messages(await client.open(crUri, brokenCr)), [
+    'missing required field "schedule" in spec',
+    'unknown field "retentionDay" — did you mean "retentionDays"?',
+    'method must be one of pg_dump, basebackup, snapshot, got the string "pgdump"',
+  ]);
+
+  // The CRD learns the value the resource uses: the resource is re-published without that error.
+  const republished = client.nextDiagnostics(crUri);
+  await client.change(crdUri, crdText.replace('enum: [pg_dump, basebackup, snapshot]', 'enum: [pg_dump, pgdump, basebackup, snapshot]'));
+  assert.deepEqual(messages(await republished), ['missing required field "schedule" in spec', 'unknown field "retentionDay" — did you mean "retentionDays"?']);
+
+  // Hover on a field of the resource shows the CRD's description.
+  const line = brokenCr.split('\n').findIndex((l) => l.includes('statefulSetName'));
+  const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: crUri }, position: { line, character: 4 } });
+  assert.match(JSON.stringify(hover.contents), /Name of the StatefulSet whose volumes are backed up/);
+
+  // Without the CRD, the resource is unchecked and says so once.
+  const unchecked = client.nextDiagnostics(crUri);
+  await client.close(crdUri);
+  const after = await unchecked;
+  assert.deepEqual(after.map((d) => [d.code, d.severity]), [['kind-without-schema', 3]]);
+  await client.close(crUri);
+});
+
+test('k8sStateful.crds: a CRD folder outside the workspace gives the schema', async () => {
+  const crUri = 'file:///virtual/app/other-backup.yaml';
+  const before = await client.open(crUri, brokenCr);
+  assert.deepEqual(before.map((d) => d.code), ['kind-without-schema']);
+  const republished = client.nextDiagnostics(crUri);
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: { crds: [join(examples, 'crds')] } } });
+  assert.equal((await republished).filter((d) => d.code === 'schema').length, 3);
+  const cleared = client.nextDiagnostics(crUri);
+  await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: { crds: [] } } });
+  assert.deepEqual((await cleared).map((d) => d.code), ['kind-without-schema']);
+  await client.close(crUri);
+});
