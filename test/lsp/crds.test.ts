@@ -22,7 +22,7 @@ after(async () => {
   await client.shutdown();
 });
 
-const messages = (diagnostics: Array<{ message: string }>) => diagnostics.map((d) => d.message);
+const messages = (diagnostics: Array<{ message: unknown }>) => diagnostics.map((d) => String(d.message));
 
 test('a CRD in one file checks its custom resource in another, and an edit of the CRD re-checks it', async () => {
   const crdUri = 'file:///virtual/crds/backup-crd.yaml';

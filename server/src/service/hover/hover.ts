@@ -119,11 +119,12 @@ function identityMarkdown(
       const serving = entriesForKind(registry, kind).map((e) => code(e.apiVersion));
       sections.push(`⚠️ ${code(apiVersion)} does not serve ${code(kind)}${serving.length ? `; use ${serving.join(' or ')}` : ''}.`);
     } else if (!registry.knowsGroupVersion(apiVersion) && !removed) {
-      sections.push(`${code(apiVersion)} is not a built-in Kubernetes API: a custom resource, not checked against a schema.`);
+      const fromCrd = kind !== undefined && registry.entry(apiVersion, kind)?.custom === true;
+      sections.push(`${code(apiVersion)} is not a built-in Kubernetes API: a custom resource, ${fromCrd ? 'checked against its CustomResourceDefinition' : 'not checked against a schema'}.`);
     }
   }
   if (schema) sections.push(kindMarkdown(schema, hit, statefulSetSummary));
-  else if (kind && hit.path[0] === 'kind') sections.push(`${code(kind)} is not a built-in kind${apiVersion ? ` of ${code(apiVersion)}` : ''}: a custom resource, not checked against a schema.`);
+  else if (kind && hit.path[0] === 'kind') sections.push(`${code(kind)} is not a built-in kind${apiVersion ? ` of ${code(apiVersion)}` : ''}: a custom resource, not checked against a schema (add its CustomResourceDefinition to the workspace or to ${code('k8sStateful.crds')}).`);
   return sections.length ? sections.join('\n\n---\n\n') : undefined;
 }
 
