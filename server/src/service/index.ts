@@ -14,6 +14,7 @@ import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
 import { secretValueLenses, type SecretValueLens } from './lens/secretLens';
 import { kustomizePatchUris } from './workspace/kustomize';
+import { scopeModelFor } from './scope/model';
 import type { CompletionList, DocumentSymbol, FoldingRange, Hover } from 'vscode-languageserver-types';
 import { complete, type CompletionOptions } from './complete/complete';
 import { hover } from './hover/hover';
@@ -88,7 +89,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const index = new WorkspaceIndex(documents, () => settings);
   const crds = new CrdCatalog(index, documents, registry);
   registry.setCustomSchemas(crds);
-  const env = (): RuleEnvironment => ({ index, registry, settings, docsBaseUri: options.docsBaseUri, isPatch: (uri) => kustomizePatchUris(documents).has(uri) });
+  const env = (): RuleEnvironment => ({
+    index,
+    registry,
+    settings,
+    docsBaseUri: options.docsBaseUri,
+    isPatch: (uri) => kustomizePatchUris(documents).has(uri),
+    scopes: scopeModelFor(documents, settings.scopes),
+  });
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
   return {

@@ -145,7 +145,7 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[]
 
 interface RuleEntry {
   uri: string;
-  env: { index: WorkspaceIndex; registry: SchemaRegistry; settings: Settings; docsBaseUri?: string };
+  env: { index: WorkspaceIndex; registry: SchemaRegistry; settings: Settings; docsBaseUri?: string; scopes?: RuleEnvironment['scopes'] };
   isPatch: boolean;
   /** registry.schemaToken of the resource (rules read typed nodes from its schema). */
   schemaToken: number;
@@ -185,6 +185,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       cached.env.registry === env.registry &&
       cached.env.settings === env.settings &&
       cached.env.docsBaseUri === env.docsBaseUri &&
+      cached.env.scopes === env.scopes &&
       cached.isPatch === isPatch &&
       (cached.diagnostics.length === 0 || (cached.startLine === startLine && cached.lineAbove === lineText(file, startLine - 1))) &&
       versions.unchanged(cached.dependencies)
@@ -212,7 +213,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     }
     ruleCache.set(document, {
       uri,
-      env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri }),
+      env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri, scopes: env.scopes }),
       isPatch,
       schemaToken,
       startLine,

@@ -9,6 +9,8 @@ import { removedApi } from '../schema/removedApis';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile } from '../types';
 import type { WorkspaceIndex } from '../workspace';
+import type { ScopeModel } from '../scope/model';
+import { ScopedIndex } from '../scope/scopedIndex';
 import { RULES } from './catalogue';
 import type { Finding, Rule, RuleContext, RuleSeverity } from './types';
 
@@ -29,6 +31,8 @@ export interface RuleEnvironment {
   docsBaseUri?: string;
   /** Whether the file is a Kustomize patch (a partial resource): only rules with appliesToPatches run. */
   isPatch?: (uri: string) => boolean;
+  /** Which files each file's rules may judge it against (docs/scopes.md); absent: the whole index. */
+  scopes?: ScopeModel;
 }
 
 export function ruleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, rules: Rule[] = RULES): Diagnostic[] {
@@ -77,7 +81,7 @@ export function documentRuleDiagnostics(uri: string, file: ParsedFile, document:
       file,
       uri,
       resource,
-      index: env.index,
+      index: env.scopes ? new ScopedIndex(env.index, env.scopes, uri) : env.index,
       registry: env.registry,
       settings: env.settings,
       namespace: env.index.namespaceOf(resource),

@@ -26,8 +26,8 @@ export const pvcStorageClassUnknown: Rule = {
       ctx.report({
         node,
         message: `storageClassName "${name}" names no StorageClass in the workspace${detail}; a claim whose class does not exist stays Pending`,
-        // Clusters provide classes of their own ("standard", "gp3"): without a near miss, only information.
-        severity: missingReferenceSeverity(ctx, 'StorageClass') ?? (suggestion || ctx.settings.references.strict ? undefined : 'info'),
+        // Clusters provide classes of their own ("standard", "gp3"): without a near miss, only a hint.
+        severity: missingReferenceSeverity(ctx, suggestion),
         data: { storageClassName: name, ...(suggestion ? { replacement: suggestion } : {}) },
       });
     }

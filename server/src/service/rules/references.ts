@@ -1,15 +1,18 @@
 // Shared policy and checks for references to other resources (the ref-* rules).
 import { closestName } from '../schema/messages';
 import { referencesOf, type Reference } from '../workspace/references';
+import { hasUnknownKeys } from '../scope/scopedIndex';
 import type { RuleContext, RuleSeverity } from './types';
 
 /**
- * A reference to a kind the workspace never defines is probably to something created elsewhere
- * (another repo, a Helm chart, the cluster): a hint, unless strict references are on.
+ * A reference to an object its scope never defines is probably to something made elsewhere
+ * (`kubectl create secret`, an operator, another repository, the cluster): a hint, unless strict
+ * references are on (then the rule's default). A near miss of a name the scope does define is
+ * very likely a typo: a warning (docs/severity.md).
  */
-export function missingReferenceSeverity(ctx: RuleContext, kind: string): RuleSeverity | undefined {
-  if (ctx.settings.references.strict || ctx.index.hasKind(kind)) return undefined;
-  return 'hint';
+export function missingReferenceSeverity(ctx: RuleContext, suggestion: string | undefined): RuleSeverity | undefined {
+  if (ctx.settings.references.strict) return undefined;
+  return suggestion ? 'warning' : 'hint';
 }
 
 /** References a pod makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
@@ -35,7 +38,7 @@ export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret
     ctx.report({
       node: ref.nameNode,
       message,
-      severity: missingReferenceSeverity(ctx, kind),
+      severity: missingReferenceSeverity(ctx, suggestion),
       data: { kind, name: ref.name, namespace: ctx.namespace, ...(suggestion ? { suggestion } : {}) },
     });
   }
@@ -47,7 +50,7 @@ export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'):
     if (ref.optional || ref.key === undefined || !ref.keyNode) continue;
     const targets = ctx.index.find(kind, ref.name, ctx.namespace);
     // A missing target is the other rule's finding; a key of something unknown cannot be checked.
-    if (targets.length === 0) continue;
+    if (targets.length === 0 || targets.some(hasUnknownKeys)) continue;
     // An operator makes it (kinds/): which keys it holds is not declared, so nothing to check.
     if (targets.some((t) => t.facts.madeBy)) continue;
     // From the index's facts: the ConfigMap/Secret may be in a closed file, which keeps no AST.

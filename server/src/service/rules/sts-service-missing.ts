@@ -8,7 +8,7 @@ import type { Rule } from './types';
 export const stsServiceMissing: Rule = {
   id: 'sts-service-missing',
   description: 'StatefulSet serviceName names no Service in the same namespace.',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   kinds: ['StatefulSet'],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
@@ -25,7 +25,7 @@ export const stsServiceMissing: Rule = {
     ctx.report({
       node,
       message,
-      severity: missingReferenceSeverity(ctx, 'Service'),
+      severity: missingReferenceSeverity(ctx, suggestion),
       data: { serviceName: name, namespace: ctx.namespace, ...(suggestion ? { suggestion } : {}) },
     });
   },

@@ -6,7 +6,7 @@ import type { Rule } from './types';
 export const stsServiceNotHeadless: Rule = {
   id: 'sts-service-not-headless',
   description: 'StatefulSet serviceName points at a Service that is not headless (clusterIP: None).',
-  defaultSeverity: 'error',
+  defaultSeverity: 'info',
   kinds: ['StatefulSet'],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);

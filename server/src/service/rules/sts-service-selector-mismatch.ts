@@ -6,7 +6,7 @@ import type { Rule } from './types';
 export const stsServiceSelectorMismatch: Rule = {
   id: 'sts-service-selector-mismatch',
   description: "The StatefulSet's governing Service does not select the StatefulSet's pods.",
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   kinds: ['StatefulSet'],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);

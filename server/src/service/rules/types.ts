@@ -5,7 +5,7 @@ import type { Node } from 'yaml';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Settings, SeverityName } from '../settings';
 import type { ParsedFile, Resource } from '../types';
-import type { WorkspaceIndex } from '../workspace';
+import type { IndexView } from '../scope/scopedIndex';
 
 export type RuleSeverity = Exclude<SeverityName, 'off'>;
 
@@ -25,7 +25,8 @@ export interface RuleContext {
   file: ParsedFile;
   uri: string;
   resource: Resource;
-  index: WorkspaceIndex;
+  /** The index as seen from this file's scope, nearest definitions first (docs/scopes.md). */
+  index: IndexView;
   registry: SchemaRegistry;
   settings: Settings;
   /** Effective namespace of the resource being checked. */

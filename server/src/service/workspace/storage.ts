@@ -4,7 +4,7 @@ import type { IndexedResource, WorkspaceIndex } from './index';
 import type { VolumeFacts } from './facts';
 
 /** StorageClasses marked default. */
-export function defaultClasses(index: WorkspaceIndex): IndexedResource[] {
+export function defaultClasses(index: Pick<WorkspaceIndex, 'ofKind'>): IndexedResource[] {
   return index.ofKind('StorageClass').filter((sc) => sc.facts.storageClass?.isDefault);
 }
 

@@ -1,0 +1,163 @@
+// The scope model (docs/scopes.md): which files a file's references resolve against, nearest first.
+//   1. an explicit scope from `.k8s-stateful.yaml` (`scopes:`, passed in as settings) holding the file:
+//      only that scope's files;
+//   2. a Kustomize application holding the file (the kustomization that lists it, with everything
+//      that kustomization includes, transitively): only those files, plus its generated objects;
+//   3. otherwise folders, nearest first: the file's folder and the folders below it, then its
+//      parent's, and so on. A copy of an app in another folder is never nearer than the app's own
+//      objects, so dev/prod copies and independent example folders do not judge each other.
+// distance() ranks a candidate file from a referring file: 0 is the file's own scope, higher is
+// further, Infinity is out of scope (rules never see it; navigation may still offer it last).
+import type { DocumentStore, StoredText } from '../documents';
+import type { ExplicitScope } from '../settings';
+import { isKustomizationUri, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
+
+const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
+
+export interface GeneratedDefinition extends GeneratedObject {
+  /** The kustomization file whose generator makes it. */
+  uri: string;
+}
+
+export class ScopeModel {
+  /** Per file: the files of its Kustomize application (its home kustomization's closure). */
+  private readonly kustomizeHome = new Map<string, Set<string>>();
+  /** Per closure: the objects its kustomizations generate. */
+  private readonly generatedIn = new Map<Set<string>, GeneratedDefinition[]>();
+  private readonly folderDistances = new Map<string, number>();
+
+  constructor(
+    readonly uris: readonly string[],
+    kustomizations: ReadonlyMap<string, KustomizationData>,
+    private readonly explicit: readonly ExplicitScope[],
+  ) {
+    const known = new Set(uris);
+    const byFolder = new Map<string, string>();
+    for (const uri of kustomizations.keys()) byFolder.set(folderOf(uri), uri);
+    const closures = new Map<string, Set<string>>();
+    const closureOf = (uri: string, visiting: Set<string>): Set<string> => {
+      const done = closures.get(uri);
+      if (done) return done;
+      const out = new Set<string>([uri]);
+      if (visiting.has(uri)) return out;
+      visiting.add(uri);
+      for (const include of kustomizations.get(uri)!.includes) {
+        const nested = kustomizations.has(include) ? include : byFolder.get(include);
+        if (nested) for (const file of closureOf(nested, visiting)) out.add(file);
+        else if (known.has(include)) out.add(include);
+      }
+      visiting.delete(uri);
+      closures.set(uri, out);
+      return out;
+    };
+    // A file's home is the kustomization that lists it itself; when several do (two overlays naming
+    // the same file), the one nearest to the file's folder.
+    const homeOf = new Map<string, string>();
+    for (const [uri, data] of kustomizations) {
+      const closure = closureOf(uri, new Set());
+      const generated: GeneratedDefinition[] = [];
+      for (const member of closure) for (const object of kustomizations.get(member)?.generated ?? []) generated.push({ ...object, uri: member });
+      this.generatedIn.set(closure, generated);
+      const direct = [uri, ...data.includes.filter((include) => known.has(include) && !kustomizations.has(include))];
+      for (const file of direct) {
+        const current = homeOf.get(file);
+        if (current === undefined || folderDistance(file, uri) < folderDistance(file, current)) homeOf.set(file, uri);
+      }
+    }
+    for (const [file, home] of homeOf) this.kustomizeHome.set(file, closures.get(home)!);
+  }
+
+  /** How far `to` is from `from` for resolving references: 0 = same scope, Infinity = out of scope. */
+  distance(from: string, to: string): number {
+    if (from === to) return 0;
+    const scope = this.explicitScopeOf(from);
+    if (scope) return this.explicitScopeOf(to) === scope ? 0 : Infinity;
+    const home = this.kustomizeHome.get(from);
+    if (home) return home.has(to) ? 0 : Infinity;
+    const key = `${folderOf(from)}\u0000${folderOf(to)}`;
+    let distance = this.folderDistances.get(key);
+    if (distance === undefined) this.folderDistances.set(key, (distance = folderDistance(from, to)));
+    return distance;
+  }
+
+  /** Objects Kustomize generators make that `from`'s references may name (its application's). */
+  generatedFor(from: string): GeneratedDefinition[] {
+    if (this.explicitScopeOf(from)) {
+      const out: GeneratedDefinition[] = [];
+      for (const list of this.generatedIn.values()) for (const g of list) if (this.distance(from, g.uri) === 0) out.push(g);
+      return out;
+    }
+    const home = this.kustomizeHome.get(from);
+    return home ? (this.generatedIn.get(home) ?? []) : [];
+  }
+
+  /** The explicit scope holding a file: the one whose longest `include` entry contains it. */
+  explicitScopeOf(uri: string): ExplicitScope | undefined {
+    let best: ExplicitScope | undefined;
+    let bestLength = -1;
+    for (const scope of this.explicit) {
+      for (const include of scope.include) {
+        const prefix = include.replace(/\/+$/, '');
+        if ((uri === prefix || uri.startsWith(`${prefix}/`)) && prefix.length > bestLength) {
+          best = scope;
+          bestLength = prefix.length;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** What the user reads about a file's scope (hover, docs): an explicit scope, a kustomization, or a folder. */
+  describe(uri: string): string {
+    const scope = this.explicitScopeOf(uri);
+    if (scope) return `scope "${scope.name}" (.k8s-stateful.yaml)`;
+    if (this.kustomizeHome.has(uri)) return 'its Kustomize application';
+    return `folder ${folderOf(uri)}/ (nearest first)`;
+  }
+}
+
+/** Folders up from `from`'s folder to the deepest folder that also holds `to` (0: the same folder or below). */
+export function folderDistance(from: string, to: string): number {
+  const a = folderOf(from).split('/');
+  const b = folderOf(to).split('/');
+  let common = 0;
+  while (common < a.length && common < b.length && a[common] === b[common]) common++;
+  return a.length - common;
+}
+
+export function folderOf(uri: string): string {
+  const at = uri.lastIndexOf('/');
+  return at < 0 ? '' : uri.slice(0, at);
+}
+
+/** The model for the store's current files and settings; the same object while neither changed in a way that matters. */
+const lastModel = new WeakMap<DocumentStore, { generation: number; explicit: readonly ExplicitScope[]; signature: string; model: ScopeModel }>();
+const kustomizationOf = new WeakMap<StoredText, KustomizationData | null>();
+
+export function scopeModelFor(documents: DocumentStore, explicit: readonly ExplicitScope[]): ScopeModel {
+  const last = lastModel.get(documents);
+  if (last && last.generation === documents.generation && last.explicit === explicit) return last.model;
+  const uris: string[] = [];
+  const kustomizations = new Map<string, KustomizationData>();
+  for (const stored of documents.stored()) {
+    uris.push(stored.uri);
+    let data = kustomizationOf.get(stored);
+    if (data === undefined) {
+      const candidate = isKustomizationUri(stored.uri) || KUSTOMIZATION_KIND.test(stored.text);
+      const file = candidate ? documents.parsedText(stored.uri, stored.text, false) : undefined;
+      data = (file && readKustomization(stored.uri, file)) ?? null;
+      kustomizationOf.set(stored, data);
+    }
+    if (data) kustomizations.set(stored.uri, data);
+  }
+  uris.sort();
+  // Edits inside ordinary files change nothing here: the model (and the rule caches keyed on it) stays.
+  const signature = `${uris.join('\n')}\u0000${JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)))}\u0000${JSON.stringify(explicit)}`;
+  if (last && last.signature === signature) {
+    lastModel.set(documents, { ...last, generation: documents.generation, explicit });
+    return last.model;
+  }
+  const model = new ScopeModel(uris, kustomizations, explicit);
+  lastModel.set(documents, { generation: documents.generation, explicit, signature, model });
+  return model;
+}

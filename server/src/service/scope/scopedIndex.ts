@@ -1,0 +1,101 @@
+// The workspace index as the rules of one file see it: only the resources of the file's scope,
+// nearest first (scope/model.ts), plus the ConfigMaps and Secrets its Kustomize generators make.
+// A lookup answers with the nearest definitions only, so a copy of the app in another folder (or
+// an unrelated app defining the same name) never decides a finding.
+import { YAMLMap } from 'yaml';
+import type { Resource } from '../types';
+import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import type { GeneratedDefinition, ScopeModel } from './model';
+
+/** What rules read of the index; WorkspaceIndex itself is one (unscoped). */
+export type IndexView = Pick<WorkspaceIndex, 'find' | 'ofKind' | 'hasKind' | 'namespaceOf' | 'entryFor'>;
+
+/** Generated objects whose keys come from env files the service cannot read: any key may exist. */
+const openKeyEntries = new WeakSet<IndexedResource>();
+
+export function hasUnknownKeys(entry: IndexedResource): boolean {
+  return openKeyEntries.has(entry);
+}
+
+export class ScopedIndex implements IndexView {
+  constructor(
+    private readonly index: IndexView,
+    private readonly model: ScopeModel,
+    private readonly uri: string,
+  ) {}
+
+  find(kind: string, name: string, namespace: string): IndexedResource[] {
+    const found = this.index.find(kind, name, namespace);
+    const generated = this.generated(kind).filter((g) => g.name === name && g.namespace === namespace);
+    return nearest(this.uri, this.model, found.length === 0 ? generated : [...generated, ...found]);
+  }
+
+  /** The nearest tier of the scope that holds any resource of the kind. */
+  ofKind(kind: string): IndexedResource[] {
+    return nearest(this.uri, this.model, [...this.generated(kind), ...this.index.ofKind(kind)]);
+  }
+
+  hasKind(kind: string): boolean {
+    return this.ofKind(kind).length > 0;
+  }
+
+  namespaceOf(resource: Resource): string {
+    return this.index.namespaceOf(resource);
+  }
+
+  entryFor(resource: Resource): IndexedResource | undefined {
+    return this.index.entryFor(resource);
+  }
+
+  private generated(kind: string): IndexedResource[] {
+    if (kind !== 'ConfigMap' && kind !== 'Secret') return [];
+    const defaultNamespace = this.index.namespaceOf({ kind, apiVersion: 'v1' } as Resource);
+    return this.model.generatedFor(this.uri).filter((g) => g.kind === kind).map((g) => generatedEntry(g, defaultNamespace));
+  }
+}
+
+/** Entries at the smallest finite distance from `from` (generated ones count as their kustomization file). */
+export function nearest(from: string, model: ScopeModel, entries: IndexedResource[]): IndexedResource[] {
+  let best = Infinity;
+  let out: IndexedResource[] = [];
+  for (const entry of entries) {
+    const distance = model.distance(from, entry.uri);
+    if (distance < best) {
+      best = distance;
+      out = [entry];
+    } else if (distance === best && distance !== Infinity) out.push(entry);
+  }
+  return out;
+}
+
+const entries = new WeakMap<GeneratedDefinition, Map<string, IndexedResource>>();
+
+/** A generated ConfigMap/Secret as an index entry, placed on its generator's `name` in the kustomization file. */
+function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): IndexedResource {
+  let byNamespace = entries.get(g);
+  if (!byNamespace) entries.set(g, (byNamespace = new Map()));
+  let entry = byNamespace.get(defaultNamespace);
+  if (entry) return entry;
+  const namespace = g.namespace ?? defaultNamespace;
+  const root = new YAMLMap();
+  const resource = { apiVersion: 'v1', kind: g.kind, name: g.name, namespace: g.namespace, root } as unknown as Resource;
+  entry = {
+    uri: g.uri,
+    resource,
+    kind: g.kind,
+    apiVersion: 'v1',
+    name: g.name,
+    namespace,
+    labels: {},
+    documentIndex: 0,
+    start: g.nameRange?.[0] ?? 0,
+    end: g.nameRange?.[1] ?? 0,
+    facts: {
+      dataKeys: g.keys.map((key) => ({ key, section: 'data' as const, summary: `from ${g.kind === 'Secret' ? 'secretGenerator' : 'configMapGenerator'} (${g.generatedName})` })),
+      ...(g.kind === 'Secret' ? { secretType: 'Opaque' } : {}),
+    },
+  };
+  if (!g.keysComplete) openKeyEntries.add(entry);
+  byNamespace.set(defaultNamespace, entry);
+  return entry;
+}
