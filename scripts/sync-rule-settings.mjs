@@ -61,7 +61,7 @@ export function ruleSettings(checks) {
       type: 'boolean',
       default: false,
       markdownDescription:
-        'Report references to kinds the workspace never defines (e.g. a Secret created by another tool) with the rule\'s own severity. When off, such references are only hints.',
+        'Report references to objects the file\'s scope never defines (e.g. a Secret created by `kubectl create secret` or an operator) with the rule\'s own severity. When off, such references are hints (warnings when a defined name is one or two edits away). See docs/scopes.md and docs/severity.md.',
     },
     'k8sStateful.rules': rulesSchema(
       checks,

@@ -65,7 +65,7 @@ test('quantity-decimal-suffix: storage: 1G shows both byte counts and offers 1Gi
   assert.match(found[0].message, /1G = 1,000,000,000 bytes; 1Gi = 1,073,741,824 bytes/);
   assert.deepEqual(found[0].range, rangeOfText(text, '1G'));
   assert.deepEqual(found[0].data, { rule: 'quantity-decimal-suffix', replacement: '1Gi' });
-  assert.equal(found[0].severity, 2);
+  assert.equal(found[0].severity, 3, "information: 1G is often meant");
   assert.deepEqual(diagnosticsFor(text.replace('1G', '1Gi')), []);
 });
 
@@ -131,7 +131,8 @@ spec:
 
 test('the storage-quantities mistakes example reports each mistake once', () => {
   const text = readFileSync(join(repoRoot, 'examples/mistakes/storage-quantities.yaml'), 'utf8');
-  const diagnostics = diagnosticsFor(text).filter((d) => d.severity! <= 2);
+  // Decimal suffixes are information (1G is often meant), quantities the API server rejects errors.
+  const diagnostics = diagnosticsFor(text).filter((d) => d.severity! <= 3);
   assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['quantity-decimal-suffix', 'quantity-decimal-suffix', 'quantity-invalid', 'quantity-invalid'], summarize(diagnostics));
 });
 
@@ -147,7 +148,7 @@ test('pvc-storage-class-unknown: a typo gets a did-you-mean; "" and PV-only clas
   const manual = workspaceDiagnostics({ 'pvc.yaml': claim('manual'), 'pv.yaml': pv('pv1', '  storageClassName: manual\n  capacity:\n    storage: 5Gi\n  accessModes: [ReadWriteOnce]\n  hostPath:\n    path: /data\n') });
   assert.deepEqual(manual['pvc.yaml'], [], summarize(manual['pvc.yaml']));
   const clusterClass = only(workspaceDiagnostics({ 'pvc.yaml': claim('standard'), 'sc.yaml': storageClass('fast-ssd', 'x') })['pvc.yaml'], 'pvc-storage-class-unknown');
-  assert.equal(clusterClass[0]?.severity, 3, 'no near miss: information (clusters bring classes of their own)');
+  assert.equal(clusterClass[0]?.severity, 4, 'no near miss: a hint (clusters bring classes of their own)');
   const alone = only(diagnosticsFor(claim('gp3')), 'pvc-storage-class-unknown');
   assert.equal(alone.length, 1);
   assert.equal(alone[0].severity, 4, 'a hint when the workspace defines no StorageClass');

@@ -11,6 +11,7 @@ import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types'
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { detached } from '../parse/detached';
 import { suppressionCommentDiagnostics } from './suppressionComments';
+import { withoutPlaceholderFindings } from './placeholders';
 
 const SEVERITY_BY_NAME = {
   error: DiagnosticSeverity.Error,
@@ -29,7 +30,7 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   const isPatch = env.isPatch?.(uri) ?? false;
   let schema = schemaDiagnostics(file, env);
   if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
-  return [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch)].sort(byPosition);
+  return withoutPlaceholderFindings(file, [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch)], env.settings, env.docsBaseUri).sort(byPosition);
 }
 
 /** In a Kustomize patch, missing required fields and `$patch`-style directives are expected. */

@@ -14,6 +14,7 @@
 import { Composer, isCollection, isPair, LineCounter, Parser, type Document, type Node } from 'yaml';
 import type { ParsedDocument, ParsedFile } from '../types';
 import { KUBERNETES_HINT, PARSE_OPTIONS, TEMPLATE_HINT, parsedDocument } from './parseFile';
+import { hasUnclosedQuote } from './lenientQuotes';
 
 const MARKER_LINE = /^(---|\.\.\.|%)/m;
 const CHUNK = 1024;
@@ -84,6 +85,8 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
 
   const parsed = parseSlice(text.slice(sliceStart, sliceEndOld + delta), sliceStart);
   if (parsed.length !== expected) return undefined;
+  // go-yaml's leniency with quoted scalars (parse/lenientQuotes.ts) needs the whole text: parseFile decides.
+  if (parsed.some(hasUnclosedQuote)) return undefined;
 
   // Old offsets to new ones; undefined inside the replaced text.
   const move = (offset: number) => (offset < p ? offset : offset >= oldEnd ? offset + delta : undefined);

@@ -1,8 +1,9 @@
 // text -> YAML documents -> resources. Kubernetes reads manifests with YAML 1.1 rules
 // (`yes` is a boolean, `0777` is octal), so documents are parsed as YAML 1.1.
-import { Composer, LineCounter, Parser, isMap, isScalar, type Document, type YAMLMap } from 'yaml';
+import { Composer, LineCounter, Parser, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { reportDuplicateKeys } from './duplicateKeys';
+import { hasUnclosedQuote, joinUnderIndentedQuoteLines, refoldJoinedScalars } from './lenientQuotes';
 
 export const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
 /**
@@ -18,8 +19,58 @@ export function parseFile(text: string): ParsedFile {
   const composer = new Composer(PARSE_OPTIONS);
   const documents: ParsedDocument[] = [];
   for (const yaml of composer.compose(new Parser().parse(text))) documents.push(parsedDocument(documents.length, yaml as Document.Parsed));
+  if (documents.some((d) => hasUnclosedQuote(d.yaml))) repairUnclosedQuotes(text, documents);
+  if (documents.some(isList)) unwrapLists(documents);
   const isKubernetes = documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text);
   return { text, lineCounter, documents, isKubernetes, isTemplate: TEMPLATE_HINT.test(text) };
+}
+
+/** Documents go-yaml reads but the spec does not (parse/lenientQuotes.ts) take their lenient parse, when it is clean. */
+function repairUnclosedQuotes(text: string, documents: ParsedDocument[]): void {
+  const repair = joinUnderIndentedQuoteLines(text);
+  if (!repair) return;
+  const again = [...new Composer(PARSE_OPTIONS).compose(new Parser().parse(repair.text))] as Document.Parsed[];
+  if (again.length !== documents.length) return;
+  for (let i = 0; i < documents.length; i++) {
+    const yaml = again[i];
+    if (!hasUnclosedQuote(documents[i].yaml) || yaml.errors.length > 0) continue;
+    refoldJoinedScalars(yaml, text, repair.joined);
+    documents[i] = parsedDocument(i, yaml);
+  }
+}
+
+/**
+ * `kind: List` (and typed lists such as ConfigMapList) is how `kubectl get -o yaml` writes several
+ * objects; kubectl applies each item. A clean List document is replaced by one document per item,
+ * each a copy of the document whose contents is the item, so every feature sees the item as a
+ * resource at its own position. (Such files are re-parsed whole on edits: parse/incremental.ts
+ * keeps only files whose documents each start at a `---`.)
+ */
+function isList(document: ParsedDocument): boolean {
+  const resource = document.resource;
+  return !!resource && /List$/.test(resource.kind) && isSeq(resource.root.get('items', true)) && document.yaml.errors.length + document.yaml.warnings.length === 0;
+}
+
+function unwrapLists(documents: ParsedDocument[]): void {
+  const out: ParsedDocument[] = [];
+  for (const document of documents) {
+    if (!isList(document)) {
+      out.push(document);
+      continue;
+    }
+    const count = (document.resource!.root.get('items', true) as unknown as YAMLSeq).items.length;
+    for (let k = 0; k < count; k++) {
+      const copy = document.yaml.clone() as Document.Parsed;
+      const item = ((copy.contents as YAMLMap).get('items', true) as unknown as YAMLSeq).items[k] as Node;
+      copy.contents = item as never;
+      const range = item.range ?? document.yaml.range;
+      const itemDocument: ParsedDocument = { index: out.length, yaml: copy, start: range[0], end: range[2] };
+      itemDocument.resource = resourceOf(itemDocument);
+      out.push(itemDocument);
+    }
+  }
+  out.forEach((d, index) => (d.index = index));
+  documents.splice(0, documents.length, ...out);
 }
 
 /**

@@ -1,5 +1,6 @@
 // Every rule of the catalogue (DESIGN §5), in one list. Each lives in its own file named by its id.
 import { cmKeyDuplicated } from './cm-key-duplicated';
+import { duplicateResource } from './duplicate-resource';
 import { cmKeyInvalid } from './cm-key-invalid';
 import { cmTooLarge } from './cm-too-large';
 import { cmValueNotString } from './cm-value-not-string';
@@ -64,6 +65,7 @@ export const RULES: Rule[] = [
   stsNameTooLong,
   nameNotDnsLabel,
   yaml11ImplicitType,
+  duplicateResource,
 ];
 
 export function ruleById(id: string): Rule | undefined {

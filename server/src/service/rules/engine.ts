@@ -14,7 +14,7 @@ import { ScopedIndex } from '../scope/scopedIndex';
 import { RULES } from './catalogue';
 import type { Finding, Rule, RuleContext, RuleSeverity } from './types';
 
-const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
+export const SEVERITIES: Record<RuleSeverity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   info: DiagnosticSeverity.Information,
@@ -82,6 +82,7 @@ export function documentRuleDiagnostics(uri: string, file: ParsedFile, document:
       uri,
       resource,
       index: env.scopes ? new ScopedIndex(env.index, env.scopes, uri) : env.index,
+      sameApplication: env.scopes ? (other: string) => env.scopes!.sameApplication(uri, other) : undefined,
       registry: env.registry,
       settings: env.settings,
       namespace: env.index.namespaceOf(resource),

@@ -2,9 +2,8 @@
 // reference: it asks for a pre-created volume without a class (static binding). Neither is a name
 // that only PersistentVolumes use (the docs' "manual"): such claims bind statically by class name.
 import { claimsOf } from '../k8s/storage';
-import { closestName } from '../schema/messages';
 import { scalarAt } from '../yaml/access';
-import { missingReferenceSeverity } from './references';
+import { likelyTypoOf, missingReferenceSeverity } from './references';
 import type { Rule } from './types';
 
 export const pvcStorageClassUnknown: Rule = {
@@ -21,7 +20,7 @@ export const pvcStorageClassUnknown: Rule = {
       // A class name only PersistentVolumes carry is static binding by name ("manual"): no StorageClass needed.
       if (ctx.index.ofKind('PersistentVolume').some((pv) => pv.facts.volume?.storageClassName === name)) continue;
       const known = [...new Set(ctx.index.ofKind('StorageClass').map((sc) => sc.name))];
-      const suggestion = closestName(name, known);
+      const suggestion = likelyTypoOf(name, known);
       const detail = suggestion ? ` — did you mean "${suggestion}"?` : known.length ? ` (the workspace defines ${known.map((n) => `"${n}"`).join(', ')})` : ' (the workspace defines no StorageClass; it may come from the cluster)';
       ctx.report({
         node,

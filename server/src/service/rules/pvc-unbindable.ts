@@ -11,6 +11,7 @@ import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '..
 import { NO_PROVISIONER, accessModes, claimsOf, describeSelector, selectorMatches, type Claim } from '../k8s/storage';
 import { defaultClasses, volumeOffer, type VolumeOffer } from '../workspace/storage';
 import { mapAt, nodeAt, scalarAt, stringAt } from '../yaml/access';
+import { missingReferenceSeverity } from './references';
 import type { Rule, RuleContext } from './types';
 
 const KNOWN_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
@@ -30,6 +31,8 @@ export const pvcUnbindable: Rule = {
 interface StaticReason {
   why: string;
   node: Node;
+  /** Only inferred from other PVs' class names: the class (or a fitting PV) may come from the cluster, so a hint. */
+  inferred?: boolean;
 }
 
 function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void {
@@ -50,7 +53,7 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
   else if (storageClass?.facts.storageClass?.provisioner === NO_PROVISIONER) {
     reason = { why: `StorageClass "${storageClass.name}" has no provisioner (${NO_PROVISIONER})`, node: classNode ?? claim.anchor };
   } else if (className && !storageClass && offers.some((o) => o.storageClassName === className)) {
-    reason = { why: `class "${className}" is not a StorageClass but a name PersistentVolumes carry, so nothing provisions it`, node: classNode! };
+    reason = { why: `class "${className}" is not a StorageClass in scope but a name PersistentVolumes carry, so nothing here provisions it`, node: classNode!, inferred: true };
   }
   if (!reason) return;
 
@@ -71,6 +74,8 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
       ctx.report({
         node: reason.node,
         message: `volumeName "${volumeName}" names no PersistentVolume in the workspace; the claim stays Pending until that volume exists`,
+        // A reference to an object its scope does not define (docs/severity.md).
+        severity: missingReferenceSeverity(ctx, undefined),
         data: { volumeName },
       });
       return;
@@ -87,6 +92,7 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
   ctx.report({
     node: reason.node,
     message: `this claim needs a pre-created volume (${reason.why}), but ${which} cannot bind it: ${closest.failures.join('; ')}`,
+    ...(reason.inferred && !ctx.settings.references.strict ? { severity: 'hint' as const } : {}),
     data: { volume: closest.offer.entry.name, volumeUri: closest.offer.entry.uri },
   });
 }

@@ -10,7 +10,8 @@ const DECIMAL = new Set(['k', 'M', 'G', 'T', 'P', 'E']);
 export const quantityDecimalSuffix: Rule = {
   id: 'quantity-decimal-suffix',
   description: 'Memory or storage with a decimal suffix (G, M, k) where the binary one (Gi, Mi, Ki) is likely meant, or with m (milli).',
-  defaultSeverity: 'warning',
+  // 1G for 1Gi is a 7% difference that is often intended; "m" (milli) bytes is always a slip.
+  defaultSeverity: 'info',
   appliesToPatches: true,
   check(ctx) {
     for (const field of quantityFields(ctx)) {
@@ -21,6 +22,7 @@ export const quantityDecimalSuffix: Rule = {
         ctx.report({
           node: field.node,
           message: `${field.label}: ${field.text} means ${formatBytes(q)} ("m" is milli, a thousandth); did you mean ${binary.text} (${formatBytes(binary)})?`,
+          severity: 'warning',
           data: { replacement: inSameStyle(field.node, binary.text) },
         });
         continue;

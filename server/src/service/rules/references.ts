@@ -1,5 +1,5 @@
 // Shared policy and checks for references to other resources (the ref-* rules).
-import { closestName } from '../schema/messages';
+import { closestName, editDistance } from '../schema/messages';
 import { referencesOf, type Reference } from '../workspace/references';
 import { hasUnknownKeys } from '../scope/scopedIndex';
 import type { RuleContext, RuleSeverity } from './types';
@@ -13,6 +13,17 @@ import type { RuleContext, RuleSeverity } from './types';
 export function missingReferenceSeverity(ctx: RuleContext, suggestion: string | undefined): RuleSeverity | undefined {
   if (ctx.settings.references.strict) return undefined;
   return suggestion ? 'warning' : 'hint';
+}
+
+/**
+ * The name the scope defines that `name` is very likely a typo of: at most two edits apart (one for
+ * short names). closestName alone also offers distant names ("my-storage-class" -> "hyperdisk-ml").
+ */
+export function likelyTypoOf(name: string, candidates: string[]): string | undefined {
+  const suggestion = closestName(name, candidates);
+  if (suggestion === undefined) return undefined;
+  const allowed = name.length >= 8 ? 2 : 1;
+  return Math.abs(suggestion.length - name.length) <= allowed && editDistance(name.toLowerCase(), suggestion.toLowerCase()) <= allowed ? suggestion : undefined;
 }
 
 /** References a pod makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
@@ -29,7 +40,7 @@ export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret
     reported.add(ref.nameNode);
     if (ctx.index.find(kind, ref.name, ctx.namespace).length > 0) continue;
     const all = ctx.index.ofKind(kind);
-    const suggestion = closestName(ref.name, all.filter((r) => r.namespace === ctx.namespace).map((r) => r.name));
+    const suggestion = likelyTypoOf(ref.name, all.filter((r) => r.namespace === ctx.namespace).map((r) => r.name));
     const elsewhere = [...new Set(all.filter((r) => r.name === ref.name).map((r) => r.namespace))];
     let message = `${kind} "${ref.name}" not found in namespace ${ctx.namespace}`;
     if (suggestion) message += ` — did you mean "${suggestion}"?`;
@@ -56,12 +67,16 @@ export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'):
     // From the index's facts: the ConfigMap/Secret may be in a closed file, which keeps no AST.
     if (targets.some((t) => t.facts.dataKeys?.some((k) => k.key === ref.key))) continue;
     const keys = [...new Set(targets.flatMap((t) => (t.facts.dataKeys ?? []).map((k) => k.key)))];
+    // A Secret or ConfigMap with no keys at all (`data: {}`) is a stub whose values are filled in out
+    // of band (kubectl, an operator, a CI step): its keys are not known here, so only a hint.
+    const stub = keys.length === 0 && !ctx.settings.references.strict;
     const suggestion = closestName(ref.key, keys);
     let message = `key "${ref.key}" not found in ${kind} "${ref.name}" (namespace ${ctx.namespace})`;
     message += suggestion ? ` — did you mean "${suggestion}"?` : keys.length ? `; it has ${keys.map((k) => `"${k}"`).join(', ')}` : '; it has no keys';
     ctx.report({
       node: ref.keyNode,
       message,
+      ...(stub ? { severity: 'hint' as const } : {}),
       data: { kind, name: ref.name, key: ref.key, namespace: ctx.namespace, targetUri: targets[0].uri, ...(suggestion ? { suggestion } : {}) },
     });
   }

@@ -20,6 +20,7 @@ export const BUILT_IN_CHECKS: readonly CheckMeta[] = [
   { id: 'file-too-large', description: 'A file over the editor\'s maxFileSize is checked for syntax only, or not at all (the CLI checks every size).', defaultSeverity: 'info' },
   { id: 'file-encoding', description: 'A file that is neither UTF-8 nor UTF-16/32 with a byte order mark cannot be read as YAML.', defaultSeverity: 'error' },
   { id: 'kind-without-schema', description: 'A custom resource whose kind no CustomResourceDefinition in the workspace or in k8sStateful.crds describes, so its fields are not checked (once per kind and file).', defaultSeverity: 'info' },
+  { id: 'template-placeholder', description: 'A file with envsubst-style placeholders: one note, and no findings on placeholder values.', defaultSeverity: 'hint' },
   { id: 'unknown-rule-id', description: 'A suppression comment or configuration names a rule id that does not exist (it would silently do nothing).', defaultSeverity: 'error' },
 ];
 

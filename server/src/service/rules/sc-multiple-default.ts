@@ -12,7 +12,9 @@ export const scMultipleDefault: Rule = {
   check(ctx) {
     const annotation = defaultClassAnnotation(ctx.resource);
     if (!annotation) return;
-    const others = [...new Set(defaultClasses(ctx.index).map((sc) => sc.name))].filter((name) => name !== ctx.resource.name);
+    // Defaults of other applications (another example folder, an overlay) are another cluster's business.
+    const inApplication = defaultClasses(ctx.index).filter((sc) => ctx.sameApplication?.(sc.uri) ?? true);
+    const others = [...new Set(inApplication.map((sc) => sc.name))].filter((name) => name !== ctx.resource.name);
     if (others.length === 0) return;
     ctx.report({
       node: annotation,

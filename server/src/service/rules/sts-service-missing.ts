@@ -1,8 +1,7 @@
 // A StatefulSet's serviceName must name a Service in its namespace: it is the governing Service
 // that gives pods their DNS names. The API server accepts a missing one; pods just never resolve.
-import { closestName } from '../schema/messages';
 import { scalarAt } from '../yaml/access';
-import { missingReferenceSeverity } from './references';
+import { likelyTypoOf, missingReferenceSeverity } from './references';
 import type { Rule } from './types';
 
 export const stsServiceMissing: Rule = {
@@ -17,7 +16,7 @@ export const stsServiceMissing: Rule = {
     if (ctx.index.find('Service', name, ctx.namespace).length > 0) return;
     const services = ctx.index.ofKind('Service');
     const elsewhere = [...new Set(services.filter((s) => s.name === name).map((s) => s.namespace))];
-    const suggestion = closestName(name, services.filter((s) => s.namespace === ctx.namespace).map((s) => s.name));
+    const suggestion = likelyTypoOf(name, services.filter((s) => s.namespace === ctx.namespace).map((s) => s.name));
     let message = `serviceName "${name}" names no Service in namespace ${ctx.namespace}`;
     if (suggestion) message += ` — did you mean "${suggestion}"?`;
     if (elsewhere.length > 0) message += ` (a Service "${name}" exists in namespace ${elsewhere.join(', ')})`;

@@ -29,6 +29,8 @@ export interface RuleContext {
   index: IndexView;
   registry: SchemaRegistry;
   settings: Settings;
+  /** Whether another file belongs to this file's application (docs/scopes.md); absent without a scope model. */
+  sameApplication?: (uri: string) => boolean;
   /** Effective namespace of the resource being checked. */
   namespace: string;
   report(finding: Finding): void;

@@ -80,6 +80,20 @@ export class ScopeModel {
     return distance;
   }
 
+  /**
+   * Whether two files form one application, where two definitions of one object clash: the same
+   * explicit scope, the same Kustomize application (each in the other's), or the same folder.
+   */
+  sameApplication(a: string, b: string): boolean {
+    if (a === b) return true;
+    const scope = this.explicitScopeOf(a);
+    if (scope || this.explicitScopeOf(b)) return scope === this.explicitScopeOf(b);
+    const homeA = this.kustomizeHome.get(a);
+    const homeB = this.kustomizeHome.get(b);
+    if (homeA || homeB) return !!homeA && !!homeB && homeA.has(b) && homeB.has(a);
+    return folderOf(a) === folderOf(b);
+  }
+
   /** Objects Kustomize generators make that `from`'s references may name (its application's). */
   generatedFor(from: string): GeneratedDefinition[] {
     if (this.explicitScopeOf(from)) {

@@ -30,9 +30,14 @@ export class ScopedIndex implements IndexView {
     return nearest(this.uri, this.model, found.length === 0 ? generated : [...generated, ...found]);
   }
 
-  /** The nearest tier of the scope that holds any resource of the kind. */
+  /** Every resource of the kind in the scope, nearest first. */
   ofKind(kind: string): IndexedResource[] {
-    return nearest(this.uri, this.model, [...this.generated(kind), ...this.index.ofKind(kind)]);
+    const ranked: Array<{ entry: IndexedResource; distance: number }> = [];
+    for (const entry of [...this.generated(kind), ...this.index.ofKind(kind)]) {
+      const distance = this.model.distance(this.uri, entry.uri);
+      if (distance !== Infinity) ranked.push({ entry, distance });
+    }
+    return ranked.sort((a, b) => a.distance - b.distance).map((r) => r.entry);
   }
 
   hasKind(kind: string): boolean {
