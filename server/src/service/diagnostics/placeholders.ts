@@ -42,7 +42,7 @@ export function withoutPlaceholderFindings(file: ParsedFile, diagnostics: Diagno
   const kept: Diagnostic[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.code !== 'yaml-syntax' && diagnostic.severity !== DiagnosticSeverity.Hint && onPlaceholder(file, diagnostic)) {
-      first ??= diagnostic;
+      if (!first || before(diagnostic, first)) first = diagnostic;
       continue;
     }
     kept.push(diagnostic);
@@ -61,6 +61,10 @@ export function withoutPlaceholderFindings(file: ParsedFile, diagnostics: Diagno
   if (docsBaseUri) hint.codeDescription = { href: `${docsBaseUri}/${PLACEHOLDER_RULE}.md` };
   kept.push(hint);
   return kept;
+}
+
+function before(a: Diagnostic, b: Diagnostic): boolean {
+  return a.range.start.line < b.range.start.line || (a.range.start.line === b.range.start.line && a.range.start.character < b.range.start.character);
 }
 
 function onPlaceholder(file: ParsedFile, diagnostic: Diagnostic): boolean {

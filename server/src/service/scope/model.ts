@@ -4,13 +4,17 @@
 //   2. a Kustomize application holding the file (the kustomization that lists it, with everything
 //      that kustomization includes, transitively): only those files, plus its generated objects;
 //   3. otherwise folders, nearest first: the file's folder and the folders below it, then its
-//      parent's, and so on. A copy of an app in another folder is never nearer than the app's own
-//      objects, so dev/prod copies and independent example folders do not judge each other.
+//      parent's, and so on, but never past a folder with more than MAX_PARTS sub-folders of
+//      manifests (a monorepo or examples folder). A copy of an app in another folder is never
+//      nearer than the app's own objects, so dev/prod copies do not judge each other.
 // distance() ranks a candidate file from a referring file: 0 is the file's own scope, higher is
 // further, Infinity is out of scope (rules never see it; navigation may still offer it last).
 import type { DocumentStore, StoredText } from '../documents';
 import type { ExplicitScope } from '../settings';
 import { isKustomizationUri, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
+
+/** An application split over folders has a few parts (db/, config/, web/); more sub-folders make a collection of applications. */
+export const MAX_PARTS = 3;
 
 const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
@@ -25,6 +29,8 @@ export class ScopeModel {
   /** Per closure: the objects its kustomizations generate. */
   private readonly generatedIn = new Map<Set<string>, GeneratedDefinition[]>();
   private readonly folderDistances = new Map<string, number>();
+  /** Per folder, the names of its sub-folders that hold files of the workspace. */
+  private readonly subfolders = new Map<string, Set<string>>();
 
   constructor(
     readonly uris: readonly string[],
@@ -32,6 +38,15 @@ export class ScopeModel {
     private readonly explicit: readonly ExplicitScope[],
   ) {
     const known = new Set(uris);
+    for (const uri of uris) {
+      const parts = folderOf(uri).split('/');
+      for (let depth = 1; depth < parts.length; depth++) {
+        const parent = parts.slice(0, depth).join('/');
+        let children = this.subfolders.get(parent);
+        if (!children) this.subfolders.set(parent, (children = new Set()));
+        children.add(parts[depth]);
+      }
+    }
     const byFolder = new Map<string, string>();
     for (const uri of kustomizations.keys()) byFolder.set(folderOf(uri), uri);
     const closures = new Map<string, Set<string>>();
@@ -76,8 +91,25 @@ export class ScopeModel {
     if (home) return home.has(to) ? 0 : Infinity;
     const key = `${folderOf(from)}\u0000${folderOf(to)}`;
     let distance = this.folderDistances.get(key);
-    if (distance === undefined) this.folderDistances.set(key, (distance = folderDistance(from, to)));
+    if (distance === undefined) this.folderDistances.set(key, (distance = this.climb(from, to)));
     return distance;
+  }
+
+  /**
+   * Folders up from `from` to the folder that also holds `to`; Infinity when the way passes a folder
+   * with more than MAX_PARTS sub-folders of manifests: that is a collection of independent
+   * applications (a monorepo, an examples folder), not one application split over a few folders.
+   */
+  private climb(from: string, to: string): number {
+    const a = folderOf(from).split('/');
+    const b = folderOf(to).split('/');
+    let common = 0;
+    while (common < a.length && common < b.length && a[common] === b[common]) common++;
+    for (let depth = a.length - 1; depth >= common; depth--) {
+      const parent = a.slice(0, depth).join('/');
+      if ((this.subfolders.get(parent)?.size ?? 0) > MAX_PARTS) return Infinity;
+    }
+    return a.length - common;
   }
 
   /**
