@@ -78,7 +78,7 @@ function describeYamlError(error: YAMLError): string {
     case 'TAB_AS_INDENT':
       return `${message} (YAML indentation must use spaces, not tabs)`;
     case 'DUPLICATE_KEY':
-      return `${message} (the cluster would silently keep only one of them)`;
+      return `${message} (kubectl's default strict validation rejects the object; with --validate=false only the last one would be kept)`;
     case 'BAD_INDENT':
     case 'MISSING_CHAR':
       return `${message} (check the indentation of this line against its parent)`;
