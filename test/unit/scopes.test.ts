@@ -2,9 +2,13 @@
 // judged against. A monorepo of independent apps, one app over a few folders, dev/prod copies,
 // Kustomize base/overlays with generated names, explicit scopes; duplicates; Lists; placeholders.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { schemaDir, summarize } from '../helpers/service';
+import { repoRoot, schemaDir, summarize } from '../helpers/service';
 
 function workspace(files: Record<string, string>, settings?: unknown) {
   const service = createLanguageService({ schemaDir });
@@ -118,17 +122,28 @@ test('explicit scopes (.k8s-stateful.yaml `scopes`, passed as settings) override
   assert.equal(one('apps/shop/app.yaml', 'ref-secret-key-missing').length, 1);
 });
 
-test('duplicates: a second definition in one application gets one finding; copies elsewhere none', () => {
+test('duplicates: a second definition in one file or one kustomization gets one finding; alternatives and copies none', () => {
   const check = workspace({
+    // A plain folder holds alternatives as often as parts (app.yaml, app-openshift.yaml): no finding between files.
     'app/a.yaml': configMap('settings', ['a']),
     'app/b.yaml': configMap('settings', ['b']) + '---\n' + configMap('settings', ['c']),
     'copy/a.yaml': configMap('settings', ['a']),
+    'kust/kustomization.yaml': 'resources:\n  - one.yaml\n  - two.yaml\n',
+    'kust/one.yaml': configMap('settings', ['a']),
+    'kust/two.yaml': configMap('settings', ['b']),
   });
   assert.deepEqual(check('app/a.yaml', 'duplicate-resource'), []);
   const b = check('app/b.yaml', 'duplicate-resource');
-  assert.equal(b.length, 2, summarize(b));
-  assert.match(b[0].message, /ConfigMap "settings" \(namespace default\) is already defined in a\.yaml/);
+  assert.equal(b.length, 1, summarize(b));
+  assert.match(b[0].message, /ConfigMap "settings" \(namespace default\) is already defined earlier in this file; applying both keeps only the later one/);
+  assert.equal(b[0].range.start.line, 10, 'on the second definition\'s name');
+  assert.equal(b[0].severity, 2);
   assert.deepEqual(check('copy/a.yaml', 'duplicate-resource'), []);
+  assert.deepEqual(check('kust/one.yaml', 'duplicate-resource'), []);
+  const kustomized = check('kust/two.yaml', 'duplicate-resource');
+  assert.equal(kustomized.length, 1, summarize(kustomized));
+  assert.match(kustomized[0].message, /already defined in one\.yaml; kustomize build refuses/);
+  assert.equal(kustomized[0].severity, 1, 'kustomize build fails: nothing is applied');
 });
 
 test('duplicates: many copies of an app give each finding once per source location, in linear work', () => {
@@ -264,4 +279,29 @@ spec:
   // Off: the hint goes, the placeholder values stay unchecked.
   const off = workspace({ 'tmpl.yaml': text }, { rules: { 'template-placeholder': 'off' } })('tmpl.yaml');
   assert.equal(off.filter((d) => d.code === 'template-placeholder').length, 0);
+});
+
+test('the CLI reads `scopes` from the nearest .k8s-stateful.yaml above the checked folder', () => {
+  const root = mkdtempSync(join(tmpdir(), 'k8s-stateful-scopes-'));
+  const write = (name: string, text: string) => {
+    mkdirSync(dirname(join(root, name)), { recursive: true });
+    writeFileSync(join(root, name), text);
+  };
+  try {
+    write('apps/shop/app.yaml', pod('shop', secretRef('db', 'user')));
+    write('shared/db.yaml', secret('db', ['password']));
+    const check = () => spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), 'check', '--severity', 'hint', root], { encoding: 'utf8' });
+    // Folders: shared/ is in the same tree, so the key check runs against it.
+    assert.match(check().stdout, /error ref-secret-key-missing key "user" not found in Secret "db"/);
+    write('.k8s-stateful.yaml', 'scopes:\n  - name: shop\n    include: [apps/shop]\n  - name: infra\n    include: [shared]\n');
+    const scoped = check();
+    assert.equal(scoped.status, 0, scoped.stdout + scoped.stderr);
+    assert.match(scoped.stdout, /hint ref-secret-missing Secret "db" not found/);
+    write('.k8s-stateful.yaml', 'scopes: [oops');
+    const broken = check();
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /cannot read scopes from \.k8s-stateful\.yaml/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -82,7 +82,7 @@ export function documentRuleDiagnostics(uri: string, file: ParsedFile, document:
       uri,
       resource,
       index: env.scopes ? new ScopedIndex(env.index, env.scopes, uri) : env.index,
-      sameApplication: env.scopes ? (other: string) => env.scopes!.sameApplication(uri, other) : undefined,
+      appliedTogether: env.scopes ? (other: string) => env.scopes!.appliedTogether(uri, other) : undefined,
       registry: env.registry,
       settings: env.settings,
       namespace: env.index.namespaceOf(resource),

@@ -2,6 +2,7 @@
 // server picks (the newest since Kubernetes 1.26; before that, such claims were rejected).
 import { defaultClassAnnotation } from '../k8s/storage';
 import { defaultClasses } from '../workspace/storage';
+import { folderOf } from '../scope/model';
 import type { Rule } from './types';
 
 export const scMultipleDefault: Rule = {
@@ -13,7 +14,8 @@ export const scMultipleDefault: Rule = {
     const annotation = defaultClassAnnotation(ctx.resource);
     if (!annotation) return;
     // Defaults of other applications (another example folder, an overlay) are another cluster's business.
-    const inApplication = defaultClasses(ctx.index).filter((sc) => ctx.sameApplication?.(sc.uri) ?? true);
+    const together = ctx.appliedTogether;
+    const inApplication = defaultClasses(ctx.index).filter((sc) => !together || together(sc.uri) !== undefined || folderOf(sc.uri) === folderOf(ctx.uri));
     const others = [...new Set(inApplication.map((sc) => sc.name))].filter((name) => name !== ctx.resource.name);
     if (others.length === 0) return;
     ctx.report({

@@ -29,8 +29,8 @@ export interface RuleContext {
   index: IndexView;
   registry: SchemaRegistry;
   settings: Settings;
-  /** Whether another file belongs to this file's application (docs/scopes.md); absent without a scope model. */
-  sameApplication?: (uri: string) => boolean;
+  /** How another file is applied together with this one (docs/scopes.md), if it is; absent without a scope model. */
+  appliedTogether?: (uri: string) => 'file' | 'scope' | 'kustomization' | undefined;
   /** Effective namespace of the resource being checked. */
   namespace: string;
   report(finding: Finding): void;

@@ -113,17 +113,18 @@ export class ScopeModel {
   }
 
   /**
-   * Whether two files form one application, where two definitions of one object clash: the same
-   * explicit scope, the same Kustomize application (each in the other's), or the same folder.
+   * Whether two files are applied together, so that two definitions of one object clash: the same
+   * file, the same explicit scope, or the same Kustomize application (each in the other's). Two files
+   * of one plain folder are not: such folders hold alternatives (`app.yaml` and `app-openshift.yaml`,
+   * a quickstart and an all-in-one) as often as parts.
    */
-  sameApplication(a: string, b: string): boolean {
-    if (a === b) return true;
+  appliedTogether(a: string, b: string): 'file' | 'scope' | 'kustomization' | undefined {
+    if (a === b) return 'file';
     const scope = this.explicitScopeOf(a);
-    if (scope || this.explicitScopeOf(b)) return scope === this.explicitScopeOf(b);
+    if (scope || this.explicitScopeOf(b)) return scope === this.explicitScopeOf(b) ? 'scope' : undefined;
     const homeA = this.kustomizeHome.get(a);
     const homeB = this.kustomizeHome.get(b);
-    if (homeA || homeB) return !!homeA && !!homeB && homeA.has(b) && homeB.has(a);
-    return folderOf(a) === folderOf(b);
+    return homeA && homeB && homeA.has(b) && homeB.has(a) ? 'kustomization' : undefined;
   }
 
   /** Objects Kustomize generators make that `from`'s references may name (its application's). */
