@@ -38,6 +38,9 @@ test('monorepo of independent apps: one app\'s Secret never judges another app\'
     'examples/shop/app.yaml': pod('shop', secretRef('db', 'user')),
     'examples/blog/app.yaml': pod('blog', ''),
     'examples/chat/app.yaml': pod('chat', ''),
+    'examples/wiki/app.yaml': pod('wiki', ''),
+    // Not Kubernetes: does not make examples/ look like a collection.
+    'examples/notes/values.yaml': 'replicaCount: 1\n',
   });
   const tutorial = check('examples/tutorial/app.yaml');
   assert.deepEqual(problems(tutorial), [], summarize(tutorial));
@@ -65,6 +68,7 @@ test('one app split over a few folders: references resolve across its sibling fo
     'app/db/statefulset.yaml': sts('db', 'db'),
     'app/db/service.yaml': headless('db', 'app: db'),
     'app/web/pod.yaml': pod('web', configMapRef('settings', 'mode') + configMapRef('settings', 'mdoe')),
+    'app/jobs/job.yaml': pod('job', ''),
   });
   const web = check('app/web/pod.yaml');
   assert.deepEqual(web.map((d) => d.message), ['key "mdoe" not found in ConfigMap "settings" (namespace default) — did you mean "mode"?']);

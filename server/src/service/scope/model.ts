@@ -11,11 +11,13 @@
 // further, Infinity is out of scope (rules never see it; navigation may still offer it last).
 import type { DocumentStore, StoredText } from '../documents';
 import { matchesAny } from '../paths/glob';
+import { KUBERNETES_HINT } from '../parse/parseFile';
 import type { ScopeSetting } from '../settings';
+import type { IndexedResource } from '../workspace';
 import { isKustomizationUri, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
 
-/** An application split over folders has a few parts (db/, config/, web/); more sub-folders make a collection of applications. */
-export const MAX_PARTS = 3;
+/** An application split over folders has a few parts (db/, config/, web/, jobs/); more sub-folders of manifests make a collection of applications. */
+export const MAX_PARTS = 4;
 
 const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
@@ -29,7 +31,10 @@ export class ScopeModel {
   private readonly kustomizeHome = new Map<string, Set<string>>();
   /** Per closure: the objects its kustomizations generate. */
   private readonly generatedIn = new Map<Set<string>, GeneratedDefinition[]>();
-  private readonly folderDistances = new Map<string, number>();
+  private readonly roots = new Map<string, string>();
+  private readonly closureIds = new Map<Set<string>, number>();
+  private readonly scopedLists = new WeakMap<readonly IndexedResource[], Map<string, IndexedResource[]>>();
+  private readonly underFolders = new WeakMap<readonly IndexedResource[], Map<string, IndexedResource[]>>();
   private readonly explicitOf = new Map<string, ScopeSetting | null>();
   /** Per folder, the names of its sub-folders that hold files of the workspace. */
   private readonly subfolders = new Map<string, Set<string>>();
@@ -37,10 +42,12 @@ export class ScopeModel {
   constructor(
     readonly uris: readonly string[],
     kustomizations: ReadonlyMap<string, KustomizationData>,
+    /** The files that hold Kubernetes resources: only their folders count as parts of a tree. */
+    manifests: readonly string[],
     private readonly explicit: readonly ScopeSetting[],
   ) {
     const known = new Set(uris);
-    for (const uri of uris) {
+    for (const uri of manifests) {
       const parts = folderOf(uri).split('/');
       for (let depth = 1; depth < parts.length; depth++) {
         const parent = parts.slice(0, depth).join('/');
@@ -82,6 +89,7 @@ export class ScopeModel {
       }
     }
     for (const [file, home] of homeOf) this.kustomizeHome.set(file, closures.get(home)!);
+    for (const closure of closures.values()) this.closureIds.set(closure, this.closureIds.size);
   }
 
   /** How far `to` is from `from` for resolving references: 0 = same scope, Infinity = out of scope. */
@@ -91,27 +99,72 @@ export class ScopeModel {
     if (scope) return this.explicitScopeOf(to) === scope ? 0 : Infinity;
     const home = this.kustomizeHome.get(from);
     if (home) return home.has(to) ? 0 : Infinity;
-    const key = `${folderOf(from)}\u0000${folderOf(to)}`;
-    let distance = this.folderDistances.get(key);
-    if (distance === undefined) this.folderDistances.set(key, (distance = this.climb(from, to)));
-    return distance;
+    const fromFolder = folderOf(from);
+    const toFolder = folderOf(to);
+    const root = this.reachableRoot(fromFolder);
+    if (toFolder !== root && !toFolder.startsWith(`${root}/`)) return Infinity;
+    return depthBelowCommon(fromFolder, toFolder);
   }
 
   /**
-   * Folders up from `from` to the folder that also holds `to`; Infinity when the way passes a folder
-   * with more than MAX_PARTS sub-folders of manifests: that is a collection of independent
-   * applications (a monorepo, an examples folder), not one application split over a few folders.
+   * The highest folder resolution climbs to from `folder`: up while the parent has at most MAX_PARTS
+   * sub-folders of manifests. A folder with more is a collection of independent applications (a
+   * monorepo, an examples folder), not one application split over a few folders.
    */
-  private climb(from: string, to: string): number {
-    const a = folderOf(from).split('/');
-    const b = folderOf(to).split('/');
-    let common = 0;
-    while (common < a.length && common < b.length && a[common] === b[common]) common++;
-    for (let depth = a.length - 1; depth >= common; depth--) {
-      const parent = a.slice(0, depth).join('/');
-      if ((this.subfolders.get(parent)?.size ?? 0) > MAX_PARTS) return Infinity;
+  private reachableRoot(folder: string): string {
+    let root = this.roots.get(folder);
+    if (root === undefined) {
+      root = folder;
+      for (let parent = folderOf(root); parent !== root && parent !== '' && (this.subfolders.get(parent)?.size ?? 0) <= MAX_PARTS; parent = folderOf(root)) root = parent;
+      this.roots.set(folder, root);
     }
-    return a.length - common;
+    return root;
+  }
+
+  /**
+   * The entries of `bucket` (one kind's index entries, an array that stays the same object while
+   * they do not change) in `from`'s scope, nearest first. Computed once per scope and bucket:
+   * every file of a folder (or Kustomize application, or explicit scope) shares the answer, and a
+   * folder's candidates come from the entries under its reachable root only, so checking many
+   * independent copies of an app stays linear.
+   */
+  inScopeNearestFirst(from: string, bucket: readonly IndexedResource[]): IndexedResource[] {
+    if (bucket.length === 0) return [];
+    const scope = this.explicitScopeOf(from);
+    const home = scope ? undefined : this.kustomizeHome.get(from);
+    const key = scope ? `s${this.explicit.indexOf(scope)}` : home ? `k${this.closureIds.get(home)}` : `f${folderOf(from)}`;
+    let byScope = this.scopedLists.get(bucket);
+    if (!byScope) this.scopedLists.set(bucket, (byScope = new Map()));
+    let list = byScope.get(key);
+    if (list) return list;
+    if (scope) list = bucket.filter((e) => this.explicitScopeOf(e.uri) === scope);
+    else if (home) list = bucket.filter((e) => home.has(e.uri));
+    else {
+      const fromFolder = folderOf(from);
+      const candidates = this.entriesUnder(bucket).get(this.reachableRoot(fromFolder)) ?? [];
+      list = candidates
+        .map((entry) => ({ entry, distance: depthBelowCommon(fromFolder, folderOf(entry.uri)) }))
+        .sort((a, b) => a.distance - b.distance)
+        .map((r) => r.entry);
+    }
+    byScope.set(key, list);
+    return list;
+  }
+
+  /** Per folder, the bucket's entries in it and below it (each entry under each of its folders). */
+  private entriesUnder(bucket: readonly IndexedResource[]): Map<string, IndexedResource[]> {
+    let under = this.underFolders.get(bucket);
+    if (under) return under;
+    under = new Map();
+    for (const entry of bucket) {
+      for (let folder = folderOf(entry.uri), previous = ''; folder !== previous && folder !== ''; previous = folder, folder = folderOf(folder)) {
+        const list = under.get(folder);
+        if (list) list.push(entry);
+        else under.set(folder, [entry]);
+      }
+    }
+    this.underFolders.set(bucket, under);
+    return under;
   }
 
   /**
@@ -166,11 +219,16 @@ export class ScopeModel {
 
 /** Folders up from `from`'s folder to the deepest folder that also holds `to` (0: the same folder or below). */
 export function folderDistance(from: string, to: string): number {
-  const a = folderOf(from).split('/');
-  const b = folderOf(to).split('/');
+  return depthBelowCommon(folderOf(from), folderOf(to));
+}
+
+/** How many folders `a` lies below the deepest folder holding both `a` and `b`. */
+function depthBelowCommon(a: string, b: string): number {
+  const x = a.split('/');
+  const y = b.split('/');
   let common = 0;
-  while (common < a.length && common < b.length && a[common] === b[common]) common++;
-  return a.length - common;
+  while (common < x.length && common < y.length && x[common] === y[common]) common++;
+  return x.length - common;
 }
 
 export function folderOf(uri: string): string {
@@ -181,14 +239,19 @@ export function folderOf(uri: string): string {
 /** The model for the store's current files and settings; the same object while neither changed in a way that matters. */
 const lastModel = new WeakMap<DocumentStore, { generation: number; explicit: readonly ScopeSetting[]; signature: string; model: ScopeModel }>();
 const kustomizationOf = new WeakMap<StoredText, KustomizationData | null>();
+const isManifest = new WeakMap<StoredText, boolean>();
 
 export function scopeModelFor(documents: DocumentStore, explicit: readonly ScopeSetting[]): ScopeModel {
   const last = lastModel.get(documents);
   if (last && last.generation === documents.generation && last.explicit === explicit) return last.model;
   const uris: string[] = [];
+  const manifests: string[] = [];
   const kustomizations = new Map<string, KustomizationData>();
   for (const stored of documents.stored()) {
     uris.push(stored.uri);
+    let manifest = isManifest.get(stored);
+    if (manifest === undefined) isManifest.set(stored, (manifest = KUBERNETES_HINT.test(stored.text)));
+    if (manifest) manifests.push(stored.uri);
     let data = kustomizationOf.get(stored);
     if (data === undefined) {
       const candidate = isKustomizationUri(stored.uri) || KUSTOMIZATION_KIND.test(stored.text);
@@ -200,12 +263,12 @@ export function scopeModelFor(documents: DocumentStore, explicit: readonly Scope
   }
   uris.sort();
   // Edits inside ordinary files change nothing here: the model (and the rule caches keyed on it) stays.
-  const signature = `${uris.join('\n')}\u0000${JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)))}\u0000${JSON.stringify(explicit)}`;
+  const signature = `${uris.join('\n')}\u0000${manifests.length}\u0000${JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)))}\u0000${JSON.stringify(explicit)}`;
   if (last && last.signature === signature) {
     lastModel.set(documents, { ...last, generation: documents.generation, explicit });
     return last.model;
   }
-  const model = new ScopeModel(uris, kustomizations, explicit);
+  const model = new ScopeModel(uris, kustomizations, manifests, explicit);
   lastModel.set(documents, { generation: documents.generation, explicit, signature, model });
   return model;
 }

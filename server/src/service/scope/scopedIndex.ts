@@ -32,12 +32,9 @@ export class ScopedIndex implements IndexView {
 
   /** Every resource of the kind in the scope, nearest first. */
   ofKind(kind: string): IndexedResource[] {
-    const ranked: Array<{ entry: IndexedResource; distance: number }> = [];
-    for (const entry of [...this.generated(kind), ...this.index.ofKind(kind)]) {
-      const distance = this.model.distance(this.uri, entry.uri);
-      if (distance !== Infinity) ranked.push({ entry, distance });
-    }
-    return ranked.sort((a, b) => a.distance - b.distance).map((r) => r.entry);
+    const inScope = this.model.inScopeNearestFirst(this.uri, this.index.ofKind(kind));
+    const generated = this.generated(kind);
+    return generated.length === 0 ? inScope : [...generated, ...inScope];
   }
 
   hasKind(kind: string): boolean {
