@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { repoRoot, schemaDir, summarize } from '../helpers/service';
+import { repoRoot, schemas, summarize } from '../helpers/service';
 
 function workspace(files: Record<string, string>, settings?: unknown) {
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   if (settings) service.configure(settings);
   for (const [name, text] of Object.entries(files)) service.setDocument(`file:///repo/${name}`, text, 1);
   return (name: string, code?: string) => service.getDiagnostics(`file:///repo/${name}`).filter((d) => !code || d.code === code);
