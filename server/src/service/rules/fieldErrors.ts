@@ -118,6 +118,8 @@ export class Field {
 
   /** Where to report about this field: its value, else its key, else the nearest present parent. */
   get anchor(): Node | undefined {
+    // A block map or list starts on the line after its key: the key is where the field is.
+    if (this.keyNode && (isMap(this.node) || isSeq(this.node))) return this.keyNode;
     return this.written ?? this.keyNode ?? this.parent?.keyAnchor;
   }
 
@@ -151,9 +153,10 @@ export class FieldErrors {
     this.ctx.report({ node: node ?? (this.ctx.resource.root.items[0]?.key as Node), message: message + this.note, ...(this.severity ? { severity: this.severity } : {}) });
   }
 
-  /** A missing field: reported on the parent's key. */
-  required(field: Field, detail = ''): void {
-    this.emit(field.parent?.keyAnchor ?? field.anchor, `${field.path}: Required value${detail ? `: ${detail}` : ''}`);
+  /** A missing (or empty) field: reported on its key when it is written, else on the parent's key, or on `at`. */
+  required(field: Field, detail = '', at?: Field): void {
+    const anchor = at?.anchor ?? field.keyNode ?? field.parent?.keyAnchor ?? field.anchor;
+    this.emit(anchor, `${field.path}: Required value${detail ? `: ${detail}` : ''}`);
   }
 
   invalid(field: Field, detail: string, value: unknown = field.scalar): void {

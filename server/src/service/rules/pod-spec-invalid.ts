@@ -10,6 +10,7 @@ import {
   localDescendingPath, portNumber, qualifiedName,
 } from '../k8s/validation';
 import { atLeast } from '../k8s/version';
+import { validateLabelSelector, validateNfs, validatePortNumOrName, validateRequirementValues } from './commonChecks';
 import { Field, FieldErrors } from './fieldErrors';
 import { podSpecPath } from './podTemplates';
 import type { Rule } from './types';
@@ -17,8 +18,9 @@ import { validatePvcSpec } from './pvc-spec-invalid';
 
 export const STATEFULSET_POD_NOTE = ' (the API server accepts the StatefulSet, but its controller cannot create the pods)';
 
+/** In the order the API server counts them: the second one found is the one it reports. */
 const VOLUME_SOURCES = [
-  'hostPath', 'emptyDir', 'gcePersistentDisk', 'awsElasticBlockStore', 'gitRepo', 'secret', 'nfs', 'iscsi', 'glusterfs',
+  'hostPath', 'emptyDir', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi', 'glusterfs',
   'persistentVolumeClaim', 'rbd', 'flexVolume', 'cinder', 'cephfs', 'flocker', 'downwardAPI', 'fc', 'azureFile', 'configMap',
   'vsphereVolume', 'quobyte', 'azureDisk', 'photonPersistentDisk', 'projected', 'portworxVolume', 'scaleIO', 'storageos', 'csi',
   'ephemeral', 'image',
@@ -244,7 +246,7 @@ function validateProbe(errors: FieldErrors, probe: Field, kind: string, portName
 
 function validateHandler(errors: FieldErrors, handler: Field, allowed: string[], portNames: Set<string>, probe: boolean): void {
   const present = allowed.filter((k) => handler.get(k).exists);
-  if (present.length === 0) errors.required(new Field(undefined, handler.path, undefined, handler.parent), `must specify a handler type`);
+  if (present.length === 0) errors.required(handler, 'must specify a handler type');
   else if (present.length > 1) errors.forbidden(handler.get(present[1]), 'may not specify more than 1 handler type');
   const exec = handler.get('exec');
   if (exec.map && !exec.get('command').exists) errors.required(exec.get('command'));
@@ -269,19 +271,6 @@ function validateHandler(errors: FieldErrors, handler: Field, allowed: string[],
   else errors.nonNegative(sleep.get('seconds'));
 }
 
-/** An int-or-string port: a number in 1..65535, or a port name; a named probe port must be one of the container's. */
-export function validatePortNumOrName(errors: FieldErrors, port: Field, declared?: Set<string>): void {
-  if (port.number !== undefined) {
-    const problem = portNumber(port.number);
-    if (problem) errors.invalid(port, problem);
-    return;
-  }
-  const name = port.string;
-  if (name === undefined) return;
-  const problem = ianaServiceName(name);
-  if (problem) errors.invalid(port, problem);
-  else if (declared && !declared.has(name)) errors.notFound(port, name, 'no port of this container has that name');
-}
 
 function validateResources(errors: FieldErrors, resources: Field): void {
   const limits = new Map<string, Quantity>();
@@ -375,13 +364,7 @@ function validateVolumeSource(errors: FieldErrors, volume: Field): void {
   }
   const pvc = volume.get('persistentVolumeClaim');
   if (pvc.map && !pvc.get('claimName').exists) errors.required(pvc.get('claimName'));
-  const nfs = volume.get('nfs');
-  if (nfs.map) {
-    if (!nfs.get('server').exists) errors.required(nfs.get('server'));
-    const path = nfs.get('path');
-    if (!path.exists) errors.required(path);
-    else if (path.string !== undefined && !path.string.startsWith('/')) errors.invalid(path, 'must be an absolute path');
-  }
+  validateNfs(errors, volume.get('nfs'));
   const csi = volume.get('csi');
   if (csi.map && !csi.get('driver').exists) errors.required(csi.get('driver'));
   const downward = volume.get('downwardAPI');
@@ -417,6 +400,7 @@ function validateVolumeSource(errors: FieldErrors, volume: Field): void {
   }
 }
 
+
 function validateKeyItems(errors: FieldErrors, source: Field, withDefaultMode = true): void {
   if (withDefaultMode) validateMode(errors, source.get('defaultMode'));
   for (const item of source.get('items').items()) {
@@ -447,7 +431,7 @@ function validateMode(errors: FieldErrors, mode: Field): void {
 function validatePodLevel(errors: FieldErrors, spec: Field): void {
   const active = spec.get('activeDeadlineSeconds').number;
   if (active !== undefined && active < 1) errors.invalid(spec.get('activeDeadlineSeconds'), 'must be between 1 and 2147483647, inclusive');
-  if (spec.get('dnsPolicy').string === 'None' && !spec.get('dnsConfig').exists) errors.required(spec.get('dnsConfig'), 'must provide `dnsConfig` when `dnsPolicy` is None');
+  if (spec.get('dnsPolicy').string === 'None' && !spec.get('dnsConfig').exists) errors.required(spec.get('dnsConfig'), 'must provide `dnsConfig` when `dnsPolicy` is None', spec.get('dnsPolicy'));
   const dnsConfig = spec.get('dnsConfig');
   const nameservers = dnsConfig.get('nameservers').items();
   if (nameservers.length > 3) errors.invalid(dnsConfig.get('nameservers'), 'must not have more than 3 nameservers', nameservers.map((n) => n.scalar));
@@ -544,28 +528,6 @@ function validateNodeSelectorTerm(errors: FieldErrors, term: Field): void {
   }
 }
 
-/** Values of a selector requirement against its operator (node selectors and label selectors). */
-export function validateRequirementValues(errors: FieldErrors, requirement: Field, operators: string[]): void {
-  const operator = requirement.get('operator');
-  const values = requirement.get('values');
-  const count = values.items().length;
-  const op = operator.string;
-  if (!operator.exists) {
-    errors.required(operator);
-    return;
-  }
-  if (op === undefined) return;
-  if (!operators.includes(op)) errors.notSupported(operator, operators);
-  else if ((op === 'In' || op === 'NotIn') && count === 0) errors.required(values, "must be specified when `operator` is 'In' or 'NotIn'");
-  else if ((op === 'Exists' || op === 'DoesNotExist') && count > 0) errors.forbidden(values, "may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
-  else if (op === 'Gt' || op === 'Lt') {
-    if (count !== 1) errors.required(values, "must be specified single value when `operator` is 'Lt' or 'Gt'");
-    else {
-      const v = values.items()[0];
-      if (v.scalar !== undefined && !/^-?\d+$/.test(String(v.scalar))) errors.invalid(v, 'must be an integer');
-    }
-  }
-}
 
 function validatePodAffinityTerm(errors: FieldErrors, term: Field): void {
   if (!term.map) return;
@@ -576,24 +538,6 @@ function validatePodAffinityTerm(errors: FieldErrors, term: Field): void {
   validateLabelSelector(errors, term.get('namespaceSelector'));
 }
 
-/** metav1.LabelSelector: matchLabels keys and values, matchExpressions operators and values. */
-export function validateLabelSelector(errors: FieldErrors, selector: Field): void {
-  if (!selector.map) return;
-  const matchLabels = selector.get('matchLabels');
-  for (const { key, field } of matchLabels.entries()) {
-    const problem = qualifiedName(key);
-    if (problem) errors.invalid(new Field(field.keyNode, matchLabels.path, field.keyNode, matchLabels), problem, key);
-    const value = field.string;
-    if (value !== undefined && labelValue(value)) errors.invalid(new Field(field.node, matchLabels.path, field.keyNode, matchLabels), labelValue(value)!, value);
-  }
-  for (const requirement of selector.get('matchExpressions').items()) {
-    const key = requirement.get('key');
-    if (!key.exists) errors.required(key);
-    else errors.format(key, qualifiedName);
-    validateRequirementValues(errors, requirement, ['In', 'NotIn', 'Exists', 'DoesNotExist']);
-    for (const value of requirement.get('values').items()) errors.format(value, labelValue);
-  }
-}
 
 function validateTopologySpread(errors: FieldErrors, constraints: Field): void {
   const seen = new Set<string>();

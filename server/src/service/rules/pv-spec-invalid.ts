@@ -5,6 +5,7 @@ import { parseQuantity } from '../k8s/quantity';
 import { dns1123Subdomain } from '../k8s/validation';
 import { builtInGroup } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
+import { validateNfs } from './commonChecks';
 import type { Rule } from './types';
 
 export const PV_SOURCES = [
@@ -38,7 +39,7 @@ export const pvSpecInvalid: Rule = {
       }
     }
     const sources = PV_SOURCES.filter((k) => spec.get(k).exists);
-    if (sources.length === 0) errors.required(new Field(undefined, spec.path, undefined, spec.parent), 'must specify a volume type');
+    if (sources.length === 0) errors.required(spec, 'must specify a volume type');
     if (sources.length > 1) errors.forbidden(spec.get(sources[1]), 'may not specify more than 1 volume type');
     const className = spec.get('storageClassName').string;
     if (className) errors.format(spec.get('storageClassName'), dns1123Subdomain);
@@ -59,13 +60,7 @@ function validateSource(errors: FieldErrors, spec: Field): void {
     if (!path.exists) errors.required(path);
     else if (path.string?.split('/').includes('..')) errors.invalid(path, "must not contain '..'");
   }
-  const nfs = spec.get('nfs');
-  if (nfs.map) {
-    if (!nfs.get('server').exists) errors.required(nfs.get('server'));
-    const path = nfs.get('path');
-    if (!path.exists) errors.required(path);
-    else if (path.string !== undefined && !path.string.startsWith('/')) errors.invalid(path, 'must be an absolute path');
-  }
+  validateNfs(errors, spec.get('nfs'));
   const csi = spec.get('csi');
   if (csi.map) {
     if (!csi.get('driver').exists) errors.required(csi.get('driver'));

@@ -7,7 +7,7 @@ import { parseQuantity } from '../k8s/quantity';
 import { dns1123Subdomain } from '../k8s/validation';
 import { builtInGroup } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
-import { validateLabelSelector } from './pod-spec-invalid';
+import { validateLabelSelector } from './commonChecks';
 import type { Rule } from './types';
 
 export const pvcSpecInvalid: Rule = {

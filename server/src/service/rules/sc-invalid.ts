@@ -1,4 +1,4 @@
-// What the API server rejects in a StorageClass (ValidateStorageClass): a provisioner, a reclaim
+// What the API server rejects in a StorageClass (ValidateStorageClass): a qualified provisioner, a reclaim
 // policy of Delete or Retain (Recycle is for PersistentVolumes only), a known volume binding mode,
 // parameters within their limits, topology terms with keys and values.
 import { qualifiedName } from '../k8s/validation';
@@ -19,8 +19,8 @@ export const scInvalid: Rule = {
     const errors = new FieldErrors(ctx);
     const root = Field.root(ctx.resource);
     const provisioner = root.get('provisioner');
-    if (!provisioner.exists) errors.required(provisioner);
-    else if (provisioner.string !== undefined) {
+    // A missing provisioner is the schema check's finding (it is a required field).
+    if (provisioner.string !== undefined) {
       const problem = qualifiedName(provisioner.string.toLowerCase());
       if (problem) errors.invalid(provisioner, problem);
     }

@@ -6,7 +6,7 @@
 import { dns1123Label, dns1123Subdomain, ipAddress, labelValue, portNumber, qualifiedName } from '../k8s/validation';
 import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
-import { validatePortNumOrName } from './pod-spec-invalid';
+import { validatePortNumOrName } from './commonChecks';
 import type { Rule } from './types';
 
 export const serviceInvalid: Rule = {

@@ -4,6 +4,7 @@
 // pod templates are read from the AST, which other files do not keep.
 import { isMap } from 'yaml';
 import { selectorMatches } from '../k8s/storage';
+import { ianaServiceName, looksLikePlaceholder } from '../k8s/validation';
 import { items, mapAt, seqAt, stringAt, stringMap } from '../yaml/access';
 import { containersOf } from '../workspace/references';
 import { isBuiltIn } from './builtIn';
@@ -21,7 +22,11 @@ export const serviceTargetPortUnknown: Rule = {
     const spec = Field.root(ctx.resource).get('spec');
     const selector = stringMap(spec.get('selector').map);
     if (Object.keys(selector).length === 0) return;
-    const named = spec.get('ports').items().filter((p) => p.get('targetPort').string !== undefined && !/^\d+$/.test(p.get('targetPort').string!));
+    // Invalid names are service-invalid's; placeholders are filled in before anything is applied.
+    const named = spec.get('ports').items().filter((p) => {
+      const name = p.get('targetPort').string;
+      return name !== undefined && ianaServiceName(name) === undefined && !looksLikePlaceholder(name);
+    });
     if (named.length === 0) return;
     const declared = new Set<string>();
     let selected = 0;

@@ -3,7 +3,7 @@
 import { selectorMatches } from '../k8s/storage';
 import { stringMap } from '../yaml/access';
 import { Field, FieldErrors } from './fieldErrors';
-import { validateLabelSelector } from './pod-spec-invalid';
+import { validateLabelSelector } from './commonChecks';
 
 /** spec.selector: not empty, well-formed, and (unless `skipMatch`) matching the template labels. */
 export function validateWorkloadSelector(errors: FieldErrors, spec: Field, kindWord: string, skipMatch = false): void {
