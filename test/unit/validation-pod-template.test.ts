@@ -438,6 +438,11 @@ ${container()}`) },
             limits:
               storage: 1Gi
 ${container()}`) },
+  { name: 'a volumeDevice on a volume that is not a claim', path: 'spec.containers[0].volumeDevices[0].name', yaml: pod(`volumes:
+  - name: scratch
+${container(`volumeDevices:
+  - name: scratch  # <-
+    devicePath: /dev/xvda`)}`) },
   { name: 'a liveness probe with successThreshold 2', path: 'spec.containers[0].livenessProbe.successThreshold', message: /must be 1/, yaml: pod(container(`livenessProbe:
   tcpSocket:
     port: 80

@@ -84,6 +84,7 @@ rejected('Services', [
   { name: 'an invalid source range', path: 'spec.loadBalancerSourceRanges[0]', yaml: service('type: LoadBalancer\nloadBalancerSourceRanges:\n  - 10.0.0.0/33  # <-\nports:\n  - port: 80') },
   { name: 'a session affinity timeout over a day', path: 'spec.sessionAffinityConfig.clientIP.timeoutSeconds', yaml: service('sessionAffinity: ClientIP\nsessionAffinityConfig:\n  clientIP:\n    timeoutSeconds: 86401  # <-\nports:\n  - port: 80') },
   { name: 'healthCheckNodePort without externalTrafficPolicy Local', path: 'spec.healthCheckNodePort', yaml: service('type: LoadBalancer\nhealthCheckNodePort: 30200  # <-\nports:\n  - port: 80') },
+  { name: 'clusterIPs that do not start with clusterIP', path: 'spec.clusterIPs[0]', yaml: service('clusterIP: 10.0.0.10\nclusterIPs:\n  - 10.0.0.11  # <-\nports:\n  - port: 80') },
   { name: 'SingleStack with two IP families', path: 'spec.ipFamilies', yaml: service('ipFamilyPolicy: SingleStack\nipFamilies:  # <-\n  - IPv4\n  - IPv6\nports:\n  - port: 80') },
 ]);
 

@@ -94,6 +94,7 @@ rejected('PersistentVolumes', [
   { name: 'an NFS path that is not absolute', path: 'spec.nfs.path', yaml: pv('capacity:\n  storage: 1Gi\naccessModes: [ReadWriteMany]\nnfs:\n  server: x\n  path: exports  # <-') },
   { name: 'a hostPath with ..', path: 'spec.hostPath.path', yaml: pv('capacity:\n  storage: 1Gi\naccessModes: [ReadWriteOnce]\nhostPath:\n  path: /data/../etc  # <-') },
   { name: 'a CSI volume without a handle', path: 'spec.csi.volumeHandle', yaml: pv('capacity:\n  storage: 1Gi\naccessModes: [ReadWriteOnce]\ncsi:  # <-\n  driver: ebs.csi.aws.com') },
+  { name: 'Recycle on a CSI volume', path: 'spec.persistentVolumeReclaimPolicy', code: 'pv-spec-invalid', yaml: pv('capacity:\n  storage: 1Gi\naccessModes: [ReadWriteOnce]\npersistentVolumeReclaimPolicy: Recycle  # <-\ncsi:\n  driver: x.example.com\n  volumeHandle: v1') },
   { name: 'a local PV without node affinity', code: 'pv-local-needs-node-affinity', yaml: pv('capacity:\n  storage: 1Gi\naccessModes: [ReadWriteOnce]\nlocal:  # <-\n  path: /mnt/disk') },
 ]);
 
@@ -102,6 +103,7 @@ rejected('StorageClasses', [
   { name: 'reclaimPolicy Recycle', path: 'reclaimPolicy', yaml: storageClass('provisioner: x.example.com\nreclaimPolicy: Recycle  # <-') },
   { name: 'an unknown volumeBindingMode', path: 'volumeBindingMode', yaml: storageClass('provisioner: x.example.com\nvolumeBindingMode: Lazy  # <-') },
   { name: 'a provisioner with spaces', path: 'provisioner', yaml: storageClass('provisioner: my provisioner  # <-') },
+  { name: 'a provisioner over 63 characters', path: 'provisioner', yaml: storageClass(`provisioner: example.com/${'p'.repeat(60)}  # <-`) },
   { name: 'a topology term without values', path: 'allowedTopologies[0].matchLabelExpressions[0].values', yaml: storageClass('provisioner: x.example.com\nallowedTopologies:\n  - matchLabelExpressions:\n      - key: zone  # <-') },
 ]);
 

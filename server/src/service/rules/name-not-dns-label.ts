@@ -30,6 +30,16 @@ const NAME_FORMATS: Record<string, NameFormat> = {
   Ingress: 'dns-subdomain',
   PodDisruptionBudget: 'dns-subdomain',
   NetworkPolicy: 'dns-subdomain',
+  ReplicationController: 'dns-subdomain',
+  PodTemplate: 'dns-subdomain',
+  LimitRange: 'dns-subdomain',
+  ResourceQuota: 'dns-subdomain',
+  Endpoints: 'dns-subdomain',
+  PriorityClass: 'dns-subdomain',
+  IngressClass: 'dns-subdomain',
+  VolumeAttachment: 'dns-subdomain',
+  CSIDriver: 'dns-subdomain',
+  Lease: 'dns-subdomain',
 };
 
 const FORMAT_WORDS: Record<NameFormat, string> = {

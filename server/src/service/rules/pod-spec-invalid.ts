@@ -161,6 +161,11 @@ function validateContainer(errors: FieldErrors, container: Field, kind: 'initCon
   for (const device of container.get('volumeDevices').items()) {
     const deviceName = device.get('name');
     if (!deviceName.exists) errors.required(deviceName);
+    else if (deviceName.string !== undefined && !c.claimTemplates) {
+      const volume = c.volumes.get(deviceName.string);
+      if (!volume) errors.notFound(deviceName);
+      else if (!volume.get('persistentVolumeClaim').exists && !volume.get('ephemeral').exists) errors.invalid(deviceName, 'can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode');
+    }
     if (!device.get('devicePath').exists) errors.required(device.get('devicePath'));
     const devicePath = device.get('devicePath').string;
     if (devicePath !== undefined && mountPaths.has(devicePath)) errors.invalid(device.get('devicePath'), 'devicePath cannot overlap a volumeMount mountPath');

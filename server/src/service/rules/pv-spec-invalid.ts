@@ -43,6 +43,12 @@ export const pvSpecInvalid: Rule = {
     if (sources.length > 1) errors.forbidden(spec.get(sources[1]), 'may not specify more than 1 volume type');
     const className = spec.get('storageClassName').string;
     if (className) errors.format(spec.get('storageClassName'), dns1123Subdomain);
+    // Only NFS and hostPath volumes can be recycled (pv-recycle-deprecated warns about Recycle itself).
+    const policy = spec.get('persistentVolumeReclaimPolicy');
+    if (policy.string === 'Recycle' && sources.length === 1 && !['nfs', 'hostPath'].includes(sources[0])) {
+      errors.forbidden(policy, `may not be 'Recycle' for a ${sources[0]} volume: only NFS and hostPath volumes support recycling`);
+    }
+    if (policy.string === 'Recycle' && spec.at('hostPath', 'path').string === '/') errors.forbidden(spec.at('hostPath', 'path'), "may not be '/' when the reclaim policy is 'Recycle'");
     validateSource(errors, spec);
   },
 };

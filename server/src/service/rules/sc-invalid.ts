@@ -7,6 +7,7 @@ import { Field, FieldErrors } from './fieldErrors';
 import type { Rule } from './types';
 
 const MAX_PARAMETERS = 512;
+const MAX_PROVISIONER_LENGTH = 63;
 const MAX_PARAMETERS_BYTES = 256 * 1024;
 
 export const scInvalid: Rule = {
@@ -23,6 +24,7 @@ export const scInvalid: Rule = {
     if (provisioner.string !== undefined) {
       const problem = qualifiedName(provisioner.string.toLowerCase());
       if (problem) errors.invalid(provisioner, problem);
+      else if (provisioner.string.length > MAX_PROVISIONER_LENGTH) errors.tooLong(provisioner, MAX_PROVISIONER_LENGTH);
     }
     errors.oneOf(root.get('reclaimPolicy'), ['Delete', 'Retain']);
     errors.oneOf(root.get('volumeBindingMode'), ['Immediate', 'WaitForFirstConsumer']);

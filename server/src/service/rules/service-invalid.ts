@@ -26,7 +26,12 @@ export const serviceInvalid: Rule = {
 
     if (clusterIP.string !== undefined && clusterIP.string !== '' && clusterIP.string !== 'None') errors.format(clusterIP, ipAddress);
     if (headless && (type === 'NodePort' || type === 'LoadBalancer')) errors.invalid(clusterIP, `may not be set to 'None' for ${type} services`);
-    for (const ip of spec.get('clusterIPs').items()) {
+    const clusterIPs = spec.get('clusterIPs').items();
+    if (clusterIPs.length > 2) errors.invalidBlock(spec.get('clusterIPs'), 'may only hold up to 2 values');
+    if (clusterIP.string && clusterIPs[0]?.string !== undefined && clusterIPs[0].string !== clusterIP.string) {
+      errors.invalid(clusterIPs[0], 'must match `clusterIP` if specified');
+    }
+    for (const ip of clusterIPs) {
       if (ip.string === 'None' && (type === 'NodePort' || type === 'LoadBalancer')) errors.invalid(ip, `may not be set to 'None' for ${type} services`);
       else if (ip.string && ip.string !== 'None') errors.format(ip, ipAddress);
     }
@@ -63,6 +68,7 @@ export const serviceInvalid: Rule = {
       errors.invalidBlock(spec.get('sessionAffinityConfig'), 'must not be set when session affinity is None');
     }
     const families = spec.get('ipFamilies').items();
+    if (families.length > 2) errors.invalidBlock(spec.get('ipFamilies'), 'may only hold up to 2 values');
     const policy = spec.get('ipFamilyPolicy').string;
     if (policy === 'SingleStack' && families.length > 1) errors.invalidBlock(spec.get('ipFamilies'), 'when multiple IP families are specified, IP family policy must be RequireDualStack or PreferDualStack');
     if (families.length === 2 && families[0].string === families[1].string && families[0].string) errors.duplicate(families[1]);
