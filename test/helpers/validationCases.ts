@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
 import type { Diagnostic } from '../../server/src/service/types';
-import { diagnosticsFor, schemaDir, summarize } from './service';
+import { diagnosticsFor, schemas, summarize } from './service';
 
 export interface ValidationCase {
   name: string;
@@ -24,7 +24,7 @@ const MARK = /#\s*<-\s*$/;
 
 function diagnosticsWith(text: string, settings?: Record<string, unknown>): Diagnostic[] {
   if (!settings) return diagnosticsFor(text);
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.configure(settings);
   service.setDocument('file:///cases/case.yaml', text, 1);
   return service.getDiagnostics('file:///cases/case.yaml');

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { diagnosticsFor, schemaDir, summarize } from '../helpers/service';
+import { diagnosticsFor, schemas, summarize } from '../helpers/service';
 import { accepted, indent, rejected } from '../helpers/validationCases';
 
 const configMap = (metadata: string) => `apiVersion: v1
@@ -100,7 +100,7 @@ test('kubernetesVersion: a removed apiVersion is an error from its removal on, a
   const text = 'apiVersion: policy/v1beta1\nkind: PodDisruptionBudget\nmetadata:\n  name: db\nspec:\n  minAvailable: 1\n';
   const current = diagnosticsFor(text);
   assert.deepEqual(current.map((d) => [d.code, d.severity]), [['deprecated-api-version', 1]], summarize(current));
-  const service = createLanguageService({ schemaDir });
+  const service = createLanguageService({ schemas });
   service.configure({ kubernetesVersion: '1.24' });
   service.setDocument('file:///v/pdb.yaml', text, 1);
   const older = service.getDiagnostics('file:///v/pdb.yaml');
