@@ -93,6 +93,7 @@ async function check(options: CheckOptions): Promise<number> {
       maxFileSize: Number.POSITIVE_INFINITY,
       rules: { ...(merged.rules as object | undefined), ...options.rules },
       ...(options.defaultNamespace ? { defaultNamespace: options.defaultNamespace } : {}),
+      ...(options.kubernetesVersion ? { kubernetesVersion: options.kubernetesVersion } : {}),
     };
   };
 

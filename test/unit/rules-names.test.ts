@@ -43,9 +43,16 @@ test('name-not-dns-label: uppercase names, Services starting with a digit, dots 
   assert.match(upper[0].message, /ConfigMap name "App_Config" contains uppercase letters/);
   const service = only(diagnosticsFor('apiVersion: v1\nkind: Service\nmetadata:\n  name: 1db\nspec:\n  ports:\n    - port: 80\n'), 'name-not-dns-label');
   assert.match(service[0]?.message ?? '', /must start with a letter/);
+  // Since 1.27 the name itself must be a DNS label; before, only the pods' hostnames broke.
   const dotted = only(diagnosticsFor(statefulSet('db.prod')), 'name-not-dns-label');
   assert.equal(dotted.length, 1, summarize(dotted));
-  assert.match(dotted[0].message, /pod hostname "db.prod-0" .* contains "."/);
+  assert.match(dotted[0].message, /StatefulSet name "db.prod" contains "."; a DNS label cannot/);
+  const older = createLanguageService({ schemas });
+  older.configure({ kubernetesVersion: '1.26' });
+  older.setDocument('file:///old/sts.yaml', statefulSet('db.prod'), 1);
+  const dottedBefore127 = only(older.getDiagnostics('file:///old/sts.yaml'), 'name-not-dns-label');
+  assert.equal(dottedBefore127.length, 1, summarize(dottedBefore127));
+  assert.match(dottedBefore127[0].message, /pod hostname "db.prod-0" .* contains "."/);
   const text = statefulSet('db', '', 'Data_Dir');
   const claim = only(diagnosticsFor(text), 'name-not-dns-label');
   assert.equal(claim.length, 1, summarize(claim));

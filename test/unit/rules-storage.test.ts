@@ -65,7 +65,7 @@ test('quantity-decimal-suffix: storage: 1G shows both byte counts and offers 1Gi
   assert.match(found[0].message, /1G = 1,000,000,000 bytes; 1Gi = 1,073,741,824 bytes/);
   assert.deepEqual(found[0].range, rangeOfText(text, '1G'));
   assert.deepEqual(found[0].data, { rule: 'quantity-decimal-suffix', replacement: '1Gi' });
-  assert.equal(found[0].severity, 3, "information: 1G is often meant");
+  assert.equal(found[0].severity, 4, 'decimal units are valid: a hint, not a warning');
   assert.deepEqual(diagnosticsFor(text.replace('1G', '1Gi')), []);
 });
 
@@ -131,9 +131,11 @@ spec:
 
 test('the storage-quantities mistakes example reports each mistake once', () => {
   const text = readFileSync(join(repoRoot, 'examples/mistakes/storage-quantities.yaml'), 'utf8');
-  // Decimal suffixes are information (1G is often meant), quantities the API server rejects errors.
-  const diagnostics = diagnosticsFor(text).filter((d) => d.severity! <= 3);
-  assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['quantity-decimal-suffix', 'quantity-decimal-suffix', 'quantity-invalid', 'quantity-invalid'], summarize(diagnostics));
+  const diagnostics = diagnosticsFor(text).filter((d) => d.severity! <= 2);
+  // storage: 1G is a hint (decimal units are valid); memory 512M is fine by itself but above its limit.
+  assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['quantity-invalid', 'quantity-invalid'], summarize(diagnostics));
+  const hints = diagnosticsFor(text).filter((d) => d.severity === 4);
+  assert.deepEqual(hints.map((d) => d.code), ['quantity-decimal-suffix'], summarize(hints));
 });
 
 test('pvc-storage-class-unknown: a typo gets a did-you-mean; "" and PV-only class names are fine; a hint when no class is defined', () => {

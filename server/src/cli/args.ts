@@ -1,5 +1,6 @@
 // Command-line parsing for `k8s-stateful`. Pure: argv in, options or a usage error out.
 import { isKnownRuleId, unknownRuleIdMessage } from '../service/rules/ruleIds';
+import { NEWEST_KUBERNETES_VERSION, normalizeVersion } from '../service/k8s/version';
 import type { SeverityName } from '../service/settings';
 
 export type OutputFormat = 'text' | 'json' | 'sarif' | 'github';
@@ -28,6 +29,8 @@ export interface CheckOptions {
   /** Per-rule severity overrides (`--rule id=warning`). */
   rules: Record<string, SeverityName>;
   defaultNamespace?: string;
+  /** Kubernetes minor the manifests target ("1.36"): removed apiVersions and version-dependent checks follow it. */
+  kubernetesVersion?: string;
   strictReferences: boolean;
   color: boolean;
   /** `--config FILE`: one config file for every input (otherwise the nearest above each file). */
@@ -79,6 +82,8 @@ Options:
       --stdin-filename PATH      the file stdin ("-") stands for, in reports and for its config
       --sarif-root DIR           SARIF paths are relative to DIR (default: the git top level)
       --default-namespace NS     namespace of resources that name none (default: default)
+      --kubernetes-version V     Kubernetes minor the manifests target (default: ${NEWEST_KUBERNETES_VERSION});
+                                 removed apiVersions and version-dependent checks follow it
       --strict-references        references to kinds the files never define are errors, not hints
       --crds PATH                CustomResourceDefinitions (a file or folder) that describe custom
                                  resources the checked files use; CRDs among the checked files count
@@ -181,6 +186,13 @@ export function parseArgs(argv: string[], isTty = false): ParsedArgs {
         const v = value();
         if (!v) return error('--default-namespace expects a namespace');
         options.defaultNamespace = v;
+        break;
+      }
+      case '--kubernetes-version': {
+        const v = value();
+        const version = v ? normalizeVersion(v) : undefined;
+        if (!version) return error(`--kubernetes-version expects a version such as ${NEWEST_KUBERNETES_VERSION}${v ? `, got "${v}"` : ''}`);
+        options.kubernetesVersion = version;
         break;
       }
       case '--strict-references':

@@ -1,4 +1,6 @@
 // User settings the service reads (the `k8sStateful.*` configuration section).
+import { NEWEST_KUBERNETES_VERSION, normalizeVersion } from './k8s/version';
+
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
 
 /** A named part of the repository (an application): the files its globs match, relative to `base`. */
@@ -22,8 +24,8 @@ export interface Settings {
   clusterDomain: string;
   /** Files over this many bytes are checked for YAML syntax only; over twice this, not at all. */
   maxFileSize: number;
-  /** Kubernetes version the manifests target ("1.33"), when the user set one. */
-  kubernetesVersion?: string;
+  /** Kubernetes minor version the manifests target ("1.36"): removed apiVersions and version-dependent checks follow it. */
+  kubernetesVersion: string;
   /** Applications of the repository, from the config file's `scopes` (empty: not configured). */
   scopes: ScopeSetting[];
 }
@@ -34,6 +36,7 @@ export const DEFAULT_SETTINGS: Settings = {
   references: { strict: false },
   clusterDomain: 'cluster.local',
   maxFileSize: 3 * 1024 * 1024,
+  kubernetesVersion: NEWEST_KUBERNETES_VERSION,
   scopes: [],
 };
 
@@ -52,7 +55,7 @@ export function normalizeSettings(input: unknown): Settings {
     references: { strict: raw.references?.strict === true },
     clusterDomain: typeof raw.clusterDomain === 'string' && raw.clusterDomain ? raw.clusterDomain : DEFAULT_SETTINGS.clusterDomain,
     maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
-    ...(typeof raw.kubernetesVersion === 'string' && raw.kubernetesVersion ? { kubernetesVersion: raw.kubernetesVersion } : {}),
+    kubernetesVersion: normalizeVersion(raw.kubernetesVersion) ?? DEFAULT_SETTINGS.kubernetesVersion,
     scopes: Array.isArray(raw.scopes) ? raw.scopes.filter(isScope) : [],
   };
 }

@@ -4,7 +4,7 @@ import { sizeLimitDiagnostic } from '../parse/sizeLimit';
 import { documentSyntaxDiagnostics, syntaxDiagnostics } from '../parse/syntaxDiagnostics';
 import { documentRuleDiagnostics, isSuppressed, rulesFor, type RuleEnvironment } from '../rules/engine';
 import type { SchemaRegistry } from '../schema/registry';
-import { removedApi } from '../schema/removedApis';
+import { describeStillServedApi, isRemovedIn, removedApi } from '../schema/removedApis';
 import { validateResource } from '../schema/validateResource';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
@@ -139,9 +139,19 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[]
     if (configured === 'off' || isSuppressed(file, diagnostic.range.start.line, id)) continue;
     // Every code has a doc page (docs/rules/<code>.md), like the rules' diagnostics.
     const codeDescription = env.docsBaseUri ? { href: `${env.docsBaseUri}/${id}.md` } : undefined;
-    out.push({ ...diagnostic, ...(configured ? { severity: SEVERITY_BY_NAME[configured] } : {}), ...(codeDescription ? { codeDescription } : {}) });
+    const served = id === 'deprecated-api-version' ? stillServed(diagnostic, env.settings.kubernetesVersion) : undefined;
+    const severity = configured ? SEVERITY_BY_NAME[configured] : served ? DiagnosticSeverity.Information : undefined;
+    out.push({ ...diagnostic, ...(served ? { message: served } : {}), ...(severity ? { severity } : {}), ...(codeDescription ? { codeDescription } : {}) });
   }
   return out;
+}
+
+/** The message for a removed apiVersion that the targeted Kubernetes version still serves, else undefined. */
+function stillServed(diagnostic: Diagnostic, targetVersion: string): string | undefined {
+  const data = diagnostic.data as { apiVersion?: string; kind?: string } | undefined;
+  const removed = data?.apiVersion && data.kind ? removedApi(data.apiVersion, data.kind) : undefined;
+  if (!removed || isRemovedIn(removed, targetVersion)) return undefined;
+  return describeStillServedApi(data!.apiVersion!, data!.kind!, removed, targetVersion);
 }
 
 interface RuleEntry {

@@ -31,6 +31,16 @@ import { stsServiceSelectorMismatch } from './sts-service-selector-mismatch';
 import { stsVolumeMountUnknown } from './sts-volume-mount-unknown';
 import { stsNameTooLong } from './sts-name-too-long';
 import type { Rule } from './types';
+import { metadataInvalid } from './metadata-invalid';
+import { podSpecInvalid } from './pod-spec-invalid';
+import { pvSpecInvalid } from './pv-spec-invalid';
+import { pvcSpecInvalid } from './pvc-spec-invalid';
+import { scInvalid } from './sc-invalid';
+import { secretTooLarge } from './secret-too-large';
+import { serviceTargetPortUnknown } from './service-target-port-unknown';
+import { serviceInvalid } from './service-invalid';
+import { stsSpecInvalid } from './sts-spec-invalid';
+import { workloadSpecInvalid } from './workload-spec-invalid';
 import { yaml11ImplicitType } from './yaml11-implicit-type';
 
 export const RULES: Rule[] = [
@@ -66,6 +76,17 @@ export const RULES: Rule[] = [
   nameNotDnsLabel,
   yaml11ImplicitType,
   duplicateResource,
+  // Validation beyond the schema: what the API server (or a StatefulSet's controller) rejects.
+  metadataInvalid,
+  stsSpecInvalid,
+  workloadSpecInvalid,
+  podSpecInvalid,
+  serviceInvalid,
+  serviceTargetPortUnknown,
+  pvcSpecInvalid,
+  pvSpecInvalid,
+  scInvalid,
+  secretTooLarge,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -5,6 +5,7 @@
 // The highest ordinal is ordinals.start + replicas - 1. Names over 52 characters are sts-name-too-long's.
 import { isScalar } from 'yaml';
 import { nameProblem, type NameFormat } from '../k8s/names';
+import { atLeast } from '../k8s/version';
 import { items, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
 import { MAX_STATEFULSET_NAME } from './sts-name-too-long';
 import type { Rule, RuleContext } from './types';
@@ -29,6 +30,16 @@ const NAME_FORMATS: Record<string, NameFormat> = {
   Ingress: 'dns-subdomain',
   PodDisruptionBudget: 'dns-subdomain',
   NetworkPolicy: 'dns-subdomain',
+  ReplicationController: 'dns-subdomain',
+  PodTemplate: 'dns-subdomain',
+  LimitRange: 'dns-subdomain',
+  ResourceQuota: 'dns-subdomain',
+  Endpoints: 'dns-subdomain',
+  PriorityClass: 'dns-subdomain',
+  IngressClass: 'dns-subdomain',
+  VolumeAttachment: 'dns-subdomain',
+  CSIDriver: 'dns-subdomain',
+  Lease: 'dns-subdomain',
 };
 
 const FORMAT_WORDS: Record<NameFormat, string> = {
@@ -43,7 +54,9 @@ export const nameNotDnsLabel: Rule = {
   defaultSeverity: 'error',
   appliesToPatches: true,
   check(ctx) {
-    const format = NAME_FORMATS[ctx.resource.kind];
+    // Since 1.27 the API server requires StatefulSet names to be DNS labels (its pods' hostnames derive from them).
+    const statefulSetLabel = ctx.resource.kind === 'StatefulSet' && atLeast(ctx.settings.kubernetesVersion, '1.27');
+    const format = statefulSetLabel ? 'dns-label' : NAME_FORMATS[ctx.resource.kind];
     const node = scalarAt(ctx.resource.root, ['metadata', 'name']);
     const name = ctx.resource.name;
     if (!format || !node || name === undefined || typeof node.value !== 'string') return;

@@ -1,5 +1,7 @@
 // apiVersions the API server no longer serves. A manifest using one is rejected by the cluster,
 // so it gets one diagnostic naming the replacement instead of a cascade of schema errors.
+import { atLeast } from '../k8s/version';
+
 export interface RemovedApi {
   /** Kubernetes minor version that stopped serving it. */
   removedIn: string;
@@ -64,4 +66,15 @@ export function describeRemovedApi(apiVersion: string, kind: string, removed: Re
   const use = removed.replacement ? `; use apiVersion: ${removed.replacement}` : '';
   const note = removed.note ? ` (${removed.note})` : '';
   return `${head}${use}${note}`;
+}
+
+/** For a target version that still serves the apiVersion: when it goes away and what to move to. */
+export function describeStillServedApi(apiVersion: string, kind: string, removed: RemovedApi, targetVersion: string): string {
+  const use = removed.replacement ? `; move to apiVersion: ${removed.replacement} before upgrading` : '';
+  return `${kind} in ${apiVersion} is deprecated: Kubernetes ${targetVersion} (kubernetesVersion) still serves it, ${removed.removedIn} removes it${use}`;
+}
+
+/** Whether `targetVersion` no longer serves the apiVersion (removed in it or earlier). */
+export function isRemovedIn(removed: RemovedApi, targetVersion: string): boolean {
+  return atLeast(targetVersion, removed.removedIn);
 }

@@ -30,7 +30,9 @@ export function validateResource(file: ParsedFile, resource: Resource, registry:
   const { apiVersion, kind } = resource;
   const removed = removedApi(apiVersion, kind);
   if (removed) {
-    return [diagnosticAt(file, valueNode(resource, 'apiVersion'), describeRemovedApi(apiVersion, kind, removed), 'deprecated-api-version')];
+    // The version it was removed in travels with the diagnostic: an older kubernetesVersion still serves it.
+    const diagnostic = diagnosticAt(file, valueNode(resource, 'apiVersion'), describeRemovedApi(apiVersion, kind, removed), 'deprecated-api-version');
+    return [{ ...diagnostic, data: { apiVersion, kind } }];
   }
   const validate = registry.validator(apiVersion, kind);
   if (!validate) return unknownKindDiagnostics(file, resource, registry);
