@@ -4,7 +4,6 @@ import { sizeLimitDiagnostic } from '../parse/sizeLimit';
 import { documentSyntaxDiagnostics, syntaxDiagnostics } from '../parse/syntaxDiagnostics';
 import { documentRuleDiagnostics, isSuppressed, rulesFor, type RuleEnvironment } from '../rules/engine';
 import type { SchemaRegistry } from '../schema/registry';
-import { removedApi } from '../schema/removedApis';
 import { validateResource } from '../schema/validateResource';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
@@ -172,8 +171,8 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
-    // Documents the engine skips (no resource, syntax errors, removed apiVersion) have no findings.
-    if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
+    // Documents the engine skips (no resource, syntax errors) have no findings.
+    if (!resource || document.yaml.errors.length > 0) continue;
     const startLine = startLineOf(file, document);
     const cached = ruleCache.get(document);
     const schemaToken = env.registry.schemaToken(resource.apiVersion, resource.kind);
