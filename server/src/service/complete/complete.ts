@@ -38,6 +38,7 @@ import type { ParsedFile } from '../types';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
 import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
+import { resourceSnippetItems } from './resourceSnippets';
 import { workspaceNameItems, type WorkspaceContext } from './workspaceNames';
 
 export interface CompletionOptions {
@@ -313,7 +314,7 @@ function rootKeyItems(
   }
   // A document with nothing else in it: offer whole resources.
   if (cursor.col === 0 && taken.size === 0 && !cursor.hasValue && documentIsEmpty(ctx)) {
-    items.push(...resourceStarterItems(registry, range, style));
+    items.push(...resourceStarterItems(registry, range, style), ...resourceSnippetItems(range));
   }
   return items;
 }
