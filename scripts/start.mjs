@@ -100,6 +100,8 @@ const args = prepareCodeServer({
   configFile: join(state, 'code-server.yaml'),
 });
 const env = { ...withoutOuterEditorEnv(process.env), EXTENSIONS_GALLERY: '{}' };
+// code-server would take $PORT over --bind-addr; that port is the proxy's.
+delete env.PORT;
 
 const server = spawn(
   CODE_SERVER,
