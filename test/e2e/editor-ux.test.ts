@@ -118,6 +118,10 @@ suite('UX: Stateful Preview discoverability', () => {
   });
 
   test('its own activity bar entry; opened once, by the first StatefulSet shown, without taking the editor', async () => {
+    // Off in the test editor (it would take focus from other tests while they type): on for this test.
+    const settings = vscode.workspace.getConfiguration('k8sStateful');
+    const configured = settings.inspect<boolean>('preview.revealOnFirstStatefulSet')?.globalValue;
+    await settings.update('preview.revealOnFirstStatefulSet', true, vscode.ConfigurationTarget.Global);
     await preview.resetFirstReveal();
     await vscode.commands.executeCommand('workbench.view.explorer');
     await waitFor(() => !preview.isVisible(), 5_000, 100);
@@ -145,6 +149,7 @@ suite('UX: Stateful Preview discoverability', () => {
         await vscode.window.showTextDocument(doc, { preview: false });
         await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
       }
+      await settings.update('preview.revealOnFirstStatefulSet', configured, vscode.ConfigurationTarget.Global);
     }
   });
 });
