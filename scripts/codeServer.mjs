@@ -23,6 +23,8 @@ export const TEST_EDITOR_SETTINGS = {
   // code-server defaults to afterDelay (desktop VS Code: off): "unsaved" edits in the tests were
   // written to disk a second later, so reverting them did nothing and later tests saw the typo.
   'files.autoSave': 'off',
+  // Opening the Stateful Preview by itself moves focus while a test types; the test of that feature turns it on.
+  'k8sStateful.preview.revealOnFirstStatefulSet': false,
 };
 
 /**

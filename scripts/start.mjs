@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `npm start`: build, run the CLI on examples/, then open VS Code on examples/ with the extension loaded from this folder.
 // - With `code` on PATH: `code --extensionDevelopmentPath=<repo> <repo>/examples`.
-// - Otherwise: code-server (installed by scripts/setup-code-server.sh) on 127.0.0.1:$PORT
-//   (default 8080, or a free port when 8080 is taken); prints the URL to open and runs until
+// - Otherwise: code-server (installed by scripts/setup-code-server.sh, which says first what it will
+//   install) behind a small local proxy on 127.0.0.1:$PORT (default 8080, or a free port when 8080
+//   is taken) whose `/` redirects to the long workbench URL, so the URL to open is short; runs until
 //   Ctrl-C. Reach it from another machine through an SSH tunnel (`ssh -L 8080:127.0.0.1:8080`).
 // Settings and state persist in .vscode-test/start/ between runs.
 //   K8S_STATEFUL_START=code-server  use code-server even when `code` is on PATH
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { request as httpRequest, createServer as createHttpServer } from 'node:http';
+import { connect, createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, killProcessGroup, prepareCodeServer, withoutOuterEditorEnv } from './codeServer.mjs';
@@ -37,6 +39,21 @@ if (hasCode && process.env.K8S_STATEFUL_START !== 'code-server') {
   process.exit(r.status ?? 0);
 }
 
+// First run: say what is about to be installed, and how long it takes, before doing it.
+if (spawnSync('bash', ['scripts/setup-code-server.sh', '--check'], { cwd: ROOT, stdio: 'ignore' }).status !== 0) {
+  console.log(
+    [
+      'No `code` on PATH: serving VS Code 1.100 through code-server instead. First run only, this installs:',
+      '  - Debian packages chromium, ripgrep and libkrb5-dev with apt-get (as root; about 400 MB),',
+      '  - code-server 4.100.3 from the npm registry into .vscode-test/code-server/ (about 300 MB).',
+      'It takes about 2 minutes; later runs start in seconds. Desktop VS Code users: put `code` on PATH instead.',
+    ].join('\n'),
+  );
+  if (process.stdin.isTTY && process.env.K8S_STATEFUL_START_YES !== '1') {
+    console.log('Starting in 10 s; Ctrl-C to cancel (K8S_STATEFUL_START_YES=1 skips this wait).');
+    await new Promise((r) => setTimeout(r, 10_000));
+  }
+}
 runOrExit('bash', ['scripts/setup-code-server.sh']);
 
 function portIsFree(port) {
@@ -57,7 +74,8 @@ if (process.env.PORT) {
 } else {
   port = (await portIsFree(8080)) ? 8080 : await freePort();
 }
-const authority = `127.0.0.1:${port}`;
+// code-server listens on an internal port; `port` is the short-URL proxy in front of it.
+const authority = `127.0.0.1:${await freePort()}`;
 
 const state = join(ROOT, '.vscode-test/start');
 const dirs = { userData: join(state, 'user-data'), extensions: join(state, 'extensions') };
@@ -82,6 +100,8 @@ const args = prepareCodeServer({
   configFile: join(state, 'code-server.yaml'),
 });
 const env = { ...withoutOuterEditorEnv(process.env), EXTENSIONS_GALLERY: '{}' };
+// code-server would take $PORT over --bind-addr; that port is the proxy's.
+delete env.PORT;
 
 const server = spawn(
   CODE_SERVER,
@@ -131,9 +151,57 @@ for (;;) {
 }
 if (!stopping) {
   const folder = existsSync(EXAMPLES) ? EXAMPLES : ROOT;
-  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${authority}${ROOT}`]]);
-  const url = `http://${authority}/?${new URLSearchParams({ folder, payload })}`;
+  const publicAuthority = `127.0.0.1:${port}`;
+  // The workbench sees the proxy's address, so the extension path is given under it.
+  const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${publicAuthority}${ROOT}`]]);
+  const workbench = `/?${new URLSearchParams({ folder, payload })}`;
+  await startShortUrlProxy(port, authority, workbench);
   console.log('\nk8s-stateful is running in code-server (VS Code 1.100). Open:\n');
-  console.log(`  ${url}\n`);
+  console.log(`  http://${publicAuthority}/\n`);
+  console.log(`(it redirects to http://${publicAuthority}${workbench})`);
   console.log('Reload the window (Ctrl+R / "Developer: Reload Window") after `npm run build`. Ctrl-C to stop.');
+}
+
+/**
+ * A pass-through proxy to code-server whose bare `/` redirects to the workbench URL with the folder
+ * and the extension under development: the URL people type or click stays short. Everything else,
+ * websockets included, goes to code-server unchanged.
+ */
+function startShortUrlProxy(publicPort, target, workbench) {
+  const [host, targetPort] = target.split(':');
+  const proxy = createHttpServer((req, res) => {
+    if (req.url === '/' && req.method === 'GET') {
+      res.writeHead(302, { location: workbench });
+      res.end();
+      return;
+    }
+    const upstream = httpRequest({ host, port: Number(targetPort), method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => {
+      if (!res.headersSent) res.writeHead(502);
+      res.end();
+    });
+    req.pipe(upstream);
+  });
+  proxy.on('upgrade', (req, socket, head) => {
+    const upstream = connect(Number(targetPort), host, () => {
+      const headers = Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => `${k}: ${x}`) : [`${k}: ${v}`]));
+      upstream.write(`${req.method} ${req.url} HTTP/${req.httpVersion}\r\n${headers.join('\r\n')}\r\n\r\n`);
+      if (head?.length) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    const close = () => {
+      upstream.destroy();
+      socket.destroy();
+    };
+    upstream.on('error', close);
+    socket.on('error', close);
+  });
+  return new Promise((resolvePromise, reject) => {
+    proxy.once('error', reject);
+    proxy.listen(publicPort, '127.0.0.1', () => resolvePromise(proxy));
+  });
 }

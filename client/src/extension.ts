@@ -4,6 +4,8 @@ import { commands, ExtensionMode, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerPreview, type PreviewApi } from './preview';
 import { registerSecretCommands } from './commands/secretCommands';
+import { registerSecretContext } from './secretContext';
+import { registerRuleDocs } from './ruleDocs';
 import { createOutputChannel, OutputRecorder, RestartPolicy } from './resilience';
 import { SERVER_NODE_FLAGS } from '../../common/nodeFlags';
 
@@ -78,6 +80,8 @@ export async function activate(context: ExtensionContext): Promise<K8sStatefulAp
   };
   client = new LanguageClient('k8sStateful', 'Kubernetes Stateful Workloads', serverOptions, clientOptions);
   registerSecretCommands(context, client);
+  registerSecretContext(context);
+  registerRuleDocs(context, client);
   const serverStartedAt = performance.now();
   await client.start();
   const serverReadyAt = performance.now();

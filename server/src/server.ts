@@ -29,6 +29,7 @@ import { configCompletions, configDiagnostics, isConfigUri } from './config/conf
 import { watchFolders } from './fileWatcher';
 import { CONFIG_FILE_NAME } from './config/projectConfig';
 import pkg from '../../package.json';
+import resourceSnippets from '../../snippets/resources.json';
 
 // --help, --version, or no transport: answer and exit before any connection is made.
 checkCommandLine(process.argv.slice(2));
@@ -42,7 +43,8 @@ const documents = new TextDocuments(TextDocument);
 const schemaDir = process.env.K8S_STATEFUL_SCHEMAS ?? join(__dirname, '..', 'schemas', 'generated');
 // Rule docs ship in the extension folder (dist/../docs/rules); diagnostics link to them.
 const docsBaseUri = pathToFileURL(join(__dirname, '..', 'docs', 'rules')).href;
-const service = createLanguageService({ schemas: schemaFiles(schemaDir), docsBaseUri });
+// Whole-resource snippets, bundled from snippets/resources.json at build time.
+const service = createLanguageService({ schemas: schemaFiles(schemaDir), docsBaseUri, resourceSnippets: Object.values(resourceSnippets) });
 // Heavy work (the workspace scan, a first check of a huge file) leaves garbage V8 only collects under
 // pressure: collect it once the server is idle, or right after the scan, so the memory goes back
 // (idleCollector.ts).

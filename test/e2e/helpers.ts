@@ -104,3 +104,48 @@ export async function restoreDocument(doc: vscode.TextDocument): Promise<void> {
   await doc.save();
   assert.ok(!doc.isDirty && doc.getText() === disk, `could not put ${doc.uri.fsPath} back to its text on disk`);
 }
+
+/**
+ * The workbench's DOM, through the code-server harness (runInCodeServer.mjs, "UI driver"): what only
+ * the screen shows (context menus, the suggest widget), real key presses, and screenshots.
+ * Unavailable under @vscode/test-electron: tests that need it skip themselves there.
+ */
+export const ui = {
+  available: (): boolean => !!process.env.K8S_STATEFUL_E2E_UI,
+  async request<T>(body: Record<string, unknown>): Promise<T> {
+    const base = process.env.K8S_STATEFUL_E2E_UI;
+    assert.ok(base, 'no UI driver (K8S_STATEFUL_E2E_UI): run under code-server');
+    const res = await fetch(base, { method: 'POST', body: JSON.stringify(body) });
+    const answer = (await res.json()) as T & { error?: string };
+    assert.ok(res.ok, `UI driver: ${answer.error ?? res.status}`);
+    return answer;
+  },
+  /** innerText of every visible element matching a CSS selector (shadow roots included). */
+  async texts(selector: string): Promise<string[]> {
+    return (await ui.request<{ texts: string[] }>({ op: 'texts', selector })).texts;
+  },
+  /** A real key press in the focused element of the workbench ('Tab', 'Escape'). */
+  async press(key: string): Promise<void> {
+    await ui.request({ op: 'press', key });
+  },
+  /** A real click on the first visible element matching a CSS selector. */
+  async click(selector: string): Promise<void> {
+    await ui.request({ op: 'click', selector });
+  },
+  /** A PNG of the workbench named `name`.png under E2E_SCREENSHOTS; nothing when that is unset. */
+  async screenshot(name: string): Promise<void> {
+    if (ui.available()) await ui.request({ op: 'screenshot', name });
+  },
+};
+
+/** The labels of the editor's context menu at the cursor (opened, read, closed again). */
+export async function editorContextMenu(): Promise<string[]> {
+  await vscode.commands.executeCommand('editor.action.showContextMenu');
+  const labels = await waitFor(async () => {
+    const found = await ui.texts('.context-view .monaco-menu .action-label');
+    return found.length > 0 ? found : undefined;
+  }, 10_000, 200);
+  await ui.press('Escape');
+  await waitFor(async () => (await ui.texts('.context-view .monaco-menu .action-label')).length === 0, 5_000, 100);
+  return (labels ?? []).filter((l) => l !== '');
+}

@@ -15,8 +15,10 @@
 //   E2E_KEEP=1          keep the scratch folder (code-server log, profiles) for inspection
 //   CODE_SERVER         code-server binary (default: .vscode-test/code-server/node_modules/.bin/code-server)
 //   CHROMIUM            browser binary (default: /usr/bin/chromium)
+//   E2E_SCREENSHOTS     folder for the PNGs the suite asks for (ui.screenshot(name)); none when unset
 // Exit code: the suite's exit code (0 when every test passed); 1 on any harness failure.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -113,6 +115,7 @@ writeFileSync(
 let server; // ChildProcess of code-server, leader of its own process group
 let context; // playwright BrowserContext
 let cleaning;
+let uiDriver; // http.Server the suite drives the workbench's DOM through
 let interrupted = false; // a signal arrived: stop quietly
 
 function killServerGroup(signal) {
@@ -131,6 +134,7 @@ function serverGroupAlive() {
 
 async function cleanup() {
   cleaning ??= (async () => {
+    uiDriver?.close();
     if (context) {
       await Promise.race([context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
     }
@@ -208,6 +212,68 @@ function isWorkbenchNoise(type, text) {
   return WORKBENCH_NOISE.some((re) => re.test(text));
 }
 
+// ---- UI driver ---------------------------------------------------------------------------
+// The suite runs in the extension host, which cannot see the workbench's DOM. Things only the DOM
+// shows (context menus, the suggest widget, rendered views) and screenshots go through this local
+// endpoint: POST a JSON request, get JSON back. The suite finds it in K8S_STATEFUL_E2E_UI.
+//   { op: 'texts', selector }          -> { texts: [innerText of each visible match] }
+//   { op: 'press', key }               -> {} (playwright key name: 'Tab', 'Escape', 'Shift+F10')
+//   { op: 'click', selector }          -> {} (the first visible match)
+//   { op: 'screenshot', name }         -> { file } under E2E_SCREENSHOTS, or { skipped: true }
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ? resolve(process.env.E2E_SCREENSHOTS) : undefined;
+
+async function uiRequest(page, request) {
+  if (!page) throw new Error('the workbench page is not open yet');
+  switch (request.op) {
+    case 'texts': {
+      const found = page.locator(String(request.selector));
+      const texts = [];
+      for (const element of await found.all()) {
+        if (await element.isVisible()) texts.push((await element.innerText()).trim());
+      }
+      return { texts };
+    }
+    case 'press':
+      await page.keyboard.press(String(request.key));
+      return {};
+    case 'click':
+      await page.locator(String(request.selector)).locator('visible=true').first().click({ timeout: 10_000 });
+      return {};
+    case 'screenshot': {
+      if (!SCREENSHOTS) return { skipped: true };
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      const file = join(SCREENSHOTS, `${String(request.name).replace(/[^\w.-]+/g, '-')}.png`);
+      await page.screenshot({ path: file, timeout: 15_000 });
+      return { file };
+    }
+    default:
+      throw new Error(`unknown op ${request.op}`);
+  }
+}
+
+function startUiDriver(pageRef) {
+  const httpServer = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', async () => {
+      let status = 200;
+      let answer;
+      try {
+        answer = await uiRequest(pageRef.page, JSON.parse(body || '{}'));
+      } catch (err) {
+        status = 500;
+        answer = { error: err.message };
+      }
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer));
+    });
+  });
+  return new Promise((resolvePromise, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(0, '127.0.0.1', () => resolvePromise(httpServer));
+  });
+}
+
 async function main() {
   const { chromium } = await import('playwright-core');
   const port = Number(process.env.E2E_PORT) || (await freePort());
@@ -218,7 +284,10 @@ async function main() {
   const env = isolatedEnv(process.env, dirs);
   // Let the extension (and the suite) know it runs under test.
   env.K8S_STATEFUL_E2E_HOST = 'code-server';
-  for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS', 'E2E_SEED']) if (process.env[k]) env[k] = process.env[k];
+  const pageRef = {};
+  uiDriver = await startUiDriver(pageRef);
+  env.K8S_STATEFUL_E2E_UI = `http://127.0.0.1:${uiDriver.address().port}`;
+  for (const k of ['E2E_GREP', 'E2E_TEST_TIMEOUT_MS', 'E2E_SEED', 'E2E_SCREENSHOTS']) if (process.env[k]) env[k] = process.env[k];
 
   const args = prepareCodeServer({
     authority,
@@ -268,6 +337,7 @@ async function main() {
     handleSIGHUP: false,
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  pageRef.page = page;
 
   let resolveExit;
   const suiteExit = new Promise((r) => (resolveExit = r));

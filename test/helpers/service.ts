@@ -6,6 +6,10 @@ import { schemaFiles } from '../../server/src/schemaFiles';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import type { Range } from 'vscode-languageserver-types';
 import type { Diagnostic } from '../../server/src/service/types';
+import resourceSnippetFile from '../../snippets/resources.json';
+
+/** The whole-resource snippets the server hands the service. */
+export const resourceSnippets = Object.values(resourceSnippetFile);
 
 export const repoRoot = process.cwd();
 export const schemaDir = join(repoRoot, 'schemas', 'generated');
@@ -15,7 +19,7 @@ export const schemas = schemaFiles(schemaDir);
 let shared: LanguageService | undefined;
 
 export function testService(): LanguageService {
-  shared ??= createLanguageService({ schemas });
+  shared ??= createLanguageService({ schemas, resourceSnippets });
   return shared;
 }
 
@@ -42,7 +46,7 @@ export function schemaDiagnosticsFor(text: string): Diagnostic[] {
 
 /** A fresh service holding every YAML file of the given folders (relative to the repo root). */
 export function serviceWithFolders(...folders: string[]): { service: LanguageService; uris: string[] } {
-  const service = createLanguageService({ schemas });
+  const service = createLanguageService({ schemas, resourceSnippets });
   const uris: string[] = [];
   for (const folder of folders) {
     for (const name of readdirSync(join(repoRoot, folder)).sort()) {

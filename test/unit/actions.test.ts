@@ -245,6 +245,31 @@ test('quantity-decimal-suffix: 1G becomes 1Gi, quotes kept', () => {
   if (fromRule) assert.ok(!codes(service, uri('pvc.yaml')).includes('quantity-decimal-suffix'));
 });
 
+test('quantity-invalid: each did-you-mean is a quick fix (10GB, 1 Gi, 2gi, 10Gb), quotes kept', () => {
+  const cases: Array<[string, string[]]> = [
+    ['10GB', ['10Gi', '10G']],
+    ['"1 Gi"', ['"1Gi"']],
+    ['2gi', ['2Gi']],
+    ["'10Gb'", ["'10Gi'", "'10G'"]],
+  ];
+  for (const [written, expected] of cases) {
+    const pvc = `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: ${written} # size\n`;
+    const { service, uri } = workspace({ 'pvc.yaml': pvc });
+    const diagnostic = service.getDiagnostics(uri('pvc.yaml')).find((d) => d.code === 'quantity-invalid');
+    assert.ok(diagnostic, `no quantity-invalid for ${written}:\n${summarize(service.getDiagnostics(uri('pvc.yaml')))}`);
+    const actions = service.getCodeActions(uri('pvc.yaml'), diagnostic.range, [diagnostic], ['quickfix']);
+    assert.deepEqual(actions.map((a) => a.title), expected.map((e) => `Use ${e.replace(/^["']|["']$/g, '')}`), written);
+    assert.deepEqual(actions.map((a) => a.isPreferred), expected.map((_, i) => i === 0));
+    for (const replacement of expected) {
+      const fresh = workspace({ 'pvc.yaml': pvc });
+      const found = fresh.service.getDiagnostics(fresh.uri('pvc.yaml')).find((d) => d.code === 'quantity-invalid')!;
+      const { texts } = applyFix(fresh.service, fresh.uri('pvc.yaml'), found, new RegExp(`^Use ${replacement.replace(/^["']|["']$/g, '')}$`));
+      assert.equal(texts.get(fresh.uri('pvc.yaml')), pvc.replace(written, replacement));
+      assert.ok(!codes(fresh.service, fresh.uri('pvc.yaml')).includes('quantity-invalid'), summarize(fresh.service.getDiagnostics(fresh.uri('pvc.yaml'))));
+    }
+  }
+});
+
 test('sts-volume-mount-unknown: a claim template or an emptyDir volume is added', () => {
   const text = STATEFULSET.replace('              mountPath: /var/lib/postgresql/data\n', '              mountPath: /var/lib/postgresql/data\n            - name: logs # app logs\n              mountPath: /var/log\n');
   for (const [title, expected] of [

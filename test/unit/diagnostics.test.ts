@@ -30,13 +30,21 @@ test('every valid example manifest yields no diagnostics, rules included, with t
   }
 });
 
-test('a removed apiVersion gives one diagnostic naming the replacement instead of a cascade', () => {
+test('a removed apiVersion names the replacement, and the document is still checked as the replacement', () => {
   const text = readFileSync(join(repoRoot, 'examples/mistakes/removed-api-version.yaml'), 'utf8');
   const diagnostics = diagnosticsFor(text);
-  assert.equal(diagnostics.length, 1, summarize(diagnostics));
-  assert.equal(diagnostics[0].code, 'deprecated-api-version');
+  assert.deepEqual(diagnostics.map((d) => d.code), ['deprecated-api-version', 'schema'], summarize(diagnostics));
   assert.match(diagnostics[0].message, /StatefulSet in apps\/v1beta1 was removed in Kubernetes 1\.16; use apiVersion: apps\/v1/);
   assert.deepEqual(diagnostics[0].range, rangeOfText(text, 'apps/v1beta1', 1));
+  // What apps/v1 will say once the apiVersion is fixed, said now.
+  assert.equal(diagnostics[1].message, 'missing required field "selector" in spec (as apps/v1, which replaces apps/v1beta1)');
+  // Typos and bad values are found too, and so are the rules' findings, cross-file ones included.
+  const worse = text.replace('replicas: 2', 'replicas: two\n  serviceNme: x').replace('  serviceName: nginx\n', '  serviceName: nginx\n  volumeClaimTemplates:\n    - metadata:\n        name: data\n      spec:\n        accessModes: [ReadWriteOnce]\n        resources:\n          requests:\n            storage: 1 Gi\n');
+  const all = allDiagnosticsFor(worse);
+  const codes = all.map((d) => d.code);
+  for (const code of ['deprecated-api-version', 'schema', 'quantity-invalid', 'sts-claim-template-unused']) assert.ok(codes.includes(code), `${code} missing:\n${summarize(all)}`);
+  assert.ok(all.some((d) => /unknown field "serviceNme"/.test(d.message)), summarize(all));
+  assert.ok(all.some((d) => /replicas must be an integer/.test(d.message)), summarize(all));
 });
 
 test('enum values are listed and placed on the value', () => {

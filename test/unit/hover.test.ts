@@ -71,6 +71,22 @@ test('quantities show their bytes, and decimal suffixes ask about the binary one
   assert.match(hoverText(hoverAt(statefulSet, '512Mi')), /^`512Mi` = 536,870,912 bytes/);
 });
 
+test('a quantity shows its own field: a claim\'s storage is not "compute resources"', () => {
+  const pvc = 'apiVersion: v1\nkind: PersistentVolumeClaim\nspec:\n  resources:\n    requests:\n      storage: 10Gi\n';
+  for (const [text, at] of [[pvc, '10Gi'], [pvc, 'storage'], [statefulSet, '10Gi']] as const) {
+    const shown = hoverText(hoverAt(text, at));
+    assert.match(shown, /The size of volume the claim asks for/, `${at}: ${shown}`);
+    assert.doesNotMatch(shown, /compute resources/, `${at}: ${shown}`);
+  }
+  const pv = 'apiVersion: v1\nkind: PersistentVolume\nspec:\n  capacity:\n    storage: 10Gi\n';
+  assert.match(hoverText(hoverAt(pv, '10Gi')), /The size of this volume/);
+  assert.match(hoverText(hoverAt(statefulSet, '512Mi')), /Memory reserved for the container/);
+  assert.match(hoverText(hoverAt(statefulSet, '250m')), /CPU reserved for the container/);
+  // Names without a meaning of their own keep the map's description.
+  const custom = 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      resources:\n        limits:\n          example.com/gpu: 1\n';
+  assert.match(hoverText(hoverAt(custom, 'example.com/gpu')), /Limits describes the maximum amount of compute resources allowed/);
+});
+
 test('quantity explanations', () => {
   assert.deepEqual(explainQuantity('10Gi', 'bytes'), ['`10Gi` = 10,737,418,240 bytes']);
   assert.deepEqual(explainQuantity('1', 'bytes'), ['`1` = 1 byte']);

@@ -65,6 +65,10 @@ test('definition: serviceName, storageClassName, claimRef-free PVC class, volume
   assert.deepEqual(service.definition(uriOf('statefulset.yaml'), at(sts, '- name: config', 0, 9)), [{ uri: uriOf('statefulset.yaml'), range: rangeIn(sts, '- name: config', 'config', 1) }]);
   assert.deepEqual(service.definition(uriOf('statefulset.yaml'), at(sts, '- name: data', 0, 9)), [{ uri: uriOf('statefulset.yaml'), range: rangeIn(sts, 'name: data', 'data', 1) }]);
   assert.deepEqual(service.definition(uriOf('statefulset.yaml'), at(sts, 'image: postgres')), []);
+  // On the key of a reference too: F12 goes where its value points.
+  assert.deepEqual(describe(service.definition(uriOf('statefulset.yaml'), at(sts, 'serviceName: db', 0, 3))), ['service.yaml:5:9-11']);
+  assert.deepEqual(describe(service.definition(uriOf('statefulset.yaml'), at(sts, 'storageClassName: fast-ssd', 0, 3))), ['storageclass.yaml:4:9-17']);
+  assert.deepEqual(service.definition(uriOf('statefulset.yaml'), at(sts, 'replicas: 3', 0, 3)), []);
 });
 
 test('references: a ConfigMap name finds its configMapKeyRef, envFrom and volume users; a key finds its keyed users', () => {

@@ -1,7 +1,7 @@
 // The Stateful Preview tree's shape (client/src/preview/nodes.ts is plain data, no vscode) and the
 // manifest entries that put it in the explorer.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildNodes, type PreviewNode } from '../../client/src/preview/nodes';
@@ -75,10 +75,12 @@ test('identity problems come first, each navigating to its diagnostic', () => {
   assert.equal(problem.location?.range.start.line, 5);
 });
 
-test('package.json puts the view in the explorer with a welcome message, its commands and the clusterDomain setting', () => {
+test('package.json puts the view in its own activity bar container with a welcome message, its commands and the clusterDomain setting', () => {
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const c = manifest.contributes;
-  assert.deepEqual(c.views.explorer.find((v: { id: string }) => v.id === 'k8sStateful.preview')?.name, 'Stateful Preview');
+  const container = c.viewsContainers.activitybar.find((v: { id: string }) => v.id === 'k8sStateful');
+  assert.ok(container && existsSync(join(repoRoot, container.icon)), 'the activity bar container and its icon');
+  assert.deepEqual(c.views.k8sStateful.find((v: { id: string }) => v.id === 'k8sStateful.preview')?.name, 'Stateful Preview');
   assert.ok(c.viewsWelcome.some((w: { view: string; contents: string }) => w.view === 'k8sStateful.preview' && /No StatefulSet/.test(w.contents)));
   const commands = c.commands.map((x: { command: string }) => x.command);
   for (const id of ['k8sStateful.preview.refresh', 'k8sStateful.preview.copyName', 'k8sStateful.preview.reveal']) assert.ok(commands.includes(id), id);

@@ -95,7 +95,7 @@ test('quantity-invalid: one diagnostic per mistake, with a did-you-mean, instead
   assert.equal(diagnostics[0].code, 'quantity-invalid');
   assert.match(diagnostics[0].message, /got "10gi" — did you mean "10Gi"\? \(binary suffixes are Ki, Mi, Gi/);
   assert.deepEqual(diagnostics[0].range, rangeOfText(text, '10gi'));
-  assert.equal((diagnostics[0].data as { replacement: string }).replacement, '10Gi');
+  assert.deepEqual((diagnostics[0].data as { replacements: string[] }).replacements, ['10Gi']);
 });
 
 test('quantity-invalid: zero and negative storage, overflow, and a request above its limit', () => {

@@ -131,13 +131,15 @@ describe('removed apiVersions in the seeds', () => {
   });
 
   for (const f of removed) {
-    test(`${f.name}: exactly one deprecated-api-version, nothing else`, () => {
+    test(`${f.name}: deprecated-api-version first, then what the replacement's schema and the rules find`, () => {
       const diagnostics = workspaceOf(bySeed.get(f.seedFile)!).getDiagnostics(f.uri);
       assert.deepEqual(
         diagnostics.map((d) => d.code),
-        ['deprecated-api-version'],
+        f.expected.map((e) => e.code),
         summarize(diagnostics),
       );
+      // Schema findings say which apiVersion they were checked as.
+      for (const d of diagnostics.filter((d) => d.code === 'schema')) assert.match(d.message, /\(as \S+, which replaces \S+\)$/);
       const [d] = diagnostics;
       const lines = f.text.split('\n');
       const line = lines.findIndex((l) => REMOVED_API_VERSIONS.some((v) => l.trim() === `apiVersion: ${v}`));

@@ -7,11 +7,17 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { createLanguageService } from '../../server/src/service';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver-types';
+import { completionsAt } from '../helpers/cursor';
 import { repoRoot, schemaDiagnosticsFor, schemas, summarize } from '../helpers/service';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
 const contribution = manifest.contributes.snippets.find((s: { language: string }) => s.language === 'yaml');
-const snippets: Record<string, { prefix: string; body: string[]; description: string }> = JSON.parse(readFileSync(join(repoRoot, contribution.path), 'utf8'));
+type Snippets = Record<string, { prefix: string; body: string[]; description: string }>;
+// Fragments are contributed to VS Code; whole resources are served by the language server where a document starts.
+const fragments: Snippets = JSON.parse(readFileSync(join(repoRoot, contribution.path), 'utf8'));
+const resources: Snippets = JSON.parse(readFileSync(join(repoRoot, 'snippets/resources.json'), 'utf8'));
+const snippets: Snippets = { ...resources, ...fragments };
 
 /** The text VS Code inserts when the user accepts every default. */
 export function expandDefaults(body: string): string {
@@ -136,4 +142,22 @@ test('k8s-statefulset yields the StatefulSet and its headless Service: no govern
   service.setDocument('file:///snippet.yaml', text, 1);
   const findings = service.getDiagnostics('file:///snippet.yaml').filter((d) => /^sts-(service|selector|volume)/.test(String(d.code)));
   assert.deepEqual(findings, [], summarize(findings));
+});
+
+test('contributed snippets are fragments only; whole resources come from the server, only where a document starts', () => {
+  for (const snippet of Object.values(fragments)) assert.doesNotMatch(snippet.body[0], /^apiVersion:/, `${snippet.prefix} is a whole resource`);
+  for (const snippet of Object.values(resources)) assert.match(snippet.body[0], /^apiVersion:/, `${snippet.prefix} is not a whole resource`);
+  const snippetLabels = (marked: string) => completionsAt(marked).items.filter((i) => i.kind === CompletionItemKind.Snippet).map((i) => i.label);
+  const all = Object.values(resources).map((s) => s.prefix).sort();
+  assert.deepEqual(snippetLabels('‸').sort(), all, 'an empty file');
+  assert.deepEqual(snippetLabels('k8s-p‸').sort(), all, 'typing the prefix');
+  assert.deepEqual(snippetLabels('apiVersion: v1\nkind: ConfigMap\n---\n‸\n').sort(), all, 'after ---');
+  assert.deepEqual(snippetLabels('# comment\n‸\n').sort(), all, 'under a comment');
+  // Not inside a resource, nested or at its top level.
+  assert.deepEqual(snippetLabels('apiVersion: apps/v1\nkind: StatefulSet\nspec:\n  ‸\n'), [], 'inside spec:');
+  assert.deepEqual(snippetLabels('apiVersion: v1\nkind: PersistentVolumeClaim\n‸\n'), [], 'below a resource\'s keys');
+  const pvc = completionsAt('k8s-pv‸').items.find((i) => i.label === 'k8s-pvc')!;
+  assert.equal(pvc.insertTextFormat, InsertTextFormat.Snippet);
+  assert.deepEqual(pvc.textEdit && 'range' in pvc.textEdit ? pvc.textEdit.range : undefined, { start: { line: 0, character: 0 }, end: { line: 0, character: 6 } });
+  assert.equal(pvc.textEdit!.newText, resources['PersistentVolumeClaim'].body.join('\n'));
 });

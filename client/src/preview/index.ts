@@ -26,6 +26,35 @@ export interface PreviewApi {
   /** Asks the server again and resolves with the new model. */
   refresh(): Promise<PreviewModel | undefined>;
   readonly onDidUpdate: vscode.Event<PreviewModel>;
+  /** Whether the view is on screen. */
+  isVisible(): boolean;
+  /** Forgets that the view was opened for a first StatefulSet in this workspace (tests). */
+  resetFirstReveal(): Promise<void>;
+}
+
+/** workspaceState key: the view was opened once for a StatefulSet in this workspace. */
+const REVEALED_KEY = 'k8sStateful.preview.revealedOnce';
+const REVEAL_SETTING = 'preview.revealOnFirstStatefulSet';
+const STATEFULSET_KIND = /^kind:\s*(["']?)StatefulSet\1\s*(?:#.*)?$/m;
+
+/**
+ * Opens the view the first time an editor shows a StatefulSet in this workspace: that is when the
+ * pods, claims and DNS names it lists mean something, and a new user would not find it otherwise.
+ */
+function revealOnFirstStatefulSet(context: vscode.ExtensionContext, view: vscode.TreeView<PreviewNode>): vscode.Disposable {
+  const check = async (editor: vscode.TextEditor | undefined) => {
+    const doc = editor?.document;
+    if (!doc || doc.languageId !== 'yaml' || view.visible || context.workspaceState.get(REVEALED_KEY)) return;
+    if (!vscode.workspace.getConfiguration('k8sStateful').get<boolean>(REVEAL_SETTING, true)) return;
+    // Only the top of a big file is read: a manifest names its kind near its start.
+    if (!STATEFULSET_KIND.test(doc.getText(new vscode.Range(0, 0, Math.min(doc.lineCount, 5_000), 0)))) return;
+    await context.workspaceState.update(REVEALED_KEY, true);
+    await vscode.commands.executeCommand(`${PREVIEW_VIEW_ID}.focus`);
+    // Keep typing where the user was.
+    await vscode.window.showTextDocument(doc, editor.viewColumn);
+  };
+  void check(vscode.window.activeTextEditor);
+  return vscode.window.onDidChangeActiveTextEditor((editor) => void check(editor));
 }
 
 export class PreviewTreeProvider implements vscode.TreeDataProvider<PreviewNode>, vscode.Disposable {
@@ -91,7 +120,8 @@ export class PreviewTreeProvider implements vscode.TreeDataProvider<PreviewNode>
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.id;
     item.description = node.description;
-    item.tooltip = node.statefulSet ? markdown(previewHoverMarkdown(node.statefulSet)) : node.tooltip;
+    // Names are long (DNS names, SRV records): every row's tooltip carries its full text.
+    item.tooltip = node.statefulSet ? markdown(previewHoverMarkdown(node.statefulSet)) : node.tooltip ?? [node.label, node.description].filter(Boolean).join(' — ');
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     // `copyable` enables "Copy Name" in the context menu; the kind lets menus target item types.
     item.contextValue = `${node.kind}${node.copyText ? ' copyable' : ''}`;
@@ -144,9 +174,17 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     vscode.commands.registerCommand(COMMANDS.refresh, () => provider.refresh()),
     vscode.commands.registerCommand(COMMANDS.copyName, copyName),
     vscode.commands.registerCommand(COMMANDS.reveal, reveal),
+    revealOnFirstStatefulSet(context, view),
   );
   void provider.refresh();
-  return { provider, getPreviewModel: () => provider.getModel(), refresh: () => provider.refresh(), onDidUpdate: provider.onDidUpdate };
+  return {
+    provider,
+    getPreviewModel: () => provider.getModel(),
+    refresh: () => provider.refresh(),
+    onDidUpdate: provider.onDidUpdate,
+    isVisible: () => view.visible,
+    resetFirstReveal: async () => context.workspaceState.update(REVEALED_KEY, undefined),
+  };
 }
 
 async function copyName(node?: PreviewNode): Promise<void> {

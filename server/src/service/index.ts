@@ -21,10 +21,13 @@ import { hover } from './hover/hover';
 import { documentSymbols } from './symbols/outline';
 import { foldingRanges } from './symbols/folding';
 import { CrdCatalog, type CrdSource } from './crds/catalog';
+import type { ResourceSnippet } from './complete/resourceSnippets';
 
 export interface LanguageServiceOptions {
   /** Where the schemas come from: the host reads them (server/src/schemaFiles.ts reads the generated folder). */
   schemas: SchemaLoader;
+  /** Whole-resource snippets (snippets/resources.json, read by the host) for completion where a document starts. */
+  resourceSnippets?: readonly ResourceSnippet[];
   /** Base URI of the rule docs; diagnostics link to `<docsBaseUri>/<rule-id>.md`. */
   docsBaseUri?: string;
 }
@@ -154,7 +157,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getCompletions(uri, position, completionOptions) {
       const file = documents.parsed(uri);
       const workspace = { uri, index, defaultNamespace: settings.defaultNamespace };
-      return file ? complete(file, registry, position, completionOptions, workspace) : { isIncomplete: false, items: [] };
+      return file ? complete(file, registry, position, { ...completionOptions, resourceSnippets: options.resourceSnippets }, workspace) : { isIncomplete: false, items: [] };
     },
     getHover(uri, position) {
       const file = documents.parsed(uri);

@@ -38,6 +38,7 @@ import type { ParsedFile } from '../types';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
 import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
+import { resourceSnippetItems, type ResourceSnippet } from './resourceSnippets';
 import { workspaceNameItems, type WorkspaceContext } from './workspaceNames';
 
 export interface CompletionOptions {
@@ -45,6 +46,8 @@ export interface CompletionOptions {
   triggerCharacter?: string;
   /** Whether the client expands snippets (`completionItem.snippetSupport`); default true. */
   snippets?: boolean;
+  /** Whole-resource snippets, offered where a document starts (from the host). */
+  resourceSnippets?: readonly ResourceSnippet[];
 }
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
@@ -113,7 +116,7 @@ function completeSnippets(file: ParsedFile, registry: SchemaRegistry, position: 
   // only right after a key (`podManagementPolicy:`), not inside values (`image: postgres:`).
   if (options.triggerCharacter === ' ' && (cursor.kind === 'key' || cursor.partial !== '')) return EMPTY;
   if (options.triggerCharacter === ':' && !(cursor.kind === 'value' && cursor.afterColon)) return EMPTY;
-  const list = completeAt(file, registry, position, cursor, ctx, workspace);
+  const list = completeAt(file, registry, position, cursor, ctx, workspace, options.resourceSnippets);
   // After `key:` the value needs its separating space.
   if (cursor.kind === 'value' && cursor.afterColon) {
     for (const item of list.items) if (item.textEdit) item.textEdit = { ...item.textEdit, newText: ` ${item.textEdit.newText}` };
@@ -128,6 +131,7 @@ function completeAt(
   cursor: CursorContext,
   ctx: LineContext,
   workspace?: WorkspaceContext,
+  resourceSnippets: readonly ResourceSnippet[] = [],
 ): CompletionList {
 
   const offset = offsetAt(file.lineCounter, file.text, position);
@@ -150,7 +154,7 @@ function completeAt(
   }
 
   const schema = resourceSchema(registry, id.apiVersion, id.kind);
-  if (cursor.kind === 'key' && cursor.path.length === 0) return { isIncomplete: false, items: rootKeyItems(registry, schema, cursor, range, style, ctx) };
+  if (cursor.kind === 'key' && cursor.path.length === 0) return { isIncomplete: false, items: rootKeyItems(registry, schema, cursor, range, style, ctx, resourceSnippets) };
   if (!schema) {
     // A kind without a schema (an operator's resource): names still complete at its declared reference sites.
     const names =
@@ -277,6 +281,7 @@ function rootKeyItems(
   range: Range,
   style: IndentStyle,
   ctx: LineContext,
+  resourceSnippets: readonly ResourceSnippet[],
 ): CompletionItem[] {
   const taken = new Set(cursor.present);
   if (schema) {
@@ -313,7 +318,7 @@ function rootKeyItems(
   }
   // A document with nothing else in it: offer whole resources.
   if (cursor.col === 0 && taken.size === 0 && !cursor.hasValue && documentIsEmpty(ctx)) {
-    items.push(...resourceStarterItems(registry, range, style));
+    items.push(...resourceStarterItems(registry, range, style), ...resourceSnippetItems(resourceSnippets, range));
   }
   return items;
 }

@@ -183,8 +183,8 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   const out: Diagnostic[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
-    // Documents the engine skips (no resource, syntax errors, removed apiVersion) have no findings.
-    if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) continue;
+    // Documents the engine skips (no resource, syntax errors) have no findings.
+    if (!resource || document.yaml.errors.length > 0) continue;
     const startLine = startLineOf(file, document);
     const cached = ruleCache.get(document);
     const schemaToken = env.registry.schemaToken(resource.apiVersion, resource.kind);

@@ -13,6 +13,7 @@ import { fieldAt, isFreeFormMap, isRequired, typeLabel, type Field } from '../sc
 import type { ParsedFile, Resource } from '../types';
 import { seqAt, stringAt } from '../yaml/access';
 import { KIND_PURPOSE } from './kinds';
+import { resourceEntryDoc } from './resourceNames';
 import { valueFacts } from './values';
 
 /**
@@ -50,7 +51,8 @@ export function hover(
   const required = typeof last === 'string' ? isRequired(parent, last) : undefined;
   const where = `${code(dottedPath(hit.path))} in ${schema.kind} ${code(schema.apiVersion)}`;
   const parentName = nearestKey(parentPath);
-  const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined);
+  const entryDoc = resourceEntryDoc(schema.kind, hit.path);
+  const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined, entryDoc);
 
   if (hit.on === 'key') return markdown(doc);
   if (kind === 'StatefulSet' && statefulSetSummary && hit.document.resource && hit.path.join('.') === 'metadata.name') {
@@ -81,11 +83,15 @@ function fieldDoc(
   required: boolean | undefined,
   where: string,
   value?: string,
+  entryDoc?: string,
 ): string {
   if (parent && isFreeFormMap(parent) && name !== undefined) {
     const parts = [`**${escape(name)}** · ${code(typeLabel(root, field))} · entry of ${code(parentName ?? 'the map')}`];
+    // An entry we can describe (a claim's `storage`) gets its own meaning instead of the map's
+    // generic text ("compute resources"), which would describe the wrong thing.
     const { prose } = splitDescription(parent.description);
-    if (prose) parts.push(markdownProse(prose));
+    if (entryDoc) parts.push(entryDoc);
+    else if (prose) parts.push(markdownProse(prose));
     const own = splitDescription(field.description).prose;
     if (own && own !== prose) parts.push(markdownProse(own));
     parts.push(where);

@@ -1,6 +1,8 @@
 // Navigation across resources: go to definition, find references and rename, all over the same
 // symbol model (navigate/symbols.ts) and the reference extraction in workspace/references.ts.
+import { isScalar } from 'yaml';
 import type { Location, Position } from 'vscode-languageserver-types';
+import { hitAt } from '../parse/hitAt';
 import { offsetAt, rangeOf } from '../parse/positions';
 import { occurrences, symbolAt, type NavigationContext, type Occurrence } from './symbols';
 
@@ -16,9 +18,20 @@ export function offsetIn(ctx: NavigationContext, uri: string, position: Position
 /** Where the thing at the position is defined: the resource's metadata.name, the key in data/stringData, the volume. */
 export function definition(ctx: NavigationContext, uri: string, position: Position): Location[] {
   const offset = offsetIn(ctx, uri, position);
-  const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset);
+  const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset) ?? symbolOfValue(ctx, uri, offset);
   if (!at) return [];
   return occurrences(ctx, at.symbol).filter((o) => o.declaration).map(toLocation);
+}
+
+/**
+ * On the key of a reference (`serviceName:`, `claimName:`), what its value names: people press F12
+ * wherever the line is, and the key itself names nothing else.
+ */
+function symbolOfValue(ctx: NavigationContext, uri: string, offset: number) {
+  const file = ctx.documents.parsed(uri);
+  const hit = file && !file.isTemplate ? hitAt(file, offset) : undefined;
+  const value = hit?.on === 'key' ? hit.pair?.value : undefined;
+  return isScalar(value) && value.range ? symbolAt(ctx, uri, value.range[0]) : undefined;
 }
 
 /** Every place that names the thing at the position (its definitions too when asked). */

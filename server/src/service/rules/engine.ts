@@ -5,7 +5,6 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { SchemaRegistry } from '../schema/registry';
-import { removedApi } from '../schema/removedApis';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile } from '../types';
 import type { WorkspaceIndex } from '../workspace';
@@ -70,8 +69,8 @@ function rulesOfKind(rules: Rule[], kind: string): Rule[] {
  */
 export function documentRuleDiagnostics(uri: string, file: ParsedFile, document: ParsedDocument, env: RuleEnvironment, rules: Rule[], out: Diagnostic[]): void {
   const resource = document.resource;
-  // Removed apiVersions get one diagnostic from the schema check; rules on top would be a cascade.
-  if (!resource || document.yaml.errors.length > 0 || removedApi(resource.apiVersion, resource.kind)) return;
+  // Removed apiVersions are checked too (as their replacement): fixing the apiVersion must not uncover more.
+  if (!resource || document.yaml.errors.length > 0) return;
   const findings: Finding[] = [];
   let context: RuleContext | undefined;
   for (const rule of rulesOfKind(rules, resource.kind)) {

@@ -31,7 +31,8 @@ function problemOf(field: QuantityField): { message: string; data?: Record<strin
     const caseHint = /^[+-]?[\d.]+[kmgtpe]i$/.test(text) ? ' (binary suffixes are Ki, Mi, Gi, Ti, Pi, Ei with a capital letter)' : '';
     return {
       message: `${label} must be a Kubernetes quantity such as 10Gi, 500Mi or 250m, got "${text}"${didYouMean}${caseHint}`,
-      data: suggestions.length ? { replacement: inSameStyle(node, suggestions[0]) } : undefined,
+      // Every suggestion becomes a quick fix, in the value's own quoting style.
+      data: suggestions.length ? { replacements: suggestions.map((s) => inSameStyle(node, s)) } : undefined,
     };
   }
   if (quantity.negative) return { message: `${label} must not be negative, got ${text}` };

@@ -1,5 +1,6 @@
 // apiVersions the API server no longer serves. A manifest using one is rejected by the cluster,
-// so it gets one diagnostic naming the replacement instead of a cascade of schema errors.
+// so it gets one diagnostic naming the replacement; the rest of the document is checked as the
+// replacement, so fixing the apiVersion does not uncover a second round of findings.
 import { atLeast } from '../k8s/version';
 
 export interface RemovedApi {
@@ -59,6 +60,14 @@ const REMOVED: Table = {
 
 export function removedApi(apiVersion: string, kind: string): RemovedApi | undefined {
   return REMOVED[apiVersion]?.[kind];
+}
+
+/**
+ * The apiVersion whose schema a resource is checked against: its own, or the replacement of a
+ * removed one, so the rest of the document is still checked while the apiVersion is being fixed.
+ */
+export function checkedApiVersion(apiVersion: string, kind: string): string {
+  return REMOVED[apiVersion]?.[kind]?.replacement ?? apiVersion;
 }
 
 export function describeRemovedApi(apiVersion: string, kind: string, removed: RemovedApi): string {

@@ -6,6 +6,7 @@ import type { Node, Scalar } from 'yaml';
 import { isAlias, isMap, isScalar, isSeq } from '../yaml/guards';
 import type { Resource } from '../types';
 import type { JsonSchema, SchemaRegistry } from './registry';
+import { checkedApiVersion } from './removedApis';
 
 export interface TypedScalar {
   node: Scalar;
@@ -126,7 +127,7 @@ function remember(resource: Resource, nodes: TypedNodes, root: JsonSchema, custo
 export function typedNodes(resource: Resource, registry: SchemaRegistry): TypedNodes {
   let found = cachedFor(resource, registry);
   if (found) return found;
-  const root = registry.schema(resource.apiVersion, resource.kind);
+  const root = registry.schema(checkedApiVersion(resource.apiVersion, resource.kind), resource.kind);
   if (!root) return EMPTY;
   const result: TypedNodes = { quantities: [], nonStrings: [] };
   const definitions = (root.definitions ?? {}) as Record<string, JsonSchema>;
@@ -197,7 +198,7 @@ export interface TypedCollector {
 /** A collector for the resource, or undefined when its typed nodes are known already or it has no schema. */
 export function typedCollector(resource: Resource, registry: SchemaRegistry): TypedCollector | undefined {
   if (cachedFor(resource, registry)) return undefined;
-  const root = registry.schema(resource.apiVersion, resource.kind);
+  const root = registry.schema(checkedApiVersion(resource.apiVersion, resource.kind), resource.kind);
   if (!root) return undefined;
   const definitions = (root.definitions ?? {}) as Record<string, JsonSchema>;
   const custom = !registry.isBuiltIn(resource.apiVersion, resource.kind);

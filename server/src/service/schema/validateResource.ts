@@ -20,8 +20,8 @@ import {
   unionMessage,
   unknownFieldMessage,
 } from './messages';
-import { SchemaRegistry, groupOf, type JsonSchema } from './registry';
-import { describeRemovedApi, removedApi } from './removedApis';
+import { SchemaRegistry, groupOf, type JsonSchema, type Validator } from './registry';
+import { checkedApiVersion, describeRemovedApi, removedApi } from './removedApis';
 
 /** Aliases expanded per document before we refuse to materialise it (billion-laughs guard). */
 const MAX_ALIAS_COUNT = 1000;
@@ -29,14 +29,24 @@ const MAX_ALIAS_COUNT = 1000;
 export function validateResource(file: ParsedFile, resource: Resource, registry: SchemaRegistry): Diagnostic[] {
   const { apiVersion, kind } = resource;
   const removed = removedApi(apiVersion, kind);
-  if (removed) {
-    // The version it was removed in travels with the diagnostic: an older kubernetesVersion still serves it.
-    const diagnostic = diagnosticAt(file, valueNode(resource, 'apiVersion'), describeRemovedApi(apiVersion, kind, removed), 'deprecated-api-version');
-    return [{ ...diagnostic, data: { apiVersion, kind } }];
+  // The version it was removed in travels with the diagnostic (data): an older kubernetesVersion still serves it.
+  const removedDiagnostic = removed && { ...diagnosticAt(file, valueNode(resource, 'apiVersion'), describeRemovedApi(apiVersion, kind, removed), 'deprecated-api-version'), data: { apiVersion, kind } };
+  // A removed apiVersion is checked as its replacement too, and both are reported.
+  const schemaVersion = checkedApiVersion(apiVersion, kind);
+  const validate = registry.validator(schemaVersion, kind);
+  if (removedDiagnostic) {
+    if (!validate) return [removedDiagnostic];
+    const asReplacement = checkData(file, resource, registry, validate, schemaVersion).map((d) =>
+      d.code === 'schema' ? { ...d, message: `${d.message} (as ${schemaVersion}, which replaces ${apiVersion})` } : d,
+    );
+    return [removedDiagnostic, ...asReplacement];
   }
-  const validate = registry.validator(apiVersion, kind);
   if (!validate) return unknownKindDiagnostics(file, resource, registry);
+  return checkData(file, resource, registry, validate, apiVersion);
+}
 
+/** The schema check proper, against the validator of `apiVersion` (the resource's own or its replacement). */
+function checkData(file: ParsedFile, resource: Resource, registry: SchemaRegistry, validate: Validator, apiVersion: string): Diagnostic[] {
   let data: unknown;
   try {
     // The rules' typed nodes come with the data, from the same walk.
@@ -47,6 +57,8 @@ export function validateResource(file: ParsedFile, resource: Resource, registry:
     const message = `this document cannot be checked: ${(error as Error).message} (YAML aliases expand to too many nodes)`;
     return [diagnosticAt(file, resource.root, message, 'yaml-aliases')];
   }
+  // The replacement's schema only accepts its own apiVersion; the removed one is reported already.
+  if (apiVersion !== resource.apiVersion && data && typeof data === 'object') data = { ...(data as object), apiVersion };
   if (validate(data)) return [];
   return schemaDiagnostics(file, resource, validate.errors ?? []);
 }
