@@ -209,7 +209,9 @@ spec:
   serviceName: redis
 `;
   const diagnostics = workspace({ 'sts.yaml': text })('sts.yaml');
-  assert.deepEqual(diagnostics.map((d) => d.code), ['deprecated-api-version'], summarize(diagnostics));
+  // The removed apiVersion is reported, and the document is still checked as apps/v1 (schema and rules).
+  assert.deepEqual(diagnostics.map((d) => d.code), ['deprecated-api-version', 'schema', 'schema', 'sts-service-missing'], summarize(diagnostics));
+  assert.ok(!diagnostics.some((d) => d.code === 'yaml-syntax'), summarize(diagnostics));
   // A quote that is never closed is still an error.
   const broken = workspace({ 'b.yaml': "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: 'open\n" })('b.yaml');
   assert.ok(broken.some((d) => d.code === 'yaml-syntax'), summarize(broken));
