@@ -39,6 +39,7 @@ await Promise.all([
     packages: 'external',
   }),
 ]);
-// `bin: k8s-stateful` runs the bundle directly (npx k8s-stateful): it carries a shebang and must be executable.
+// The bins (`k8s-stateful`, `k8s-stateful-language-server`) run the bundles directly: they carry a shebang and must be executable.
 chmodSync(join(root, 'dist/cli.js'), 0o755);
+chmodSync(join(root, 'dist/server.js'), 0o755);
 console.log('built dist/ and out/test/');

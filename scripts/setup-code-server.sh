@@ -12,7 +12,8 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 RIPGREP_PKG_VERSION=1.15.11          # @vscode/ripgrep pinned by code-server 4.100.3's shrinkwrap
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-APT_PACKAGES=(libkrb5-dev ripgrep chromium)
+# neovim: the headless smoke test of the standalone server; pre-commit: the hook definition test.
+APT_PACKAGES=(libkrb5-dev ripgrep chromium neovim pre-commit)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="$ROOT/.vscode-test/code-server"

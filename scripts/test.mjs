@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: build, unit + LSP tests (node's test runner), then the in-editor e2e suite.
 //
-//   K8S_STATEFUL_E2E=code-server (default)  real VS Code 1.100 in code-server + headless Chromium
+//   K8S_STATEFUL_E2E=code-server (default)  real VS Code 1.100 in code-server + headless Chromium,
+//                                            then the packaged .vsix installed into code-server
 //   K8S_STATEFUL_E2E=electron               @vscode/test-electron (needs to download VS Code)
 //   K8S_STATEFUL_E2E=skip                   no e2e
 //
@@ -163,6 +164,16 @@ if (E2E === 'skip' || E2E === 'none' || E2E === '0') {
   }
   if (code !== 0) problems.push(`e2e exited with ${code}`);
   else if (!last || Number(last[1]) === 0) problems.push('e2e ran no test');
+}
+
+// 4. The packaged extension: `npm run package`, installed into code-server as a user would ------
+if (E2E === 'code-server') {
+  banner('VSIX installed in code-server (test/vsix/runVsixInCodeServer.mjs)');
+  const { code, out } = await run(process.execPath, ['test/vsix/runVsixInCodeServer.mjs'], { capture: true });
+  const last = out.split('\n').map((l) => l.match(SUMMARY)).filter(Boolean).at(-1);
+  totals.passed += Number(last?.[1] ?? 0);
+  totals.failed += Number(last?.[2] ?? 0) || (code !== 0 ? 1 : 0);
+  if (code !== 0) problems.push(`vsix test exited with ${code}`);
 }
 
 finish();

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // LSP wiring only: connection, document sync, capabilities and dispatch to the language service.
 // Runs over IPC when started by the VS Code client, or with --stdio for other editors.
 import { join } from 'node:path';
