@@ -121,13 +121,14 @@ async function main() {
   });
 
   await check('the Stateful Preview view lists the workspace\'s StatefulSets (the open file\'s first) and their pods', async () => {
-    // Room for the view: collapse the file tree above it.
-    const folders = page.locator('.pane-header[aria-expanded="true"]', { hasText: /^workspace/i }).first();
-    if ((await folders.count()) > 0) await folders.click();
-    const header = page.locator('.pane-header', { hasText: 'Stateful Preview' }).first();
-    await header.waitFor({ timeout: 60_000 });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Stateful Preview' }) }).first();
+    // The view lives in its own activity-bar container ("Kubernetes Stateful"): open it there
+    // (clicking an active container would close the side bar, so only when another one shows).
+    const activity = page.locator('.part.activitybar .action-label[aria-label^="Kubernetes Stateful"]').first();
+    await activity.waitFor({ timeout: 60_000 });
+    const sidebarTitle = page.locator('.part.sidebar .composite.title h2').first();
+    const showing = async () => /kubernetes stateful|stateful preview/i.test((await sidebarTitle.textContent().catch(() => '')) ?? '');
+    if (!(await showing())) await activity.click();
+    const pane = page.locator('.part.sidebar').first();
     const deadline = Date.now() + 90_000;
     const clicked = new Set();
     for (;;) {
