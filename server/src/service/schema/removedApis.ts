@@ -1,6 +1,8 @@
 // apiVersions the API server no longer serves. A manifest using one is rejected by the cluster,
 // so it gets one diagnostic naming the replacement; the rest of the document is checked as the
-// replacement, so fixing the apiVersion does not uncover a second round of findings.
+// replacement, so fixing the apiVersion does not uncover a second round of findings. A note says
+// only what that check cannot (e.g. a kind that is gone); what the replacement requires (apps/v1's
+// spec.selector) is reported by its schema, so it is not repeated here.
 import { atLeast } from '../k8s/version';
 
 export interface RemovedApi {
@@ -20,10 +22,10 @@ function kinds(names: string[], entry: RemovedApi): Record<string, RemovedApi> {
 }
 
 const REMOVED: Table = {
-  'apps/v1beta1': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1', note: 'apps/v1 also requires spec.selector' }),
-  'apps/v1beta2': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1', note: 'apps/v1 also requires spec.selector' }),
+  'apps/v1beta1': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1' }),
+  'apps/v1beta2': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1' }),
   'extensions/v1beta1': {
-    ...kinds(['Deployment', 'DaemonSet', 'ReplicaSet'], { removedIn: '1.16', replacement: 'apps/v1', note: 'apps/v1 also requires spec.selector' }),
+    ...kinds(['Deployment', 'DaemonSet', 'ReplicaSet'], { removedIn: '1.16', replacement: 'apps/v1' }),
     NetworkPolicy: { removedIn: '1.16', replacement: 'networking.k8s.io/v1' },
     PodSecurityPolicy: { removedIn: '1.16', note: 'PodSecurityPolicy was removed entirely in 1.25; use Pod Security Admission' },
     Ingress: { removedIn: '1.22', replacement: 'networking.k8s.io/v1', note: 'backends are now service.name / service.port.number' },
