@@ -2,7 +2,7 @@
 // vscode.executeCompletionItemProvider, executeHoverProvider and executeDocumentSymbolProvider.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, sleep, waitFor, workspaceFile } from './helpers';
+import { activeExtension, sleep, ui, waitFor, workspaceFile } from './helpers';
 
 /**
  * The language server's items only: the editor adds the extension's contributed snippets
@@ -111,10 +111,29 @@ suite('completion, hover and outline', () => {
     assert.equal(quick?.strings, 'on');
   });
 
-  /** Types into a real editor, opens the suggest widget and accepts the selected item, like a user. */
-  async function typeAndAccept(editor: vscode.TextEditor, typed: string): Promise<string> {
+  /**
+   * Types into a real editor, opens the suggest widget and accepts the selected item, like a user:
+   * under code-server only once the widget shows `expected` selected (a user reads before pressing
+   * Enter; right after fast typing the widget can still show the list of an earlier request).
+   */
+  async function typeAndAccept(editor: vscode.TextEditor, typed: string, expected: string): Promise<string> {
     const before = editor.document.getText();
     await vscode.commands.executeCommand('type', { text: typed });
+    if (ui.available()) {
+      const seen = new Set<string>();
+      const selected = await waitFor(async () => {
+        const [row] = await ui.texts('.editor-widget.suggest-widget.visible .monaco-list-row.focused .label-name');
+        if (row === expected) return true;
+        seen.add(row ?? '(no widget)');
+        if (row === undefined) await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        return false;
+      }, 15_000, 250);
+      assert.ok(selected, `the suggest widget never selected ${expected} after typing ${typed}; it showed: ${[...seen].join(', ')}`);
+      if (seen.size > 1 || (seen.size === 1 && !seen.has('(no widget)'))) console.log(`typeAndAccept(${typed}): selected before ${expected}: ${[...seen].join(', ')}`);
+      await vscode.commands.executeCommand('acceptSelectedSuggestion');
+      await waitFor(() => editor.document.getText() !== before + typed, 5_000, 50);
+      return editor.document.getText();
+    }
     const afterTyping = editor.document.getText();
     for (let attempt = 0; attempt < 10 && editor.document.getText() === afterTyping; attempt++) {
       await vscode.commands.executeCommand('editor.action.triggerSuggest');
@@ -142,19 +161,19 @@ suite('completion, hover and outline', () => {
 
   test('typing a half key and accepting inserts the key in its YAML shape', async () => {
     const editor = await editorAtEnd(`${STS}spec:\n  replicas: 3\n  `);
-    const text = await typeAndAccept(editor, 'serviceN');
+    const text = await typeAndAccept(editor, 'serviceN', 'serviceName');
     assert.equal(text, `${STS}spec:\n  replicas: 3\n  serviceName: `);
   });
 
   test('accepting a list-of-objects key opens its first item at the right indentation', async () => {
     const editor = await editorAtEnd(`${STS}spec:\n  replicas: 3\n  `);
-    const text = await typeAndAccept(editor, 'volumeClaimT');
+    const text = await typeAndAccept(editor, 'volumeClaimT', 'volumeClaimTemplates');
     assert.equal(text, `${STS}spec:\n  replicas: 3\n  volumeClaimTemplates:\n    - `);
   });
 
   test('accepting kind StatefulSet in an empty document writes apiVersion apps/v1', async () => {
     const editor = await editorAtEnd('kind: ');
-    const text = await typeAndAccept(editor, 'StatefulS');
+    const text = await typeAndAccept(editor, 'StatefulS', 'StatefulSet');
     assert.equal(text, 'apiVersion: apps/v1\nkind: StatefulSet');
   });
 

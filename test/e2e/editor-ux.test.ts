@@ -49,6 +49,45 @@ suite('UX: editor (screen)', function () {
     }
   });
 
+  test('[yaml] defaults: a Secret open in another editor lends no base64 words to other YAML', async () => {
+    const yaml = vscode.workspace.getConfiguration('editor', { languageId: 'yaml' });
+    assert.equal(yaml.get('wordBasedSuggestions'), 'currentDocument');
+
+    // postgres/secret.yaml holds `password: cGFzc3dvcmQ=`; it stays open in the first editor group.
+    const secret = await openInEditor(workspaceFile('postgres/secret.yaml'));
+    assert.ok(secret.getText().includes('cGFzc3dvcmQ='));
+    // A YAML file that is not Kubernetes, beside it. Its own word with the same first letters shows
+    // the widget does list words starting with what was typed.
+    const workflow = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'name: ci\non: push\nenv:\n  OWN: cGFzOwnWord\n  TOKEN: ' });
+    const editor = await vscode.window.showTextDocument(workflow, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    try {
+      const end = workflow.positionAt(workflow.getText().length);
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('type', { text: 'cGFz' });
+      const at = workflow.positionAt(workflow.getText().length);
+
+      // What the editor's providers return (the word-based one included, as plain Text items).
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', workflow.uri, at);
+      const offered = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      assert.ok(offered.includes('cGFzOwnWord'), `the document's own word is not offered: ${offered.join(', ')}`);
+      assert.ok(!offered.some((l) => l.startsWith('cGFzc3dvcmQ')), `the Secret's base64 is offered: ${offered.join(', ')}`);
+
+      // What the user sees: the suggest widget's rows.
+      await vscode.commands.executeCommand('editor.action.triggerSuggest');
+      const rows = await waitFor(async () => {
+        const found = await ui.texts('.editor-widget.suggest-widget.visible .monaco-list-row');
+        return found.some((r) => r.includes('cGFzOwnWord')) ? found : undefined;
+      }, 10_000, 200);
+      assert.ok(rows, 'the suggest widget did not show the document\'s own word');
+      assert.ok(!rows.some((r) => r.includes('cGFzc3dvcmQ')), `the suggest widget offers the Secret's base64: ${rows.join(' | ')}`);
+      await ui.press('Escape');
+    } finally {
+      await closeWithoutSaving(workflow);
+      await vscode.window.showTextDocument(secret, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+  });
+
   test('Secret commands show in the context menu inside a Secret, and not in other YAML', async () => {
     const secret = await openInEditor(workspaceFile('postgres/secret.yaml'));
     await placeCursor(secret, 'password');
