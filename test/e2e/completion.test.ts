@@ -2,7 +2,7 @@
 // vscode.executeCompletionItemProvider, executeHoverProvider and executeDocumentSymbolProvider.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, sleep, ui, waitFor, workspaceFile } from './helpers';
+import { activeExtension, closeDocuments, sleep, ui, waitFor, workspaceFile } from './helpers';
 
 /**
  * The language server's items only: the editor adds the extension's contributed snippets
@@ -16,11 +16,15 @@ async function completions(doc: vscode.TextDocument, position: vscode.Position, 
 const label = (i: vscode.CompletionItem) => (typeof i.label === 'string' ? i.label : i.label.label);
 const labels = (items: vscode.CompletionItem[]) => items.map(label);
 
+/** The suite's untitled documents, closed when it ends (not right after a test: see editorAtEnd). */
+const scratch: vscode.TextDocument[] = [];
+
 /** An untitled YAML document with `‸` marking the cursor. */
 async function untitled(marked: string): Promise<{ doc: vscode.TextDocument; position: vscode.Position }> {
   const at = marked.indexOf('‸');
   const content = marked.slice(0, at) + marked.slice(at + 1);
   const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+  scratch.push(doc);
   return { doc, position: doc.positionAt(at) };
 }
 
@@ -48,6 +52,10 @@ const STS = 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\n';
 suite('completion, hover and outline', () => {
   suiteSetup(async () => {
     await activeExtension();
+  });
+
+  suiteTeardown(async () => {
+    await closeDocuments(...scratch.splice(0));
   });
 
   test('inside spec: of a StatefulSet every spec key is offered, present ones left out', async () => {
@@ -146,11 +154,13 @@ suite('completion, hover and outline', () => {
   }
 
   /**
-   * A scratch editor with the cursor at the end. It stays open: closing an editor right after a
-   * suggestion was accepted makes the workbench log "Model is disposed!" from its own observables.
+   * A scratch editor with the cursor at the end. It stays open until the suite ends: closing an
+   * editor right after a suggestion was accepted makes the workbench log "Model is disposed!" from
+   * its own observables.
    */
   async function editorAtEnd(content: string): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    scratch.push(doc);
     const editor = await vscode.window.showTextDocument(doc, { preview: false });
     const end = doc.positionAt(content.length);
     editor.selection = new vscode.Selection(end, end);

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { activeExtension, openInEditor, rangeOf, restoreDocument, summarize, waitFor, workspaceFile } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, rangeOf, restoreDocument, summarize, waitFor, workspaceFile } from './helpers';
 
 interface Api {
   client: LanguageClient;
@@ -56,6 +56,7 @@ suite('crash recovery', () => {
       }
     } finally {
       await restoreDocument(doc);
+      await closeDocuments(doc);
     }
   });
 });

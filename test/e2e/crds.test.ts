@@ -2,7 +2,7 @@
 // schema diagnostics and hover from its openAPIV3Schema.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, rangeOf, restoreDocument, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, rangeOf, restoreDocument, summarize, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 function hoverText(hovers: vscode.Hover[] | undefined): string {
   return (hovers ?? [])
@@ -14,6 +14,10 @@ function hoverText(hovers: vscode.Hover[] | undefined): string {
 suite('custom resources', () => {
   suiteSetup(async () => {
     await activeExtension();
+  });
+
+  suiteTeardown(async () => {
+    await closeDocuments(workspaceFile('mistakes/custom-resource.yaml'), workspaceFile('crds/backup.yaml'));
   });
 
   test('mistakes/custom-resource.yaml: the misspelt field, the enum and the missing field, from the CRD', async () => {

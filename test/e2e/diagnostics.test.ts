@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import {
   activeExtension,
   formatRange,
+  closeDocuments,
   openInEditor,
   rangeOf,
   sleep,
@@ -14,12 +15,19 @@ import {
 } from './helpers';
 
 suite('diagnostics', () => {
+  const opened: vscode.TextDocument[] = [];
+
   suiteSetup(async () => {
     await activeExtension();
   });
 
+  suiteTeardown(async () => {
+    await closeDocuments(...opened);
+  });
+
   test('statefulset-typos.yaml: replicas "three" and serviceNme, on the value and the key', async () => {
     const doc = await openInEditor(workspaceFile('mistakes/statefulset-typos.yaml'));
+    opened.push(doc);
     const diagnostics = await waitForDiagnostics(doc.uri);
     assert.equal(diagnostics.length, 2, `expected exactly two diagnostics, got:\n${summarize(diagnostics)}`);
 
@@ -43,6 +51,7 @@ suite('diagnostics', () => {
 
   test('removed-api-version.yaml: points to apps/v1 and still reports what apps/v1 and the rules find', async () => {
     const doc = await openInEditor(workspaceFile('mistakes/removed-api-version.yaml'));
+    opened.push(doc);
     const diagnostics = await waitForDiagnostics(doc.uri);
     const removed = diagnostics.filter((d) => d.code && String(typeof d.code === 'object' ? d.code.value : d.code) === 'deprecated-api-version');
     assert.equal(removed.length, 1, summarize(diagnostics));
@@ -61,6 +70,7 @@ suite('diagnostics', () => {
     // it, then let things settle.
     const typos = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('mistakes/statefulset-typos.yaml')));
     const marker = await vscode.workspace.openTextDocument({ language: 'yaml', content: typos });
+    opened.push(marker);
     const markerDiagnostics = await waitForDiagnostics(marker.uri);
     assert.ok(markerDiagnostics.length > 0, 'the language server published nothing for an untitled copy of statefulset-typos.yaml');
     await sleep(1_000);

@@ -3,14 +3,9 @@
 // only inside a Secret. Each test closes what it opened and leaves files untouched.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, editorContextMenu, openInEditor, rangeOf, sleep, summarize, ui, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
+import { activeExtension, closeDocuments, editorContextMenu, openInEditor, rangeOf, sleep, summarize, ui, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 const SECRET_MENU_LABELS = ['Edit Decoded Secret Value…', 'Copy Decoded Secret Value', 'Convert Secret data to stringData', 'Convert Secret stringData to data'];
-
-async function closeWithoutSaving(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
 
 async function placeCursor(doc: vscode.TextDocument, needle: string): Promise<vscode.TextEditor> {
   const editor = await vscode.window.showTextDocument(doc, { preview: false });
@@ -45,7 +40,7 @@ suite('UX: editor (screen)', function () {
       assert.equal(doc.getText(), 'image: postgres\nname: pg\nrole: primary\n');
       await ui.screenshot('snippet-tab');
     } finally {
-      await closeWithoutSaving(doc);
+      await closeDocuments(doc);
     }
   });
 
@@ -82,9 +77,7 @@ suite('UX: editor (screen)', function () {
       assert.ok(!rows.some((r) => r.includes('cGFzc3dvcmQ')), `the suggest widget offers the Secret's base64: ${rows.join(' | ')}`);
       await ui.press('Escape');
     } finally {
-      await closeWithoutSaving(workflow);
-      await vscode.window.showTextDocument(secret, { preview: false });
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await closeDocuments(workflow, secret);
     }
   });
 
@@ -109,12 +102,9 @@ suite('UX: editor (screen)', function () {
       assert.ok(inWorkflow.length > 0, 'the context menu did not open');
       for (const label of SECRET_MENU_LABELS) assert.ok(!inWorkflow.includes(label), `"${label}" shown in a GitHub workflow`);
     } finally {
-      await closeWithoutSaving(workflow);
+      await closeDocuments(workflow);
     }
-    for (const doc of [configMap, secret]) {
-      await vscode.window.showTextDocument(doc, { preview: false });
-      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    }
+    await closeDocuments(configMap, secret);
   });
 });
 
@@ -133,6 +123,7 @@ suite('UX: whole-resource snippets', () => {
       labels = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return list.items.some((i) => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text);
     }, 10_000, 200);
+    await closeDocuments(doc);
     return labels;
   }
 

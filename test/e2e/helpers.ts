@@ -106,6 +106,23 @@ export async function restoreDocument(doc: vscode.TextDocument): Promise<void> {
 }
 
 /**
+ * Closes every editor showing these documents, dropping unsaved edits (an untitled document is
+ * discarded, a file keeps its text on disk): how a suite leaves no editor behind for the next one.
+ */
+export async function closeDocuments(...targets: (vscode.TextDocument | vscode.Uri)[]): Promise<void> {
+  for (const target of targets) {
+    const uri = (target instanceof vscode.Uri ? target : target.uri).toString();
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+    if (doc && !doc.isClosed && (doc.isDirty || doc.isUntitled)) {
+      await vscode.window.showTextDocument(doc, { preview: false });
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+    const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs).filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri);
+    if (tabs.length) await vscode.window.tabGroups.close(tabs);
+  }
+}
+
+/**
  * The workbench's DOM, through the code-server harness (runInCodeServer.mjs, "UI driver"): what only
  * the screen shows (context menus, the suggest widget), real key presses, and screenshots.
  * Unavailable under @vscode/test-electron: tests that need it skip themselves there.

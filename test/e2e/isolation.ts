@@ -1,10 +1,11 @@
 // Keeps the in-editor tests independent of each other and of their order. After every top-level
 // suite it checks that the suite left the workspace as it found it: no file document left with
-// unsaved edits, the files on disk unchanged, no k8sStateful setting left changed. What it finds
+// unsaved edits, the files on disk unchanged, no k8sStateful setting left changed, no editor tab or
+// untitled document left open (their words and active editor leak into later tests). What it finds
 // is put back (so the next suite starts clean) and reported as a failure of the suite that leaked,
 // so a leak is fixed where it happens instead of failing some later, innocent test.
 import * as vscode from 'vscode';
-import { restoreDocument } from './helpers';
+import { closeDocuments, restoreDocument } from './helpers';
 
 type DiskSnapshot = Map<string, Uint8Array>;
 
@@ -58,13 +59,59 @@ function firstDifference(was: Uint8Array, now: Uint8Array): string {
   return ' (same text, other bytes)';
 }
 
+/** What a tab shows, as a stable key and a readable name (text editors, diffs, previews, webviews). */
+function describeTab(tab: vscode.Tab): { key: string; name: string } {
+  const input = tab.input;
+  const uri =
+    input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputNotebook
+      ? input.uri
+      : input instanceof vscode.TabInputTextDiff
+        ? input.modified
+        : undefined;
+  if (!uri) return { key: `${tab.group.viewColumn}:${tab.label}`, name: tab.label };
+  return { key: `${tab.group.viewColumn}:${uri.toString()}`, name: uri.scheme === 'file' ? vscode.workspace.asRelativePath(uri) : `${uri.scheme}:${tab.label}` };
+}
+
+function openTabs(): Map<string, vscode.Tab> {
+  return new Map(vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => [describeTab(tab).key, tab] as const)));
+}
+
+const untitledDocuments = (): vscode.TextDocument[] => vscode.workspace.textDocuments.filter((doc) => doc.uri.scheme === 'untitled' && !doc.isClosed);
+
+/** The first line of an untitled document, to say which one leaked. */
+const firstLine = (doc: vscode.TextDocument): string => JSON.stringify(doc.lineAt(0).text.slice(0, 40));
+
 export interface WorkspaceState {
   disk: DiskSnapshot;
   settings: string;
+  tabs: Set<string>;
+  untitled: Set<string>;
 }
 
 export async function captureWorkspace(): Promise<WorkspaceState> {
-  return { disk: await snapshotDisk(), settings: settingsFingerprint() };
+  return {
+    disk: await snapshotDisk(),
+    settings: settingsFingerprint(),
+    tabs: new Set(openTabs().keys()),
+    untitled: new Set(untitledDocuments().map((doc) => doc.uri.toString())),
+  };
+}
+
+/** Closes the untitled documents and editor tabs opened since `before`; one line per one closed. */
+async function closeOpened(before: WorkspaceState): Promise<string[]> {
+  const leaks: string[] = [];
+  for (const doc of untitledDocuments()) {
+    if (before.untitled.has(doc.uri.toString())) continue;
+    leaks.push(`untitled document left open: ${firstLine(doc)}`);
+    await closeDocuments(doc);
+  }
+  for (const [key, tab] of openTabs()) {
+    if (before.tabs.has(key)) continue;
+    leaks.push(`editor left open: ${describeTab(tab).name}`);
+    // File documents were reverted above, so closing prompts for nothing.
+    await vscode.window.tabGroups.close(tab).then(undefined, () => undefined);
+  }
+  return leaks;
 }
 
 /**
@@ -94,6 +141,7 @@ export async function restoreWorkspace(before: WorkspaceState): Promise<string[]
   }
   // A file put back on disk may still be open with the leaked text: reload it from disk.
   for (const doc of vscode.workspace.textDocuments) if (doc.uri.scheme === 'file' && doc.isDirty) await restoreDocument(doc);
+  leaks.push(...(await closeOpened(before)));
   if (settingsFingerprint() !== before.settings) leaks.push(`k8sStateful settings left changed: ${settingsFingerprint()} (was ${before.settings})`);
   return leaks;
 }

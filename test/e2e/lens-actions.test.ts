@@ -3,7 +3,7 @@
 // commands the lenses and menus run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
 
 const MASK = '••••••';
 
@@ -26,6 +26,10 @@ const revert = restoreDocument;
 suite('Secret lenses and code actions', () => {
   suiteSetup(async () => {
     await activeExtension();
+  });
+
+  suiteTeardown(async () => {
+    await closeDocuments(workspaceFile('postgres/secret.yaml'));
   });
 
   test('the lens over password: cGFzc3dvcmQ= is masked, then reveals "password"', async () => {

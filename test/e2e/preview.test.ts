@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { K8sStatefulApi } from '../../client/src/extension';
 import type { PreviewNode } from '../../client/src/preview/nodes';
-import { activeExtension, openInEditor, rangeOf, waitFor, workspaceFile, restoreDocument } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, rangeOf, waitFor, workspaceFile, restoreDocument } from './helpers';
 
 suite('Stateful Preview', () => {
   let api: K8sStatefulApi;
@@ -42,6 +42,7 @@ suite('Stateful Preview', () => {
 
   suiteTeardown(async () => {
     if (doc) await restoreDocument(doc);
+    await closeDocuments(...['service.yaml', 'storageclass.yaml', 'statefulset.yaml'].map((name) => workspaceFile(`postgres/${name}`)));
   });
 
   test('db (replicas 3, serviceName db, namespace prod) shows pods db-0..db-2, claims data-db-0..data-db-2 and per-pod DNS names', async () => {

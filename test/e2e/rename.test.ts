@@ -3,7 +3,7 @@
 // another file appears and clears with unsaved edits of that file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, rangeOf, summarize, waitFor, workspaceFile, restoreDocument } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, rangeOf, summarize, waitFor, workspaceFile, restoreDocument } from './helpers';
 
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -18,6 +18,7 @@ suite('cross-file rename and diagnostics', () => {
 
   suiteTeardown(async () => {
     for (const doc of touched) await revert(doc);
+    await closeDocuments(...['postgres/configmap.yaml', 'postgres/statefulset.yaml', 'postgres/secret.yaml', 'mistakes/missing-secret-key.yaml'].map(workspaceFile));
   });
 
   test('renaming the ConfigMap db-config edits configmap.yaml and every user in statefulset.yaml', async () => {

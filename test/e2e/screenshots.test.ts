@@ -2,12 +2,7 @@
 // E2E_SCREENSHOTS=<folder> is set: `E2E_SCREENSHOTS=docs/images E2E_GREP="UX: screenshots" npm test`.
 // Otherwise this suite is skipped. Each shot closes what it opened.
 import * as vscode from 'vscode';
-import { activeExtension, openInEditor, rangeOf, sleep, ui, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
-
-async function closeEditor(doc: vscode.TextDocument): Promise<void> {
-  await vscode.window.showTextDocument(doc, { preview: false });
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-}
+import { activeExtension, closeDocuments, openInEditor, rangeOf, sleep, ui, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
 async function shotWithWidget(name: string, selector: string): Promise<void> {
   await waitFor(async () => (await ui.texts(selector)).length > 0, 10_000, 200);
@@ -29,7 +24,7 @@ suite('UX: screenshots', function () {
     editor.selection = new vscode.Selection(first.range.start, first.range.start);
     await vscode.commands.executeCommand('editor.action.showHover');
     await shotWithWidget('diagnostics-hover', '.monaco-hover .hover-row');
-    await closeEditor(doc);
+    await closeDocuments(doc);
   });
 
   test('completion of the keys a StatefulSet spec can take', async () => {
@@ -40,7 +35,7 @@ suite('UX: screenshots', function () {
     await sleep(1_000); // the server has the document
     await vscode.commands.executeCommand('editor.action.triggerSuggest');
     await shotWithWidget('completion', '.suggest-widget.visible .monaco-list-row');
-    await closeEditor(doc);
+    await closeDocuments(doc);
   });
 
   test('quick fix for a quantity', async () => {
@@ -51,7 +46,7 @@ suite('UX: screenshots', function () {
     editor.selection = new vscode.Selection(at, at);
     await vscode.commands.executeCommand('editor.action.quickFix');
     await shotWithWidget('quick-fix', '.action-widget .monaco-list-row');
-    await closeEditor(doc);
+    await closeDocuments(doc);
   });
 
   test('Secret values behind a code lens', async () => {
@@ -59,6 +54,6 @@ suite('UX: screenshots', function () {
     await waitFor(async () => (await ui.texts('.codelens-decoration')).length > 0, 10_000, 200);
     await sleep(300);
     await ui.screenshot('secret-lens');
-    await closeEditor(doc);
+    await closeDocuments(doc);
   });
 });

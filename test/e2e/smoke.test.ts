@@ -1,7 +1,7 @@
 // The extension is installed in the editor and activates when a YAML file is opened.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, openInEditor, waitFor, workspaceRoot } from './helpers';
+import { EXTENSION_ID, closeDocuments, openInEditor, waitFor, workspaceRoot } from './helpers';
 
 suite('smoke', () => {
   test(`extension ${EXTENSION_ID} is present`, () => {
@@ -26,5 +26,6 @@ suite('smoke', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), file.toString());
     const active = await waitFor(() => ext.isActive, 20_000);
     assert.ok(active, `${EXTENSION_ID} did not activate within 20 s of opening ${file.fsPath}`);
+    await closeDocuments(doc);
   });
 });
