@@ -22,6 +22,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { activationMedians, measureActivation, renderActivation, type ActivationResult } from './activation';
 import { FORMAT_ONLY, appName, generateManifest, type Manifest, type PlantedKind } from './generate';
 import { BenchClient, type Published } from './lsp';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
 import { writeCombinedSchema } from './schema';
 import { SERVER_NODE_FLAGS } from '../common/nodeFlags';
 
@@ -38,6 +39,10 @@ interface Options {
   deadlineMs: number;
   cli: boolean;
   cliApps: number;
+  /** Only the workspace-diagnostics figures (and the parse floor they are compared with). */
+  workspaceOnly?: boolean;
+  /** k8sStateful.diagnostics.scope for the workspace figures (`open` gives the baseline to compare with). */
+  workspaceScope?: 'workspace' | 'open';
   stockYls: boolean;
   /** Folder for CPU profiles of our server (node --cpu-prof), when set. */
   profileDir?: string;
@@ -64,6 +69,8 @@ const HELP = `Usage: npm run bench -- [options]
   --budget S              seconds per phase before sampling stops (at least 3 samples; default 60)
   --deadline S            whole-run deadline; later phases are skipped (default 1500)
   --no-cli                skip the CLI run on the 10,000-resource tree
+  --workspace-only        only the workspace-diagnostics figures (the tree plus the N=500 file as one workspace)
+  --workspace-scope open  those figures with k8sStateful.diagnostics.scope: open (the baseline: no closed-file checks)
   --activation            only measure extension activation in code-server (needs scripts/setup-code-server.sh)
   --no-activation         skip the extension activation measurement (part of the run by default)
   --activation-runs N     code-server sessions for the activation figures (default 5)
@@ -108,6 +115,12 @@ function parseOptions(argv: string[]): Options {
         break;
       case '--no-cli':
         o.cli = false;
+        break;
+      case '--workspace-only':
+        o.workspaceOnly = true;
+        break;
+      case '--workspace-scope':
+        o.workspaceScope = value() === 'open' ? 'open' : 'workspace';
         break;
       case '--activation':
         o.activation = 'only';
@@ -271,6 +284,20 @@ function evaluate(diagnostics: Published['diagnostics'], manifest: Manifest) {
   return { found: hit.size, unexpected, samples, missedByKind };
 }
 
+/**
+ * The k-th timed edit: the container image of an app (apps spread over the file). Every edit
+ * changes the text: even ones insert two characters (later documents move), odd ones overtype one
+ * (same length), like typing. `lines` is updated.
+ */
+function imageEdit(manifest: Manifest, lines: string[], k: number): TextDocumentContentChangeEvent {
+  const app = manifest.apps[(k * 97 + 13) % manifest.apps.length];
+  const line = lines[app.image];
+  const at = line.indexOf('postgres:');
+  const replacement = k % 2 === 0 ? `postgres:16.${k % 10}` : `postgres:1${(k % 9) + 1 === 6 ? 7 : (k % 9) + 1}`;
+  lines[app.image] = line.slice(0, at) + replacement;
+  return { range: { start: { line: app.image, character: at }, end: { line: app.image, character: line.length } }, text: replacement };
+}
+
 class Deadline {
   constructor(private readonly at: number) {}
   get passed(): boolean {
@@ -357,14 +384,7 @@ async function benchServer(id: ServerId, manifest: Manifest, uri: string, option
       }
     };
     await phase(options.edits, async (k) => {
-      const app = manifest.apps[(k * 97 + 13) % manifest.apps.length];
-      const line = lines[app.image];
-      const at = line.indexOf('postgres:');
-      // Every edit changes the text: even ones insert two characters (later documents move),
-      // odd ones overtype one (same length), like typing.
-      const replacement = k % 2 === 0 ? `postgres:16.${k % 10}` : `postgres:1${(k % 9) + 1 === 6 ? 7 : (k % 9) + 1}`;
-      const change = { range: { start: { line: app.image, character: at }, end: { line: app.image, character: line.length } }, text: replacement };
-      lines[app.image] = line.slice(0, at) + replacement;
+      const change = imageEdit(manifest, lines, k);
       version++;
       const next = client.nextDiagnostics(uri, 60_000 * scale, version);
       const started = performance.now();
@@ -599,6 +619,118 @@ async function workspaceMemory(treeDir: string, treeApps: number, manifest: Mani
 }
 
 // ---------------------------------------------------------------------------------------------
+// workspace-wide diagnostics (k8sStateful.diagnostics.scope: workspace, the default): the
+// 10,000-resource tree plus the N=500 manifest as one workspace folder
+
+interface WorkspaceDiagnostics {
+  scope?: string;
+  /** Apps of the manifest that is opened (N). */
+  apps: number;
+  resources: number;
+  files?: number;
+  /** Server spawned → every closed file checked and published (k8sStateful/workspaceStatus). */
+  completeMs?: number;
+  /** Closed files whose problems were published. */
+  published?: number;
+  /** Opening the scanned N=500 manifest (same text) → its first diagnostics. */
+  openMs?: number;
+  /** The bare `yaml` parse of that file, in a fresh process / warm (parseFloor). */
+  parse?: { coldMs: number; warmMs: number };
+  openFound?: number;
+  planted?: number;
+  edit: number[];
+  rssMb?: number;
+  peakMb?: number;
+  note?: string;
+}
+
+async function workspaceDiagnostics(treeApps: number, manifest: Manifest, options: Options): Promise<WorkspaceDiagnostics> {
+  const out: WorkspaceDiagnostics = { apps: manifest.apps.length, resources: treeApps * 5 + manifest.resources, edit: [], planted: manifest.planted.length };
+  const dir = join(OUT, `workspace-${treeApps}-${manifest.apps.length}`);
+  writeTree(dir, treeApps);
+  const manifestPath = join(dir, `manifest-${manifest.apps.length}.yaml`);
+  writeFileSync(manifestPath, manifest.text);
+  out.parse = parseFloor(manifestPath, manifest.text);
+  const uri = pathToFileURL(manifestPath).href;
+  const settings = { ...OUR_SETTINGS, diagnostics: { scope: options.workspaceScope ?? 'workspace' } };
+  out.scope = settings.diagnostics.scope;
+  const started = performance.now();
+  const client = new BenchClient(SERVER_NAMES.ours, serverCommand('ours', options), (section) => (section === 'k8sStateful' ? settings : null));
+  try {
+    await client.initialize(pathToFileURL(dir).href);
+    await client.configure({ k8sStateful: settings });
+    type Status = { scanning: boolean; checking: boolean; passes: number; closedPublished: number };
+    for (;;) {
+      const status = await client.connection.sendRequest<Status>('k8sStateful/workspaceStatus');
+      // With scope `open` there is no workspace check: the scan's end is all there is.
+      if ((status.passes > 0 || out.scope === 'open') && !status.checking && !status.scanning) {
+        out.completeMs = performance.now() - started;
+        out.published = status.closedPublished;
+        break;
+      }
+      if (performance.now() - started > 300_000) throw new Error('workspace problems not complete within 300 s');
+      await sleep(20);
+    }
+    out.files = Number(/indexed (\d+) Kubernetes file/.exec((await client.waitForLog(/indexed \d+ Kubernetes file/, 1000)) ?? '')?.[1] ?? NaN);
+    await sleep(1000);
+
+    // Open the scanned manifest with the text on disk: its findings are published before any parse.
+    const published = client.nextDiagnostics(uri, 120_000);
+    const openStart = performance.now();
+    await client.open(uri, manifest.text);
+    const first = await published;
+    out.openMs = first.at - openStart;
+    out.openFound = evaluate(first.diagnostics, manifest).found;
+    await sleep(2000); // the parse for completion and hover follows in the background
+
+    // One-line edits of the open manifest, with the closed files re-checked after each.
+    const lines = manifest.text.split('\n');
+    for (let k = 0, version = 1; k < options.edits; k++) {
+      const change = imageEdit(manifest, lines, k);
+      version++;
+      const next = client.nextDiagnostics(uri, 60_000, version);
+      const editStart = performance.now();
+      await client.change(uri, version, [change]);
+      out.edit.push((await next).at - editStart);
+      // Past the debounce of the dependents' re-check, so it runs between edits as when typing.
+      await sleep(200);
+    }
+    await sleep(IDLE_BEFORE_RSS_MS);
+    const memory = client.memory();
+    out.rssMb = memory?.rssMb;
+    out.peakMb = memory?.peakMb;
+  } catch (error) {
+    out.note = (error as Error).message;
+  } finally {
+    await client.shutdown();
+  }
+  return out;
+}
+
+function renderWorkspaceDiagnostics(w: WorkspaceDiagnostics): string {
+  const floor = w.parse;
+  const rows = [
+    [`workspace problems complete (server start → every closed file checked; ${w.files ?? '?'} files, ${w.resources.toLocaleString('en-US')} resources) ≤ 5 s`, `${ms(w.completeMs)} (${w.published ?? '?'} closed files checked)`, w.completeMs === undefined ? 'n/a' : w.completeMs <= 5000 ? 'holds' : 'MISSED'],
+    [
+      `open → diagnostics of the scanned N=${w.apps} file ≤ ¼ of its bare parse`,
+      `${ms(w.openMs)} vs parse ${ms(floor?.coldMs)} fresh (${((w.openMs ?? NaN) / (floor?.coldMs ?? NaN)).toFixed(3)}×) / ${ms(floor?.warmMs)} warm (${((w.openMs ?? NaN) / (floor?.warmMs ?? NaN)).toFixed(3)}×); planted found ${w.openFound ?? '?'}/${w.planted ?? '?'}`,
+      w.openMs === undefined || !floor ? 'n/a' : w.openMs <= floor.warmMs / 4 ? 'holds (warm)' : w.openMs <= floor.coldMs / 4 ? 'holds (fresh only)' : 'MISSED',
+    ],
+    ['edit → diagnostics p50 / p95 with workspace diagnostics on ≤ 20 ms (p95)', `${ms(p(w.edit, 50))} / ${ms(p(w.edit, 95))} (${w.edit.length} edits)`, w.edit.length === 0 ? 'n/a' : (p(w.edit, 95) ?? Infinity) <= 20 ? 'holds' : 'MISSED'],
+    ['server RSS idle after the edits ≤ 200 MB', w.rssMb === undefined ? 'n/a' : `${Math.round(w.rssMb)} MB (peak ${Math.round(w.peakMb ?? NaN)} MB)`, w.rssMb === undefined ? 'n/a' : w.rssMb <= 200 ? 'holds' : 'MISSED'],
+  ];
+  return [
+    `### Workspace diagnostics (scope: ${w.scope}) — yaml-language-server has no equivalent: it validates open files only`,
+    '',
+    '| figure | measured | target |',
+    '|---|---|---|',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    w.note ? `\nnote: ${w.note}` : '',
+    '',
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
 // the CLI on a 10,000-resource tree
 
 interface CliRun {
@@ -660,6 +792,12 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(EMPTY_WORKSPACE, { recursive: true });
+  if (options.workspaceOnly) {
+    const workspace = await workspaceDiagnostics(options.cliApps, generateManifest(500), options);
+    process.stdout.write(`${renderWorkspaceDiagnostics(workspace)}\n`);
+    writeFileSync(join(OUT, 'workspace.json'), JSON.stringify({ date: new Date().toISOString(), workspace }, null, 2));
+    return;
+  }
 
   const schema = writeCombinedSchema(join(ROOT, 'schemas', 'generated'), join(OUT, 'k8s-combined.schema.json'));
   const schemaUri = pathToFileURL(schema.path).href;
@@ -709,6 +847,12 @@ async function main(): Promise<void> {
         }; ${memory.indexed ?? memory.note ?? ''}\n\n`,
     );
   }
+  let workspace: WorkspaceDiagnostics | undefined;
+  if (options.servers.includes('ours') && !deadline.passed) {
+    process.stderr.write(`bench: workspace diagnostics on ${options.cliApps * 5} resources + the N=500 file…\n`);
+    workspace = await workspaceDiagnostics(options.cliApps, generateManifest(500), options);
+    process.stdout.write(`${renderWorkspaceDiagnostics(workspace)}\n`);
+  }
   if (options.cli && !deadline.passed) {
     process.stderr.write(`bench: CLI on ${options.cliApps * 5} resources…\n`);
     writeTree(tree, options.cliApps);
@@ -736,7 +880,7 @@ async function main(): Promise<void> {
   }
 
   process.stdout.write(`${renderTargets(sizes, memory, activation)}\n`);
-  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, cpu, node: process.version }, options, sizes, memory, cli, activation }, null, 2));
+  writeFileSync(join(OUT, 'results.json'), JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, cpu, node: process.version }, options, sizes, memory, workspace, cli, activation }, null, 2));
   process.stderr.write(`bench: results in ${join(OUT, 'results.json')}\n`);
 }
 

@@ -111,7 +111,7 @@ async function check(options: CheckOptions): Promise<number> {
   }
 
   const progress = new Progress(process.stderr, !options.quiet && options.progress !== 'never');
-  progress.setTotal(files.length);
+  progress.setFiles(files.length);
   const jobs = options.jobs ?? defaultJobs(files.length, totalSize(files));
   const results = new Map<string, FileResult>();
   const crdSources = readCrdSources(options.crds);
@@ -128,7 +128,8 @@ async function check(options: CheckOptions): Promise<number> {
       crdSources,
       jobs,
       workerScript: __filename,
-      onProgress: (done) => progress.update(offset + done),
+      // Each group's steps (reading, then checking: see CheckRun.onProgress) as its share of the whole.
+      onProgress: (done, total) => progress.update(2 * offset + (2 * group.length * done) / total, 2 * files.length),
     });
     group.forEach((path, i) => results.set(path, groupResults[i]));
     before += group.length;

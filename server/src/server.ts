@@ -138,7 +138,7 @@ function applySettings(clientSettings: unknown): void {
 }
 
 function settingsChanged(): void {
-  sync.republishOpen(true);
+  sync.settingsChanged();
   notifyPreviewChanged();
 }
 
@@ -176,7 +176,11 @@ function scheduleValidation(document: TextDocument): void {
   notifyPreviewChanged();
 }
 
-documents.onDidOpen((e) => (isConfigUri(e.document.uri) ? configDocumentChanged(e.document) : scheduleValidation(e.document)));
+documents.onDidOpen((e) => {
+  if (isConfigUri(e.document.uri)) return configDocumentChanged(e.document);
+  sync.opened(e.document);
+  notifyPreviewChanged();
+});
 documents.onDidChangeContent((e) => (isConfigUri(e.document.uri) ? configDocumentChanged(e.document) : scheduleValidation(e.document)));
 documents.onDidClose((e) => {
   if (isConfigUri(e.document.uri)) {
@@ -249,6 +253,8 @@ function notifyPreviewChanged(): void {
 }
 
 // The server's process id and memory: the crash-recovery test kills the process, the bench samples it.
+// How far the workspace scan and check are (tests and the bench wait for the check to complete).
+connection.onRequest('k8sStateful/workspaceStatus', () => sync.status());
 connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage(), idleCollections: idleCollector.collections }));
 
 documents.listen(connection);

@@ -1,16 +1,24 @@
 // Keeps the language service's view of the workspace in step with the editor and the disk, and
-// publishes diagnostics for open documents:
-// - at start, the workspace folders are scanned in the background and every Kubernetes file indexed;
+// publishes diagnostics:
+// - at start, the workspace folders are scanned in the background and every Kubernetes file indexed
+//   (with window progress the user can cancel, on large workspaces);
 // - open documents win over disk (watched-file events for them are ignored), and on close the disk
 //   text is indexed again in place of the editor's;
-// - an edit publishes the edited document at once and, debounced, re-publishes the other open
-//   documents whose findings may depend on it (cross-file rules); unchanged results are not re-sent.
+// - an edit publishes the edited document at once and, debounced, re-publishes the other documents
+//   whose findings may depend on it (cross-file rules); unchanged results are not re-sent;
+// - with `k8sStateful.diagnostics.scope: workspace`, closed Kubernetes files get diagnostics too,
+//   from the same service entry point as open ones (and the CLI). The service keeps each file's
+//   findings with what they looked up, so a pass over the closed files re-parses only those whose
+//   inputs changed; passes run in slices with yields so edits stay responsive;
+// - a document opened with the text the workspace check saw gets those findings at once; its parse
+//   (for completion and hover) follows.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
-import type { LanguageService } from './service';
+import type { Diagnostic, LanguageService } from './service';
 import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './workspaceScan';
 import { describeFailure } from './requestGuard';
+import { WorkProgress } from './workProgress';
 
 /** Other open documents are re-checked this long after the last edit of a document they may depend on. */
 const DEPENDENTS_DEBOUNCE_MS = 150;
@@ -18,10 +26,16 @@ const DEPENDENTS_DEBOUNCE_MS = 150;
 const DISK_CHANGE = '<disk>';
 /** While the first scan runs, newly opened documents wait this long before publishing anyway. */
 const SCAN_GRACE_MS = 2_000;
+/** A pass over the closed files yields to the event loop after this much work (edits go first). */
+const PASS_SLICE_MS = 8;
 
 export class WorkspaceSync {
   private folders: string[] = [];
   private scanning = false;
+  /** The scan has ended (or there is none): closed files are checked only against the whole index. */
+  private indexComplete = true;
+  /** The version each document was opened at (its didOpen also arrives as a content change). */
+  private readonly openedVersion = new Map<string, number>();
   private waitingForScan = new Set<string>();
   private readonly pending = new Map<string, NodeJS.Immediate>();
   private readonly lastPublished = new Map<string, string>();
@@ -33,6 +47,15 @@ export class WorkspaceSync {
   private readonly kubernetesText = new Map<string, boolean>();
   /** Files the config file's `exclude` leaves out: neither indexed nor reported on. */
   isExcluded: (path: string) => boolean = () => false;
+  /** Closed files' last published diagnostics (the service's array: same object = unchanged). */
+  private readonly publishedClosed = new Map<string, Diagnostic[]>();
+  /** A pass over the closed files is running / another one was asked for meanwhile. */
+  private passRunning = false;
+  private passWanted = false;
+  /** Shown by the next pass (the first after the scan), with the scan's progress. */
+  private passProgress: WorkProgress | undefined;
+  /** Passes completed (tests and the bench wait on it through k8sStateful/workspaceStatus). */
+  private passes = 0;
 
   constructor(
     private readonly connection: Connection,
@@ -52,6 +75,7 @@ export class WorkspaceSync {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
     if (this.folders.length > 0) {
       this.scanning = true;
+      this.indexComplete = false;
       this.grace = setTimeout(() => this.endScanWait(), SCAN_GRACE_MS);
     }
   }
@@ -60,6 +84,8 @@ export class WorkspaceSync {
   async scan(): Promise<void> {
     if (this.folders.length === 0) return;
     const started = Date.now();
+    const progress = new WorkProgress(this.connection, 'Kubernetes: reading the workspace');
+    let files = 0;
     try {
       const result = await scanFolders(
         this.folders,
@@ -68,22 +94,125 @@ export class WorkspaceSync {
           const uri = pathToFileURL(path).href;
           // Index now, in the scan's batches, rather than on the first diagnostics request.
           if (this.service.workspaceDocument(uri, text)) this.service.index.indexDocument(uri);
+          if (++files % 50 === 0) progress.report(`${files} files read`);
         },
-        { cancelled: () => this.stopped },
+        { cancelled: () => this.stopped || progress.cancelled },
       );
-      this.connection.console.log(
-        `k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${result.truncated ? ' (stopped at the file limit)' : ''}`,
-      );
+      const how = result.truncated ? ' (stopped at the file limit)' : progress.cancelled ? ' (cancelled)' : '';
+      this.connection.console.log(`k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${how}`);
     } catch (error) {
       this.connection.console.error(`k8s-stateful: workspace scan failed: ${describeFailure(error)}`);
     } finally {
       clearTimeout(this.grace);
       this.scanning = false;
+      this.indexComplete = true;
       this.waitingForScan.clear();
-      this.onScanEnd();
       this.onIndexChanged();
       this.republishOpen(true);
+      // The closed files' check shows in the same progress (unless the user cancelled the scan).
+      if (this.workspaceScope() && !progress.cancelled) {
+        this.passProgress = progress;
+        this.checkWorkspace();
+      } else {
+        progress.done();
+        this.onScanEnd();
+      }
     }
+  }
+
+  /** Whether closed files get diagnostics (`k8sStateful.diagnostics.scope`). */
+  private workspaceScope(): boolean {
+    return this.service.settings().diagnostics.scope === 'workspace';
+  }
+
+  /** The settings changed: publish closed files' findings, or clear them when the scope went back to `open`. */
+  settingsChanged(): void {
+    this.republishOpen(true);
+    if (this.workspaceScope()) this.checkWorkspace();
+    else this.clearClosed();
+  }
+
+  /** How far the workspace check is (tests and the bench wait for it). */
+  status(): { scanning: boolean; checking: boolean; passes: number; closedPublished: number } {
+    return { scanning: !this.indexComplete, checking: this.passRunning || this.passWanted, passes: this.passes, closedPublished: this.publishedClosed.size };
+  }
+
+  private clearClosed(): void {
+    for (const [uri, last] of this.publishedClosed) if (last.length > 0) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.publishedClosed.clear();
+  }
+
+  /**
+   * Publishes every closed file's diagnostics that changed. One pass at a time; a request during a
+   * pass runs another after it (cheap: only files whose inputs changed are re-checked).
+   */
+  private checkWorkspace(): void {
+    this.passWanted = true;
+    // Before the scan ends, references to files not read yet would show as missing; its end checks.
+    if (this.passRunning || !this.indexComplete) return;
+    this.passRunning = true;
+    void this.runPasses().finally(() => (this.passRunning = false));
+  }
+
+  private async runPasses(): Promise<void> {
+    while (this.passWanted && !this.stopped) {
+      this.passWanted = false;
+      const progress = this.passProgress;
+      this.passProgress = undefined;
+      try {
+        await this.pass(progress);
+      } catch (error) {
+        this.connection.console.error(`k8s-stateful: checking the workspace failed: ${describeFailure(error)}`);
+      } finally {
+        if (progress) {
+          progress.done();
+          // The first check after the scan leaves the scan's garbage, and more.
+          this.onScanEnd();
+        }
+      }
+      this.passes++;
+    }
+  }
+
+  private async pass(progress: WorkProgress | undefined): Promise<void> {
+    if (!this.workspaceScope()) return;
+    const uris = this.service.closedDocuments();
+    let sliceStart = performance.now();
+    for (let i = 0; i < uris.length; i++) {
+      if (this.stopped || progress?.cancelled || !this.workspaceScope()) return;
+      const uri = uris[i];
+      if (this.service.hasDocument(uri) && !this.service.isOpen(uri)) this.publishClosed(uri);
+      if (performance.now() - sliceStart > PASS_SLICE_MS) {
+        progress?.report(`checked ${i + 1}/${uris.length} files`, (100 * (i + 1)) / uris.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  /** `force`: send even when nothing was published for it as a closed file (it was open until now). */
+  private publishClosed(uri: string, force = false): void {
+    // Left out by the config file's `exclude` (perhaps since it was indexed): nothing to report.
+    if (uri.startsWith('file:') && this.isExcluded(fileURLToPath(uri))) return this.forgetClosed(uri);
+    try {
+      const diagnostics = this.service.getDiagnostics(uri);
+      const last = this.publishedClosed.get(uri);
+      if (last === diagnostics && !force) return;
+      this.publishedClosed.set(uri, diagnostics);
+      // Nothing to say about a file never published, or a re-check that came to the same findings.
+      const same = last === undefined ? diagnostics.length === 0 : last.length === 0 ? diagnostics.length === 0 : JSON.stringify(last) === JSON.stringify(diagnostics);
+      if (same && !force) return;
+      void this.connection.sendDiagnostics({ uri, diagnostics });
+    } catch (error) {
+      this.connection.console.error(`k8s-stateful: checking ${uri} failed: ${describeFailure(error)}`);
+    }
+  }
+
+  /** A closed file left the workspace (deleted, no longer Kubernetes): its problems go too. */
+  private forgetClosed(uri: string): void {
+    const last = this.publishedClosed.get(uri);
+    this.publishedClosed.delete(uri);
+    if (last && last.length > 0) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   stop(): void {
@@ -94,7 +223,27 @@ export class WorkspaceSync {
 
   /** A document was opened or edited. */
   changed(document: TextDocument): void {
+    // The content change that comes with didOpen: opened() has handled this version.
+    if (this.openedVersion.get(document.uri) === document.version) return;
     this.edited(document);
+  }
+
+  /**
+   * A document was opened. When its text is what the workspace check saw and nothing it depends on
+   * changed since, those findings are published before anything is parsed; the parse (and the
+   * regular publish) follows.
+   */
+  opened(document: TextDocument): void {
+    const uri = document.uri;
+    this.publishedClosed.delete(uri);
+    this.openedVersion.set(uri, document.version);
+    const kept = this.scanning ? undefined : this.service.keptDiagnostics(uri, document.getText());
+    if (kept) {
+      const key = JSON.stringify(kept);
+      this.lastPublished.set(uri, key);
+      void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: kept });
+    }
+    this.edited(document, kept !== undefined);
   }
 
   /** The editor closed a document: index the disk text instead (or forget an unsaved/untitled one). */
@@ -104,15 +253,23 @@ export class WorkspaceSync {
     this.pending.delete(uri);
     this.lastPublished.delete(uri);
     this.kubernetesText.delete(uri);
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.openedVersion.delete(uri);
     const path = this.workspacePath(uri);
+    // With workspace scope, a workspace file keeps its problems: the disk text's replace them below.
+    const keepsProblems = path !== undefined && this.workspaceScope();
+    if (!keepsProblems) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
     // Keep the last text indexed while the disk is read, so other documents do not flicker.
-    this.service.closeDocument(uri, path ? this.service.documents.parsed(uri)?.text : undefined);
+    this.service.closeDocument(uri, path ? this.service.documents.storedText(uri)?.text : undefined);
     if (path) {
       const text = await readKubernetesFile(path);
       if (this.service.isOpen(uri)) return; // re-opened meanwhile: the editor's text wins
-      if (text === undefined) this.service.removeDocument(uri);
-      else this.service.workspaceDocument(uri, text);
+      if (text === undefined) {
+        this.service.removeDocument(uri);
+        if (keepsProblems) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      } else {
+        this.service.workspaceDocument(uri, text);
+        if (keepsProblems) this.publishClosed(uri, true);
+      }
     }
     this.onIndexChanged();
     this.scheduleDependents(uri);
@@ -132,6 +289,7 @@ export class WorkspaceSync {
           this.service.removeDocument(change.uri);
           any = true;
         }
+        this.forgetClosed(change.uri);
       } else {
         this.service.workspaceDocument(change.uri, text);
         any = true;
@@ -149,7 +307,8 @@ export class WorkspaceSync {
     for (const uri of this.service.openDocuments()) this.publish(uri, force);
   }
 
-  private edited(document: TextDocument): void {
+  /** `published`: diagnostics for this text went out already (kept findings on open), only re-send a change. */
+  private edited(document: TextDocument, published = false): void {
     const uri = document.uri;
     const text = document.getText();
     this.service.setDocument(uri, text, document.version, { open: true });
@@ -160,7 +319,7 @@ export class WorkspaceSync {
       setImmediate(() => {
         this.pending.delete(uri);
         if (this.scanning) this.waitingForScan.add(uri);
-        else this.publish(uri, true);
+        else this.publish(uri, !published);
       }),
     );
     // Only Kubernetes files define things other documents refer to (checked on the text: parsing
@@ -192,6 +351,7 @@ export class WorkspaceSync {
         if (changed.size === 1 && changed.has(uri)) continue;
         this.publish(uri, false);
       }
+      if (this.workspaceScope()) this.checkWorkspace();
     }, DEPENDENTS_DEBOUNCE_MS);
   }
 

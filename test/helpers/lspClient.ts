@@ -68,17 +68,17 @@ export class LspTestClient {
 
   /**
    * `textDocument` capabilities are merged into the defaults (e.g. `{ completion: { completionItem: { snippetSupport: true } } }`);
-   * `extra` adds workspace capabilities and initializationOptions.
+   * `extra` adds workspace and window capabilities and initializationOptions.
    */
   async initialize(
     rootUri: string | null = null,
     textDocument: Record<string, unknown> = {},
-    extra: { workspace?: Record<string, unknown>; initializationOptions?: unknown } = {},
+    extra: { workspace?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown } = {},
   ): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(extra.workspace ? { workspace: extra.workspace } : {}) },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(extra.workspace ? { workspace: extra.workspace } : {}), ...(extra.window ? { window: extra.window } : {}) },
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
       ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });

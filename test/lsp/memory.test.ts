@@ -1,7 +1,7 @@
 // Memory with a large workspace, through the real server: closed files are indexed as facts (no
 // AST kept), cross-file rules still see them, and once the server is idle after the scan it
 // collects the scan's garbage (server/src/idleCollector.ts), so the heap is the index's, not the
-// scan's.
+// scan's. The scan and the first check of the workspace show window progress.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { generateManifest } from '../../bench/generate';
+import { WorkDoneProgress, WorkDoneProgressCreateRequest } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lspClient';
 
 const FILES = 1200;
@@ -45,7 +46,14 @@ async function waitForLog(pattern: RegExp, timeoutMs: number): Promise<string> {
 test(`a workspace of ${FILES} files: indexed without their ASTs, its garbage collected once idle`, async () => {
   client = new LspTestClient();
   const indexed = waitForLog(/indexed \d+ Kubernetes file/, 120_000);
-  await client.initialize(pathToFileURL(root).href);
+  // The scan of a workspace this size shows window progress (LSP work-done progress).
+  const created: unknown[] = [];
+  const progress: Array<{ kind: string; cancellable?: boolean; percentage?: number }> = [];
+  client.connection.onRequest(WorkDoneProgressCreateRequest.type, ({ token }) => {
+    created.push(token);
+    client.connection.onProgress(WorkDoneProgress.type, token, (value) => void progress.push(value));
+  });
+  await client.initialize(pathToFileURL(root).href, {}, { window: { workDoneProgress: true } });
   assert.match(await indexed, new RegExp(`indexed ${FILES} Kubernetes file`));
 
   // A StatefulSet in an unsaved editor reads a key of a ConfigMap in a closed file: found through the facts.
@@ -71,8 +79,15 @@ test(`a workspace of ${FILES} files: indexed without their ASTs, its garbage col
   const diagnostics = await client.open(uri, statefulSet);
   assert.deepEqual(diagnostics.map((d) => d.code), ['ref-configmap-key-missing']);
 
-  // The scan's garbage is collected when it ends (or once idle): the heap is what the index keeps.
-  const deadline = Date.now() + 30_000;
+  // The scan's garbage is collected when it ends (or once idle): the heap is what the index keeps
+  // (and, with workspace diagnostics, the closed files' findings, once they are all checked).
+  const deadline = Date.now() + 60_000;
+  while ((await client.request<{ passes: number; checking: boolean }>('k8sStateful/workspaceStatus')).passes === 0 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.equal(created.length, 1, 'one progress for the scan and the workspace check');
+  assert.deepEqual([progress[0]?.kind, progress[0]?.cancellable, progress.at(-1)?.kind], ['begin', true, 'end']);
+  assert.ok(progress.some((p) => p.kind === 'report' && typeof p.percentage === 'number'), 'the workspace check reports a percentage');
   let info = await client.request<ProcessInfo>('k8sStateful/processInfo');
   while (info.idleCollections === 0 && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 250));

@@ -37,6 +37,10 @@ export interface CheckRun {
   jobs: number;
   /** The script a worker runs (the CLI bundle itself). */
   workerScript?: string;
+  /**
+   * Steps done of all steps: reading and parsing each file (every thread reads every file, for the
+   * cross-file rules), then checking each file of the thread's share.
+   */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -110,27 +114,40 @@ export function totalSize(files: string[]): number {
 
 /** Results of every file, in the order of `files`. */
 export async function runCheck(run: CheckRun): Promise<FileResult[]> {
-  if (run.jobs <= 1 || run.files.length < 2 || !run.workerScript) return checkInThread(run, run.files.map((_, i) => i), (done) => run.onProgress?.(done, run.files.length));
+  if (run.jobs <= 1 || run.files.length < 2 || !run.workerScript) return checkInThread(run, run.files.map((_, i) => i), run.onProgress);
   return checkInWorkers(run);
 }
 
+/** Steps of a thread checking `share` of `files` files (see CheckRun.onProgress). */
+function stepsOf(files: number, share: number): number {
+  return files + share;
+}
+
 /** Loads all files into one service and returns the results of the files at `indices`. */
-export function checkInThread(run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>, indices: number[], onProgress?: (done: number) => void): FileResult[] {
+export function checkInThread(
+  run: Omit<CheckRun, 'jobs' | 'workerScript' | 'onProgress'>,
+  indices: number[],
+  onProgress?: (done: number, total: number) => void,
+): FileResult[] {
   const service = createLanguageService({ schemas: schemaFiles(run.schemaDir), docsBaseUri: run.docsBaseUri });
   service.configure(run.settings);
   if (run.crdSources) service.setCrdSources(run.crdSources);
   const uris = run.files.map((path) => uriOf(path, run.stdinPath));
   const unreadable = new Map<number, string>();
+  const steps = stepsOf(run.files.length, indices.length);
+  // Parsed here, file by file, so progress covers the parse (else the first check parses them all).
   run.files.forEach((path, i) => {
     const input = readInput(path, run.stdin);
     if ('error' in input) unreadable.set(i, input.error);
     service.setDocument(uris[i], 'text' in input ? input.text : '', 1);
+    service.documents.parsed(uris[i]);
+    onProgress?.(i + 1, steps);
   });
   const out: FileResult[] = [];
   indices.forEach((fileIndex, n) => {
     const error = unreadable.get(fileIndex);
     out.push(error === undefined ? fileResult(service, uris[fileIndex]) : { diagnostics: [encodingDiagnostic(error, run.docsBaseUri)], resources: 0, unknownKinds: [], skipped: false });
-    onProgress?.(n + 1);
+    onProgress?.(run.files.length + n + 1, steps);
   });
   return out;
 }
@@ -197,6 +214,7 @@ async function checkInWorkers(run: CheckRun): Promise<FileResult[]> {
   const shards = shard(sizes, Math.min(run.jobs, run.files.length));
   const results: FileResult[] = new Array(run.files.length);
   const progress = new Array<number>(shards.length).fill(0);
+  const steps = shards.reduce((sum, indices) => sum + stepsOf(run.files.length, indices.length), 0);
   const { onProgress, workerScript, jobs: _jobs, ...plain } = run;
   const workers: Worker[] = [];
   try {
@@ -211,7 +229,7 @@ async function checkInWorkers(run: CheckRun): Promise<FileResult[]> {
             worker.on('message', (message: WorkerMessage) => {
               if (message.type === 'progress') {
                 progress[w] = message.done;
-                onProgress?.(progress.reduce((a, b) => a + b, 0), run.files.length);
+                onProgress?.(progress.reduce((a, b) => a + b, 0), steps);
               } else if (message.type === 'result') {
                 message.results.forEach((r, n) => (results[indices[n]] = r));
                 settled = true;
@@ -241,9 +259,9 @@ async function checkInWorkers(run: CheckRun): Promise<FileResult[]> {
 export function runWorker(task: WorkerTask, post: (message: WorkerMessage) => void): void {
   try {
     let last = 0;
-    const results = checkInThread(task.run, task.indices, (done) => {
+    const results = checkInThread(task.run, task.indices, (done, total) => {
       const now = Date.now();
-      if (now - last > 200 || done === task.indices.length) {
+      if (now - last > 200 || done === total) {
         last = now;
         post({ type: 'progress', done });
       }

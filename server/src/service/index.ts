@@ -3,6 +3,7 @@
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { codeActions } from './actions';
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
+import { FileFindings } from './diagnostics/fileFindings';
 import { DocumentStore } from './documents';
 import * as navigate from './navigate';
 import { computePreview, previewHoverForResource, type PreviewModel, type PreviewOptions } from './preview';
@@ -59,7 +60,20 @@ export interface LanguageService {
   openDocuments(): string[];
   hasDocument(uri: string): boolean;
   documentVersion(uri: string): number | undefined;
+  /**
+   * A document's diagnostics (open or closed: the same findings either way). Each file's last
+   * findings are kept with what they depend on, so asking again re-checks only files whose text,
+   * settings or looked-up resources changed; an unchanged answer is the same array object.
+   */
   getDiagnostics(uri: string): Diagnostic[];
+  /**
+   * The findings kept for a document's current text if `text` is that text and they are still
+   * current, without parsing anything; else undefined. (Opening a file the scan checked shows
+   * them at once.)
+   */
+  keptDiagnostics(uri: string, text: string): Diagnostic[] | undefined;
+  /** URIs of the documents that are not open: workspace files read from disk. */
+  closedDocuments(): string[];
   /** Go to definition from a reference (ConfigMap/Secret name or key, claimName, storageClassName, serviceName, volumeMount name...). */
   definition(uri: string, position: Position): Location[];
   /** Every use of the resource, key or volume at the position, across the workspace. */
@@ -92,14 +106,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const index = new WorkspaceIndex(documents, () => settings);
   const crds = new CrdCatalog(index, documents, registry);
   registry.setCustomSchemas(crds);
+  const isPatch = (uri: string) => kustomizePatchUris(documents).has(uri);
   const env = (): RuleEnvironment => ({
     index,
     registry,
     settings,
     docsBaseUri: options.docsBaseUri,
-    isPatch: (uri) => kustomizePatchUris(documents).has(uri),
+    isPatch,
     scopes: scopeModelFor(documents, settings.scopes),
   });
+  const findings = new FileFindings(index, registry);
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
   return {
@@ -129,11 +145,26 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     isOpen: (uri) => documents.isOpen(uri),
     openDocuments: () => documents.uris().filter((uri) => documents.isOpen(uri)),
+    closedDocuments: () => documents.uris().filter((uri) => !documents.isOpen(uri)),
     hasDocument: (uri) => documents.has(uri),
     documentVersion: (uri) => documents.version(uri),
     getDiagnostics(uri) {
-      const file = documents.parsed(uri);
-      return file ? fileDiagnostics(uri, file, env()) : [];
+      const stored = documents.storedText(uri);
+      if (!stored) return [];
+      const ruleEnv = env();
+      const context = { settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
+      const kept = findings.current(stored, context);
+      if (kept) return kept;
+      const looked = new Set<string>();
+      // A closed file's parse is not kept for later: checking the workspace reads every file once.
+      const file = stored.open ? documents.parsed(uri)! : documents.parsedText(uri, stored.text, false);
+      const diagnostics = fileDiagnostics(uri, file, ruleEnv, looked);
+      return findings.keep(stored, context, looked, file, diagnostics);
+    },
+    keptDiagnostics(uri, text) {
+      const stored = documents.storedText(uri);
+      if (!stored || stored.text !== text) return undefined;
+      return findings.current(stored, { settings, isPatch: isPatch(uri), scopes: scopeModelFor(documents, settings.scopes) });
     },
     definition: (uri, position) => navigate.definition(nav, uri, position),
     references: (uri, position, includeDeclaration) => navigate.references(nav, uri, position, includeDeclaration),

@@ -2,6 +2,8 @@
 import { NEWEST_KUBERNETES_VERSION, normalizeVersion } from './k8s/version';
 
 export type SeverityName = 'error' | 'warning' | 'info' | 'hint' | 'off';
+/** Which files get diagnostics: every Kubernetes file of the workspace, or only the open ones. */
+export type DiagnosticsScope = 'workspace' | 'open';
 
 /** A named part of the repository (an application): the files its globs match, relative to `base`. */
 export interface ScopeSetting {
@@ -28,6 +30,10 @@ export interface Settings {
   kubernetesVersion: string;
   /** Applications of the repository, from the config file's `scopes` (empty: not configured). */
   scopes: ScopeSetting[];
+  diagnostics: {
+    /** Read by the host (the LSP server publishes closed files' findings only for `workspace`). */
+    scope: DiagnosticsScope;
+  };
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -38,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   maxFileSize: 3 * 1024 * 1024,
   kubernetesVersion: NEWEST_KUBERNETES_VERSION,
   scopes: [],
+  diagnostics: { scope: 'workspace' },
 };
 
 /** Merges a partial (possibly malformed) settings object from a client over the defaults. */
@@ -57,6 +64,7 @@ export function normalizeSettings(input: unknown): Settings {
     maxFileSize: typeof raw.maxFileSize === 'number' && raw.maxFileSize > 0 ? raw.maxFileSize : DEFAULT_SETTINGS.maxFileSize,
     kubernetesVersion: normalizeVersion(raw.kubernetesVersion) ?? DEFAULT_SETTINGS.kubernetesVersion,
     scopes: Array.isArray(raw.scopes) ? raw.scopes.filter(isScope) : [],
+    diagnostics: { scope: raw.diagnostics?.scope === 'open' ? 'open' : 'workspace' },
   };
 }
 

@@ -20,7 +20,14 @@ const SEVERITY_BY_NAME = {
   hint: DiagnosticSeverity.Hint,
 } as const;
 
-export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
+/**
+ * What a file's findings depend on beyond its own text, the settings and the schemas: the index
+ * lookups its rules made (see `dependencyKey`), each with its version when they ran, flat.
+ */
+export type Dependencies = Array<string | number>;
+
+/** `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`). */
+export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, dependencies?: Set<string>): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
   if (!file.isKubernetes || file.isTemplate) return [];
   // Over k8sStateful.maxFileSize: one notice at the top, plus syntax errors when the file was parsed.
@@ -30,7 +37,7 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   const isPatch = env.isPatch?.(uri) ?? false;
   let schema = schemaDiagnostics(file, env);
   if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
-  return withoutPlaceholderFindings(file, [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch)], env.settings, env.docsBaseUri).sort(byPosition);
+  return withoutPlaceholderFindings(file, [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch, dependencies)], env.settings, env.docsBaseUri).sort(byPosition);
 }
 
 /** In a Kustomize patch, missing required fields and `$patch`-style directives are expected. */
@@ -43,10 +50,12 @@ function assumesCompleteResource(diagnostic: Diagnostic): boolean {
 // keeps the other document objects, so everything computed for an untouched document is reused:
 // - syntax and schema findings depend on the document's text alone; when lines above were added or
 //   removed, the cached ranges are moved by as many lines;
-// - rule findings also depend on the rest of the workspace. Each run records which kinds of
-//   resources its rules looked up in the index; the result is reused while the resources of those
-//   kinds are the same objects (documents whose text did not change), the settings are the same,
-//   and (when there are findings, whose messages may quote line numbers) the document has not moved.
+// - rule findings also depend on the rest of the workspace. Each run records what its rules looked
+//   up in the index (a kind, a kind's resources of one name, or whether a kind exists at all); the
+//   result is reused while those lookups would give the same resource objects (documents whose
+//   text did not change), the settings are the same, and (when there are findings, whose messages
+//   may quote line numbers) the document has not moved. Lookups by name keep a closed file that
+//   names one ConfigMap from being re-checked whenever any ConfigMap is edited.
 
 /** Each document's first line (0-based), computed once per parsed file in one merge walk. */
 const startLines = new WeakMap<ParsedFile, Map<ParsedDocument, number>>();
@@ -163,19 +172,41 @@ interface RuleEntry {
   startLine: number;
   /** The line above the document: a suppression comment there applies to its first line. */
   lineAbove: string;
-  /** Kinds looked up ('*' for all), each followed by the version of its resources when the rules ran. */
-  dependencies: Array<string | number>;
+  /** Lookups (see `dependencyKey`), each followed by its version when the rules ran. */
+  dependencies: Dependencies;
   diagnostics: Diagnostic[];
 }
 
 const ruleCache = new WeakMap<ParsedDocument, RuleEntry>();
 const kindVersions = new WeakMap<WorkspaceIndex, KindVersions>();
 
-function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Diagnostic[] {
-  if (!file.isKubernetes || file.isTemplate) return [];
-  let versions = kindVersions.get(env.index);
-  if (!versions) kindVersions.set(env.index, (versions = new KindVersions(env.index)));
+function versionsOf(index: WorkspaceIndex): KindVersions {
+  let versions = kindVersions.get(index);
+  if (!versions) kindVersions.set(index, (versions = new KindVersions(index)));
   versions.sync();
+  return versions;
+}
+
+/** The lookups in `keys` with their current versions (to keep next to findings computed now). */
+export function recordedVersions(index: WorkspaceIndex, keys: Set<string>): Dependencies {
+  const versions = versionsOf(index);
+  const out: Dependencies = new Array(keys.size * 2);
+  let at = 0;
+  for (const key of keys) {
+    out[at++] = key;
+    out[at++] = versions.version(key);
+  }
+  return out;
+}
+
+/** Whether every lookup recorded in `dependencies` would still give the same resources. */
+export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Dependencies): boolean {
+  return dependencies.length === 0 || versionsOf(index).unchanged(dependencies);
+}
+
+function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn?: Set<string>): Diagnostic[] {
+  if (!file.isKubernetes || file.isTemplate) return [];
+  const versions = versionsOf(env.index);
   const rules = rulesFor(isPatch);
   const recorder = recorderFor(env.index);
   const recordingEnv: RuleEnvironment = { ...env, index: recorder.index };
@@ -202,12 +233,14 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       versions.unchanged(cached.dependencies)
     ) {
       if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
+      if (dependsOn) for (let i = 0; i < cached.dependencies.length; i += 2) dependsOn.add(cached.dependencies[i] as string);
       continue;
     }
     const looked = new Set<string>();
     recorder.looked = looked;
     const diagnostics: Diagnostic[] = [];
     documentRuleDiagnostics(uri, file, document, recordingEnv, rules, diagnostics);
+    if (dependsOn) for (const key of looked) dependsOn.add(key);
     // A finding placed outside its own document (on a resource it refers to) could move without
     // this document changing: such results are not cached.
     if (diagnostics.length > 0 && outsideDocument(file, document, startLine, diagnostics)) {
@@ -249,7 +282,16 @@ function lineText(file: ParsedFile, line: number): string {
   return file.text.slice(starts[line], starts[line + 1] ?? file.text.length);
 }
 
-/** The index as rules see it, noting in `looked` which kinds they look up ('*' for anything else). */
+/**
+ * A lookup a rule made: a kind ('*' for anything), a kind's resources of one name
+ * (`kind NUL name`), or whether a kind exists at all (`kind SOH`).
+ */
+function dependencyKey(kind: string, name?: string): string {
+  return name === undefined ? kind : `${kind}\u0000${name}`;
+}
+const EXISTS = '\u0001';
+
+/** The index as rules see it, noting in `looked` what they look up (see dependencyKey). */
 interface Recorder {
   index: WorkspaceIndex;
   looked: Set<string>;
@@ -267,9 +309,13 @@ function recorderFor(index: WorkspaceIndex): Recorder {
     const looked = recorder!.looked;
     switch (property) {
       case 'ofKind':
-      case 'hasKind':
-      case 'find':
         looked.add(String(args[0]));
+        break;
+      case 'hasKind':
+        looked.add(String(args[0]) + EXISTS);
+        break;
+      case 'find':
+        looked.add(dependencyKey(String(args[0]), String(args[1])));
         break;
       case 'entryFor':
         looked.add((args[0] as Resource).kind);
@@ -303,8 +349,9 @@ function recorderFor(index: WorkspaceIndex): Recorder {
 }
 
 /**
- * A version per kind of resource that changes whenever the index's resources of that kind are not
- * the same objects as before (a document of that kind was added, removed, renamed or edited).
+ * A version per lookup (see dependencyKey) that changes whenever the index's resources it gives are
+ * not the same objects as before (a document of that kind was added, removed, renamed or edited);
+ * an existence lookup changes only when the kind appears or disappears.
  */
 class KindVersions {
   private generation = -1;
@@ -326,7 +373,7 @@ class KindVersions {
   version(kind: string): number {
     const snapshot = this.snapshots.get(kind);
     if (snapshot && this.checked.has(kind)) return snapshot.version;
-    const entries = kind === '*' ? this.index.all() : this.index.ofKind(kind);
+    const entries = this.entriesOf(kind);
     this.checked.add(kind);
     if (snapshot && sameEntries(snapshot.entries, entries)) return snapshot.version;
     const version = ++this.counter;
@@ -334,11 +381,21 @@ class KindVersions {
     return version;
   }
 
+  private entriesOf(key: string): IndexedResource[] {
+    if (key === '*') return this.index.all();
+    // While the kind exists, one stand-in entry, the same object every time.
+    if (key.endsWith(EXISTS)) return this.index.hasKind(key.slice(0, -1)) ? EXISTS_ENTRIES : [];
+    const separator = key.indexOf('\u0000');
+    return separator < 0 ? this.index.ofKind(key) : this.index.named(key.slice(0, separator), key.slice(separator + 1));
+  }
+
   unchanged(dependencies: Array<string | number>): boolean {
     for (let i = 0; i < dependencies.length; i += 2) if (this.version(dependencies[i] as string) !== dependencies[i + 1]) return false;
     return true;
   }
 }
+
+const EXISTS_ENTRIES = [{ resource: undefined, uri: '', name: '', namespace: '' }] as unknown as IndexedResource[];
 
 function sameEntries(a: IndexedResource[], b: IndexedResource[]): boolean {
   if (a.length !== b.length) return false;

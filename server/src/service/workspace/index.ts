@@ -196,6 +196,12 @@ export class WorkspaceIndex {
     return (this.byName.get(`${kind}\u0000${name}`) ?? []).filter((r) => r.namespace === ns);
   }
 
+  /** Every resource of this kind and name, in any namespace. */
+  named(kind: string, name: string): IndexedResource[] {
+    this.refresh();
+    return this.byName.get(`${kind}\u0000${name}`) ?? [];
+  }
+
   /** The index entry for a resource of a parsed file. */
   entryFor(resource: Resource): IndexedResource | undefined {
     this.refresh();

@@ -1,0 +1,64 @@
+// Each file's last findings, kept compactly: the diagnostics and what they depend on, never the AST.
+// A closed workspace file is then re-checked (re-parsed) only when its text, the settings, its
+// Kustomize patch status, the scope model, the schema of one of its kinds (a CRD changed) or something its rules
+// looked up in the index changed; and a file opened
+// with the text the scan read shows its findings before anything is parsed.
+import type { StoredText } from '../documents';
+import type { SchemaRegistry } from '../schema/registry';
+import type { Settings } from '../settings';
+import type { Diagnostic, ParsedFile } from '../types';
+import type { WorkspaceIndex } from '../workspace';
+import { dependenciesUnchanged, recordedVersions, type Dependencies } from './fileDiagnostics';
+
+/** What a file's findings are judged in besides its text: compared by identity. */
+export interface FindingsContext {
+  settings: Settings;
+  isPatch: boolean;
+  /** The scope model (a new object only when files, kustomizations or explicit scopes change). */
+  scopes: unknown;
+}
+
+interface Findings extends FindingsContext {
+  dependencies: Dependencies;
+  /** apiVersion, kind and registry.schemaToken of each resource of the file, flat. */
+  schemas: Array<string | number>;
+  diagnostics: Diagnostic[];
+}
+
+/** Shared by every file without findings (most of them); never mutated. */
+const NONE: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];
+
+export class FileFindings {
+  /** Keyed by the stored text: a new text (or opening/closing) is a new key, and the old entry goes with the old text. */
+  private readonly byText = new WeakMap<StoredText, Findings>();
+
+  constructor(
+    private readonly index: WorkspaceIndex,
+    private readonly registry: SchemaRegistry,
+  ) {}
+
+  /** The findings kept for this text, if nothing they depend on changed since. */
+  current(stored: StoredText, context: FindingsContext): Diagnostic[] | undefined {
+    const kept = this.byText.get(stored);
+    if (!kept || kept.settings !== context.settings || kept.isPatch !== context.isPatch || kept.scopes !== context.scopes) return undefined;
+    for (let i = 0; i < kept.schemas.length; i += 3) {
+      if (this.registry.schemaToken(kept.schemas[i] as string, kept.schemas[i + 1] as string) !== kept.schemas[i + 2]) return undefined;
+    }
+    return dependenciesUnchanged(this.index, kept.dependencies) ? kept.diagnostics : undefined;
+  }
+
+  /** Keeps findings just computed for this text; `looked` is what the rules looked up (fileDiagnostics). Returns the kept list. */
+  keep(stored: StoredText, context: FindingsContext, looked: Set<string>, file: ParsedFile, diagnostics: Diagnostic[]): Diagnostic[] {
+    const kept = diagnostics.length > 0 ? diagnostics : NONE;
+    const schemas: Array<string | number> = [];
+    for (const document of file.documents) {
+      const resource = document.resource;
+      // Built-in kinds' schemas never change (token 0): only custom resources are recorded.
+      const token = resource ? this.registry.schemaToken(resource.apiVersion, resource.kind) : 0;
+      if (token !== 0) schemas.push(resource!.apiVersion, resource!.kind, token);
+    }
+    const { settings, isPatch, scopes } = context;
+    this.byText.set(stored, { settings, isPatch, scopes, dependencies: recordedVersions(this.index, looked), schemas, diagnostics: kept });
+    return kept;
+  }
+}
