@@ -40,12 +40,14 @@ export interface IdleCollector {
   readonly collections: number;
   /** Collects now if the heap grew past the threshold: after background work that just ended (the workspace scan). */
   collectIfGrown(): void;
+  /** A full collection now (the bench and tests measure the live heap with it); false without gc. */
+  collectNow(): boolean;
   stop(): void;
 }
 
 export function startIdleCollector(options: IdleCollectorOptions = {}): IdleCollector {
   const gc = exposedGc();
-  const state = { collections: 0, collectIfGrown: () => undefined as void, stop: () => undefined as void };
+  const state = { collections: 0, collectIfGrown: () => undefined as void, collectNow: () => false, stop: () => undefined as void };
   if (!gc) return state;
   const growth = options.growthBytes ?? 16 * 1024 * 1024;
   const maxUtilization = options.maxUtilization ?? 0.1;
@@ -77,6 +79,11 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
   }, intervalMs);
   timer.unref();
   state.collectIfGrown = () => void collectIfGrown();
+  state.collectNow = () => {
+    gc();
+    baseline = getHeapStatistics().used_heap_size;
+    return true;
+  };
   state.stop = () => clearInterval(timer);
   return state;
 }

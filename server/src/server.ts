@@ -255,7 +255,11 @@ function notifyPreviewChanged(): void {
 // The server's process id and memory: the crash-recovery test kills the process, the bench samples it.
 // How far the workspace scan and check are (tests and the bench wait for the check to complete).
 connection.onRequest('k8sStateful/workspaceStatus', () => sync.status());
-connection.onRequest('k8sStateful/processInfo', () => ({ pid: process.pid, ...process.memoryUsage(), idleCollections: idleCollector.collections }));
+// With `{ collectGarbage: true }`, a full collection first, so heapUsed is the live heap.
+connection.onRequest('k8sStateful/processInfo', (params?: { collectGarbage?: boolean }) => {
+  if (params?.collectGarbage) idleCollector.collectNow();
+  return { pid: process.pid, ...process.memoryUsage(), idleCollections: idleCollector.collections };
+});
 
 documents.listen(connection);
 connection.listen();

@@ -120,6 +120,23 @@ test('a deleted file: its readers are re-checked, the rest are not', () => {
   assert.deepEqual(codes(service, 'pod-9'), ['ref-configmap-missing']);
 });
 
+test('a file added or removed elsewhere keeps kept findings; a new Kustomize application re-checks its files, judged in their new scope', () => {
+  const service = workspace();
+  // A file in another folder tree changes the scope model, but not what /ws files see.
+  service.workspaceDocument('file:///other/app/cm.yaml', configMap('elsewhere'));
+  assert.equal(recheck(service), 2, 'only the new file (indexed, then checked)');
+  service.removeDocument('file:///other/app/cm.yaml');
+  assert.equal(recheck(service), 0);
+  // A kustomization now makes pod-2 and cm-2 one application: they are judged in it (the Secret is outside).
+  const kustomization = ['apiVersion: kustomize.config.k8s.io/v1beta1', 'kind: Kustomization', 'resources:', '  - pod-2.yaml', '  - cm-2.yaml'].join('\n');
+  service.workspaceDocument(uri('kustomization'), kustomization);
+  assert.ok(recheck(service) >= 2, "the application's files are re-checked");
+  const everyFileOpen = createLanguageService({ schemas });
+  for (const u of service.closedDocuments()) everyFileOpen.setDocument(u, service.documents.storedText(u)!.text, 1);
+  for (const u of service.closedDocuments()) assert.deepEqual(service.getDiagnostics(u), everyFileOpen.getDiagnostics(u), u);
+  assert.notDeepEqual(codes(service, 'pod-2'), [], "the Secret is outside pod-2's application");
+});
+
 test('settings changes re-check every file; the same settings again re-check nothing more', () => {
   const service = workspace();
   service.configure({ rules: { 'ref-secret-key-missing': 'off' } });

@@ -317,9 +317,12 @@ function recorderFor(index: WorkspaceIndex): Recorder {
       case 'find':
         looked.add(dependencyKey(String(args[0]), String(args[1])));
         break;
-      case 'entryFor':
-        looked.add((args[0] as Resource).kind);
+      case 'entryFor': {
+        // The entry of the resource itself: it changes only with the resources of its kind and name.
+        const resource = args[0] as Resource;
+        looked.add(dependencyKey(resource.kind, resource.name ?? ''));
         break;
+      }
       case 'namespaceOf':
         break; // depends on the settings only
       default:

@@ -7,18 +7,21 @@ import type { StoredText } from '../documents';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedFile } from '../types';
+import type { ScopeModel } from '../scope/model';
 import type { WorkspaceIndex } from '../workspace';
 import { dependenciesUnchanged, recordedVersions, type Dependencies } from './fileDiagnostics';
 
-/** What a file's findings are judged in besides its text: compared by identity. */
+/** What a file's findings are judged in besides its text and the index. */
 export interface FindingsContext {
   settings: Settings;
   isPatch: boolean;
   /** The scope model (a new object only when files, kustomizations or explicit scopes change). */
-  scopes: unknown;
+  scopes?: ScopeModel;
 }
 
 interface Findings extends FindingsContext {
+  /** scopes.scopeKeyOf(the file): a new model that gives the same key judges the file alike. */
+  scopeKey: string;
   dependencies: Dependencies;
   /** apiVersion, kind and registry.schemaToken of each resource of the file, flat. */
   schemas: Array<string | number>;
@@ -40,7 +43,11 @@ export class FileFindings {
   /** The findings kept for this text, if nothing they depend on changed since. */
   current(stored: StoredText, context: FindingsContext): Diagnostic[] | undefined {
     const kept = this.byText.get(stored);
-    if (!kept || kept.settings !== context.settings || kept.isPatch !== context.isPatch || kept.scopes !== context.scopes) return undefined;
+    if (!kept || kept.settings !== context.settings || kept.isPatch !== context.isPatch) return undefined;
+    if (kept.scopes !== context.scopes) {
+      if (scopeKey(stored.uri, context.scopes) !== kept.scopeKey) return undefined;
+      kept.scopes = context.scopes;
+    }
     for (let i = 0; i < kept.schemas.length; i += 3) {
       if (this.registry.schemaToken(kept.schemas[i] as string, kept.schemas[i + 1] as string) !== kept.schemas[i + 2]) return undefined;
     }
@@ -58,7 +65,11 @@ export class FileFindings {
       if (token !== 0) schemas.push(resource!.apiVersion, resource!.kind, token);
     }
     const { settings, isPatch, scopes } = context;
-    this.byText.set(stored, { settings, isPatch, scopes, dependencies: recordedVersions(this.index, looked), schemas, diagnostics: kept });
+    this.byText.set(stored, { settings, isPatch, scopes, scopeKey: scopeKey(stored.uri, scopes), dependencies: recordedVersions(this.index, looked), schemas, diagnostics: kept });
     return kept;
   }
+}
+
+function scopeKey(uri: string, scopes: ScopeModel | undefined): string {
+  return scopes ? scopes.scopeKeyOf(uri) : '';
 }

@@ -36,6 +36,7 @@ export class ScopeModel {
   private readonly scopedLists = new WeakMap<readonly IndexedResource[], Map<string, IndexedResource[]>>();
   private readonly underFolders = new WeakMap<readonly IndexedResource[], Map<string, IndexedResource[]>>();
   private readonly explicitOf = new Map<string, ScopeSetting | null>();
+  private readonly closureKeys = new Map<Set<string>, string>();
   /** Per folder, the names of its sub-folders that hold files of the workspace. */
   private readonly subfolders = new Map<string, Set<string>>();
 
@@ -45,6 +46,8 @@ export class ScopeModel {
     /** The files that hold Kubernetes resources: only their folders count as parts of a tree. */
     manifests: readonly string[],
     private readonly explicit: readonly ScopeSetting[],
+    /** Stands for every kustomization's data: equal while no kustomization changed (see scopeKeyOf). */
+    private readonly kustomizationsKey = '',
   ) {
     const known = new Set(uris);
     for (const uri of manifests) {
@@ -104,6 +107,24 @@ export class ScopeModel {
     const root = this.reachableRoot(fromFolder);
     if (toFolder !== root && !toFolder.startsWith(`${root}/`)) return Infinity;
     return depthBelowCommon(fromFolder, toFolder);
+  }
+
+  /**
+   * What decides which files `uri`'s rules see and how near they are: two models giving a file the
+   * same key judge it alike (so a file added elsewhere does not re-check every kept finding).
+   * Explicit scopes come from the settings, which kept findings compare on their own.
+   */
+  scopeKeyOf(uri: string): string {
+    const scope = this.explicitScopeOf(uri);
+    if (scope) return `s${this.explicit.indexOf(scope)}`;
+    // A Kustomize application: its kustomizations (generators, includes) and the files it holds.
+    const home = this.kustomizeHome.get(uri);
+    if (home) {
+      let key = this.closureKeys.get(home);
+      if (key === undefined) this.closureKeys.set(home, (key = `k${this.kustomizationsKey}\u0000${[...home].sort().join('\n')}`));
+      return key;
+    }
+    return `f${this.reachableRoot(folderOf(uri))}`;
   }
 
   /**
@@ -237,7 +258,11 @@ export function folderOf(uri: string): string {
 }
 
 /** The model for the store's current files and settings; the same object while neither changed in a way that matters. */
-const lastModel = new WeakMap<DocumentStore, { generation: number; explicit: readonly ScopeSetting[]; signature: string; model: ScopeModel }>();
+const lastModel = new WeakMap<
+  DocumentStore,
+  { generation: number; explicit: readonly ScopeSetting[]; signature: string; model: ScopeModel; kustomizationsJson: string; kustomizationsKey: string }
+>();
+let kustomizationsVersion = 0;
 const kustomizationOf = new WeakMap<StoredText, KustomizationData | null>();
 const isManifest = new WeakMap<StoredText, boolean>();
 
@@ -263,12 +288,16 @@ export function scopeModelFor(documents: DocumentStore, explicit: readonly Scope
   }
   uris.sort();
   // Edits inside ordinary files change nothing here: the model (and the rule caches keyed on it) stays.
-  const signature = `${uris.join('\n')}\u0000${manifests.length}\u0000${JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)))}\u0000${JSON.stringify(explicit)}`;
+  const kustomizationsJson = JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)));
+  const signature = `${uris.join('\n')}\u0000${manifests.length}\u0000${kustomizationsJson}\u0000${JSON.stringify(explicit)}`;
   if (last && last.signature === signature) {
     lastModel.set(documents, { ...last, generation: documents.generation, explicit });
     return last.model;
   }
-  const model = new ScopeModel(uris, kustomizations, manifests, explicit);
-  lastModel.set(documents, { generation: documents.generation, explicit, signature, model });
+  // The same kustomizations as the last model: the same key, so Kustomize files keep their findings.
+  const kustomizationsKey = last && last.kustomizationsJson === kustomizationsJson ? last.kustomizationsKey : String(++kustomizationsVersion);
+  const model = new ScopeModel(uris, kustomizations, manifests, explicit, kustomizationsKey);
+  lastModel.set(documents, { generation: documents.generation, explicit, signature, model, kustomizationsJson, kustomizationsKey });
   return model;
 }
+
