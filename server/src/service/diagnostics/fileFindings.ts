@@ -60,9 +60,10 @@ export class FileFindings {
     const schemas: Array<string | number> = [];
     for (const document of file.documents) {
       const resource = document.resource;
-      // Built-in kinds' schemas never change (token 0): only custom resources are recorded.
-      const token = resource ? this.registry.schemaToken(resource.apiVersion, resource.kind) : 0;
-      if (token !== 0) schemas.push(resource!.apiVersion, resource!.kind, token);
+      // Built-in kinds' schemas never change: only other kinds are recorded (a CRD may come or go).
+      if (resource && !this.registry.isBuiltIn(resource.apiVersion, resource.kind)) {
+        schemas.push(resource.apiVersion, resource.kind, this.registry.schemaToken(resource.apiVersion, resource.kind));
+      }
     }
     const { settings, isPatch, scopes } = context;
     this.byText.set(stored, { settings, isPatch, scopes, scopeKey: scopeKey(stored.uri, scopes), dependencies: recordedVersions(this.index, looked), schemas, diagnostics: kept });
