@@ -1,61 +1,114 @@
 // The settings the language server gives the service: the client's (VS Code settings,
-// workspace/configuration or initializationOptions) with the workspace's `.k8s-stateful.yaml` on
-// top, key by key (rule by rule for `rules`), so the editor agrees with CI. The config file is the
-// nearest one at or above the first workspace folder; while it is open, its unsaved text counts.
-import { dirname, join } from 'node:path';
+// workspace/configuration or initializationOptions) with a `.k8s-stateful.yaml` on top, key by key
+// (rule by rule for `rules`), so the editor agrees with CI. As in the CLI, each file gets the
+// nearest config file at or above its folder (multi-root workspaces and nested projects included);
+// while a config file is open, its unsaved text counts. The workspace-wide settings (the index's
+// default namespace, the preview's cluster domain, the size cap, scopes) come from the nearest
+// config above the first workspace folder.
+import { dirname, join, sep } from 'node:path';
 import { CONFIG_FILE_NAME, parseProjectConfig } from './config/projectConfig';
 import { findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
 import { unknownRuleIds } from './config/projectConfig';
 
 export class ProjectSettings {
   private client: Record<string, unknown> = {};
-  private config: LoadedConfig | undefined;
   private readonly folder: string | undefined;
+  /** Config file in effect per folder (undefined: none above it); filled on demand. */
+  private readonly nearest = new Map<string, string | undefined>();
+  /** Config files read from disk or given by the editor, by path. */
+  private readonly loaded = new Map<string, LoadedConfig | undefined>();
+  /** Unsaved editor text of config files, by path: wins over the disk. */
+  private readonly editorTexts = new Map<string, string>();
+  /** Merged settings per config file (one object each, so the service can cache what it derives). */
+  private readonly merged = new Map<string | undefined, Record<string, unknown>>();
 
   constructor(folders: string[]) {
     this.folder = folders[0];
+  }
+
+  /** Whether a file at this path is a config file (any one can be some file's nearest). */
+  concerns(path: string): boolean {
+    return path.endsWith(`${sep}${CONFIG_FILE_NAME}`) || path === CONFIG_FILE_NAME;
+  }
+
+  /** Forgets what was read from disk (after a config file changed, appeared or went away there). */
+  reload(): void {
+    this.nearest.clear();
+    this.loaded.clear();
+    this.merged.clear();
+  }
+
+  /** The editor's unsaved text of a config file. */
+  setConfigText(path: string, text: string): void {
+    this.editorTexts.set(path, text);
     this.reload();
   }
 
-  /** The config file in use, or where one would be picked up (the first folder's root). */
-  get configPath(): string | undefined {
-    return this.config?.path ?? (this.folder ? join(this.folder, CONFIG_FILE_NAME) : undefined);
-  }
-
-  /** Whether a file at this path could be (or stop being) the workspace's config file. */
-  concerns(path: string): boolean {
-    if (!this.folder || !path.endsWith(CONFIG_FILE_NAME)) return false;
-    const folder = dirname(path);
-    return this.folder === folder || this.folder.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
-  }
-
-  /** Reads the config file from disk again (after a change on disk, or when its editor closes). */
-  reload(): void {
-    const path = this.folder ? findConfigFile(this.folder) : undefined;
-    try {
-      this.config = path ? loadConfigFile(path) : undefined;
-    } catch {
-      this.config = undefined;
-    }
-  }
-
-  /** The editor's unsaved text of the config file. */
-  setConfigText(path: string, text: string): void {
-    this.config = { path, text, ...parseProjectConfig(text) };
+  /** The editor closed a config file: the disk text counts again. */
+  dropConfigText(path: string): void {
+    this.editorTexts.delete(path);
+    this.reload();
   }
 
   /** The client's `k8sStateful` section; returns messages for rule ids that name no rule. */
   setClientSettings(settings: unknown): string[] {
     this.client = settings && typeof settings === 'object' ? (settings as Record<string, unknown>) : {};
+    this.merged.clear();
     const rules = this.client.rules;
     return rules && typeof rules === 'object' ? unknownRuleIds(rules as Record<string, unknown>) : [];
   }
 
+  /** The workspace-wide settings. */
   settings(): Record<string, unknown> {
-    return settingsWithConfig(this.client, this.config);
+    return this.mergedWith(this.configPathFor(this.folder));
+  }
+
+  /** The settings of a file: the client's with the nearest config file above it on top. */
+  settingsFor(path: string): Record<string, unknown> {
+    return this.mergedWith(this.configPathFor(dirname(path)));
   }
 
   isExcluded(path: string): boolean {
-    return isExcludedByConfig(path, this.config);
+    return isExcludedByConfig(path, this.config(this.configPathFor(dirname(path))));
+  }
+
+  private mergedWith(configPath: string | undefined): Record<string, unknown> {
+    let settings = this.merged.get(configPath);
+    if (!settings) {
+      settings = settingsWithConfig(this.client, this.config(configPath));
+      this.merged.set(configPath, settings);
+    }
+    return settings;
+  }
+
+  /** The nearest config file at or above `folder`, an open editor's unsaved one included. */
+  private configPathFor(folder: string | undefined): string | undefined {
+    if (!folder) return undefined;
+    if (!this.nearest.has(folder)) {
+      let found: string | undefined;
+      for (let dir = folder; !found; dir = dirname(dir)) {
+        if (this.editorTexts.has(join(dir, CONFIG_FILE_NAME))) found = join(dir, CONFIG_FILE_NAME);
+        if (dirname(dir) === dir) break;
+      }
+      // The disk's nearest unless an open (maybe unsaved, not yet on disk) one is nearer.
+      const onDisk = findConfigFile(folder);
+      this.nearest.set(folder, !found || (onDisk && onDisk.length > found.length) ? onDisk : found);
+    }
+    return this.nearest.get(folder);
+  }
+
+  private config(path: string | undefined): LoadedConfig | undefined {
+    if (!path) return undefined;
+    if (!this.loaded.has(path)) {
+      const text = this.editorTexts.get(path);
+      let config: LoadedConfig | undefined;
+      try {
+        config = text !== undefined ? { path, text, ...parseProjectConfig(text) } : loadConfigFile(path);
+      } catch {
+        config = undefined;
+      }
+      this.loaded.set(path, config);
+    }
+    return this.loaded.get(path);
   }
 }

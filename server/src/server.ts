@@ -68,6 +68,8 @@ connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   folderPaths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   project = new ProjectSettings(folderPaths);
+  // Each file's findings use the nearest .k8s-stateful.yaml above it, as in the CLI.
+  service.configureDocuments((uri) => (uri.startsWith('file:') ? project.settingsFor(fileURLToPath(uri)) : undefined));
   sync.isExcluded = (path) => project.isExcluded(path);
   sync.setFolders(folders);
   pullConfiguration = params.capabilities.workspace?.configuration === true;
@@ -150,8 +152,8 @@ connection.onDidChangeConfiguration(async (params) => {
 
 async function watchedFilesChanged(changes: FileEvent[]): Promise<void> {
   const config = changes.filter((c) => c.uri.startsWith('file:') && project.concerns(fileURLToPath(c.uri)));
-  if (config.length > 0 && !documents.get(pathToFileURL(project.configPath ?? '').href)) {
-    project.reload();
+  if (config.length > 0) {
+    project.reload(); // an open config file's unsaved text still wins
     applySettings(undefined);
     settingsChanged();
   }
@@ -163,7 +165,7 @@ connection.onDidChangeWatchedFiles((params) => void watchedFilesChanged(params.c
 function configDocumentChanged(document: TextDocument): void {
   void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: configDiagnostics(document.getText()) });
   const path = fileURLToPath(document.uri);
-  if (path !== project.configPath && !project.concerns(path)) return;
+  if (!project.concerns(path)) return;
   project.setConfigText(path, document.getText());
   applySettings(undefined);
   settingsChanged();
@@ -185,7 +187,7 @@ documents.onDidChangeContent((e) => (isConfigUri(e.document.uri) ? configDocumen
 documents.onDidClose((e) => {
   if (isConfigUri(e.document.uri)) {
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    project.reload();
+    project.dropConfigText(fileURLToPath(e.document.uri));
     applySettings(undefined);
     settingsChanged();
     return;

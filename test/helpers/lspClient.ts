@@ -73,13 +73,13 @@ export class LspTestClient {
   async initialize(
     rootUri: string | null = null,
     textDocument: Record<string, unknown> = {},
-    extra: { workspace?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown } = {},
+    extra: { workspace?: Record<string, unknown>; window?: Record<string, unknown>; initializationOptions?: unknown; workspaceFolders?: string[] } = {},
   ): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument }, ...(extra.workspace ? { workspace: extra.workspace } : {}), ...(extra.window ? { window: extra.window } : {}) },
-      workspaceFolders: rootUri ? [{ uri: rootUri, name: 'test' }] : null,
+      workspaceFolders: extra.workspaceFolders?.map((uri, i) => ({ uri, name: `folder${i}` })) ?? (rootUri ? [{ uri: rootUri, name: 'test' }] : null),
       ...(extra.initializationOptions !== undefined ? { initializationOptions: extra.initializationOptions } : {}),
     });
     await this.connection.sendNotification(InitializedNotification.type, {});

@@ -71,6 +71,31 @@ test('the workspace .k8s-stateful.yaml sets severities; editing it applies live;
   assert.ok((Array.isArray(ids) ? ids : (ids?.items ?? [])).some((i) => i.label === 'sts-no-anti-affinity'));
 });
 
+test('each file gets the nearest .k8s-stateful.yaml above it: two workspace folders and a nested project, edited live', async () => {
+  const a = folder('multi-a', {
+    '.k8s-stateful.yaml': 'rules:\n  sts-no-anti-affinity: off\n',
+    'sts.yaml': WARNINGS,
+    'nested/.k8s-stateful.yaml': 'rules:\n  sts-claim-template-unused: off\n',
+    'nested/sts.yaml': WARNINGS,
+  });
+  const b = folder('multi-b', { '.k8s-stateful.yaml': 'rules:\n  sts-claim-template-unused: error\n', 'sts.yaml': WARNINGS });
+  const c = client();
+  await c.initialize(pathToFileURL(a).href, {}, { workspaceFolders: [pathToFileURL(a).href, pathToFileURL(b).href] });
+  const uri = (path: string) => pathToFileURL(path).href;
+  // Without a config: 2 sts-claim-template-unused, 3 sts-no-anti-affinity, 4 ref-configmap-missing.
+  assert.deepEqual(codes(await c.open(uri(join(a, 'sts.yaml')), WARNINGS)), ['2 sts-claim-template-unused', '4 ref-configmap-missing']);
+  // The nearest config only, as in the CLI: the nested one does not inherit the folder's.
+  assert.deepEqual(codes(await c.open(uri(join(a, 'nested/sts.yaml')), WARNINGS)), ['3 sts-no-anti-affinity', '4 ref-configmap-missing']);
+  assert.deepEqual(codes(await c.open(uri(join(b, 'sts.yaml')), WARNINGS)), ['1 sts-claim-template-unused', '3 sts-no-anti-affinity', '4 ref-configmap-missing']);
+
+  // Unsaved edits of the second folder's config apply to its files only.
+  const configB = uri(join(b, '.k8s-stateful.yaml'));
+  await c.open(configB, 'rules:\n  sts-claim-template-unused: error\n');
+  await c.change(configB, 'rules:\n  sts-claim-template-unused: error\n  ref-configmap-missing: off\n');
+  await until(c, uri(join(b, 'sts.yaml')), (d) => codes(d).join() === '1 sts-claim-template-unused,3 sts-no-anti-affinity', 'ref-configmap-missing off in the second folder');
+  assert.deepEqual(codes(await c.change(uri(join(a, 'sts.yaml')), `${WARNINGS}\n`)), ['2 sts-claim-template-unused', '4 ref-configmap-missing']);
+});
+
 test('settings from initializationOptions when the client has no workspace/configuration', async () => {
   const dir = folder('init-options', { 'sts.yaml': WARNINGS });
   const c = client();

@@ -41,6 +41,13 @@ export interface LanguageService {
   /** Accepts the `k8sStateful` configuration section (partial or malformed input falls back to defaults). */
   configure(settings: unknown): void;
   /**
+   * Per-document settings from the host (the nearest `.k8s-stateful.yaml` above each file, as the
+   * CLI reads them): the findings and fixes of a document use `settingsFor(uri)` when it returns
+   * an object, else the `configure`d ones. Return the same object for the same settings: what is
+   * derived from it is cached by identity.
+   */
+  configureDocuments(settingsFor: ((uri: string) => object | undefined) | undefined): void;
+  /**
    * Adds or replaces a document's text. Documents are open (an editor holds them; their diagnostics
    * are published) unless `{ open: false }`; workspace files read from disk use `workspaceDocument`.
    */
@@ -107,10 +114,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const crds = new CrdCatalog(index, documents, registry);
   registry.setCustomSchemas(crds);
   const isPatch = (uri: string) => kustomizePatchUris(documents).has(uri);
-  const env = (): RuleEnvironment => ({
+  let documentSettings: ((uri: string) => object | undefined) | undefined;
+  const normalized = new WeakMap<object, Settings>();
+  const settingsOf = (uri: string): Settings => {
+    const input = documentSettings?.(uri);
+    if (!input) return settings;
+    let found = normalized.get(input);
+    if (!found) normalized.set(input, (found = normalizeSettings(input)));
+    return found;
+  };
+  const env = (uri?: string): RuleEnvironment => ({
     index,
     registry,
-    settings,
+    settings: uri === undefined ? settings : settingsOf(uri),
     docsBaseUri: options.docsBaseUri,
     isPatch,
     scopes: scopeModelFor(documents, settings.scopes),
@@ -126,6 +142,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     configure(input) {
       settings = normalizeSettings(input);
       documents.setMaxFileSize(settings.maxFileSize);
+    },
+    configureDocuments(settingsFor) {
+      documentSettings = settingsFor;
     },
     setDocument(uri, text, version = 0, { open = true } = {}) {
       documents.set(uri, text, version, open);
@@ -151,8 +170,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDiagnostics(uri) {
       const stored = documents.storedText(uri);
       if (!stored) return [];
-      const ruleEnv = env();
-      const context = { settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
+      const ruleEnv = env(uri);
+      const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
       const kept = findings.current(stored, context);
       if (kept) return kept;
       const looked = new Set<string>();
@@ -164,7 +183,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     keptDiagnostics(uri, text) {
       const stored = documents.storedText(uri);
       if (!stored || stored.text !== text) return undefined;
-      return findings.current(stored, { settings, isPatch: isPatch(uri), scopes: scopeModelFor(documents, settings.scopes) });
+      return findings.current(stored, { settings: settingsOf(uri), isPatch: isPatch(uri), scopes: scopeModelFor(documents, settings.scopes) });
     },
     definition: (uri, position) => navigate.definition(nav, uri, position),
     references: (uri, position, includeDeclaration) => navigate.references(nav, uri, position, includeDeclaration),
@@ -179,7 +198,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
     getCodeActions(uri, range, diagnostics, only) {
       const file = documents.parsed(uri);
-      return file ? codeActions({ uri, file, range, diagnostics, only, index, documents, settings }) : [];
+      return file ? codeActions({ uri, file, range, diagnostics, only, index, documents, settings: settingsOf(uri) }) : [];
     },
     getSecretLenses(uri) {
       const file = documents.parsed(uri);
