@@ -218,7 +218,14 @@ suite('UX: rule documentation', () => {
       const tab = markdownPreviewTabs().at(-1)!;
       assert.match(tab.label, new RegExp(String(withLink.code.value)), `preview tab "${tab.label}"`);
       if (ui.available()) {
-        await sleep(3_000); // the preview renders in a webview, after the Markdown extension activates
+        // Rendered: the page's title is a heading in the preview's webview, not `# id` in a text editor.
+        const rule = String(withLink.code.value);
+        const headings = await waitFor(async () => {
+          const found = await ui.frameTexts('h1');
+          return found.includes(rule) ? found : undefined;
+        }, 20_000, 250);
+        assert.ok(headings, `the Markdown preview never showed the heading "${rule}"`);
+        await sleep(500); // let the rest of the page paint
         await ui.screenshot('rule-doc');
       }
     } finally {

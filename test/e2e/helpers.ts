@@ -141,6 +141,10 @@ export const ui = {
   async texts(selector: string): Promise<string[]> {
     return (await ui.request<{ texts: string[] }>({ op: 'texts', selector })).texts;
   },
+  /** The same inside the workbench's frames: webviews, such as the Markdown preview. */
+  async frameTexts(selector: string): Promise<string[]> {
+    return (await ui.request<{ texts: string[] }>({ op: 'frameTexts', selector })).texts;
+  },
   /** A real key press in the focused element of the workbench ('Tab', 'Escape'). */
   async press(key: string): Promise<void> {
     await ui.request({ op: 'press', key });

@@ -217,6 +217,7 @@ function isWorkbenchNoise(type, text) {
 // shows (context menus, the suggest widget, rendered views) and screenshots go through this local
 // endpoint: POST a JSON request, get JSON back. The suite finds it in K8S_STATEFUL_E2E_UI.
 //   { op: 'texts', selector }          -> { texts: [innerText of each visible match] }
+//   { op: 'frameTexts', selector }     -> the same inside every frame (webviews such as the Markdown preview)
 //   { op: 'press', key }               -> {} (playwright key name: 'Tab', 'Escape', 'Shift+F10')
 //   { op: 'click', selector }          -> {} (the first visible match)
 //   { op: 'screenshot', name }         -> { file } under E2E_SCREENSHOTS, or { skipped: true }
@@ -230,6 +231,17 @@ async function uiRequest(page, request) {
       const texts = [];
       for (const element of await found.all()) {
         if (await element.isVisible()) texts.push((await element.innerText()).trim());
+      }
+      return { texts };
+    }
+    case 'frameTexts': {
+      const texts = [];
+      for (const frame of page.frames()) {
+        if (frame === page.mainFrame()) continue;
+        const found = await frame.locator(String(request.selector)).all().catch(() => []);
+        for (const element of found) {
+          if (await element.isVisible().catch(() => false)) texts.push((await element.innerText()).trim());
+        }
       }
       return { texts };
     }

@@ -1,6 +1,7 @@
 // Screenshots of the main flows for the README (docs/images/), taken by the harness when
-// E2E_SCREENSHOTS=<folder> is set: `E2E_SCREENSHOTS=docs/images E2E_GREP="UX: screenshots" npm test`.
-// Otherwise this suite is skipped. Each shot closes what it opened.
+// E2E_SCREENSHOTS=<folder> is set: `E2E_SCREENSHOTS=docs/images E2E_GREP="UX: (screenshots|rule documentation)" npm test`
+// (the rendered rule page, docs/images/rule-doc.png, is taken by the rule documentation test of
+// editor-ux.test.ts once its heading shows). Otherwise this suite is skipped. Each shot closes what it opened.
 import * as vscode from 'vscode';
 import { activeExtension, closeDocuments, openInEditor, rangeOf, sleep, ui, waitFor, waitForDiagnostics, workspaceFile } from './helpers';
 
