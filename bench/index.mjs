@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `npm run bench`: bundles bench/*.ts into bench/out/ and runs the benchmark with the given arguments.
+// `node bench/index.mjs crd-cost CRD CR [OTHER]` runs bench/crdCost.ts instead (what a big CRD costs).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
+const entry = process.argv[2] === 'crd-cost' ? 'crdCost' : 'run';
 await build({
-  entryPoints: [join(here, 'run.ts')],
-  outfile: join(here, 'out', 'run.js'),
+  entryPoints: [join(here, `${entry}.ts`)],
+  outfile: join(here, 'out', `${entry}.js`),
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -16,5 +18,5 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
-const r = spawnSync(process.execPath, [join(here, 'out', 'run.js'), ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, [join(here, 'out', `${entry}.js`), ...process.argv.slice(2)], { stdio: 'inherit' });
 process.exit(r.status ?? 1);

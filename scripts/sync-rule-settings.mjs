@@ -86,6 +86,7 @@ export function configSchema(checks) {
       defaultNamespace: { type: 'string', pattern: '^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$', description: 'Namespace of resources that set none.' },
       clusterDomain: { type: 'string', minLength: 1, description: 'Cluster DNS domain (default cluster.local).' },
       maxFileSize: { type: 'integer', minimum: 1, description: 'Editor only: files over this many bytes get a syntax check only. The CLI checks every size.' },
+      crds: { ...globs, description: 'CustomResourceDefinition files or folders, relative to this file: their custom resources get schema checks, completion and hover.' },
       scopes: {
         type: 'array',
         description: 'Applications of this repository: references resolve within a scope.',

@@ -11,7 +11,7 @@ import { parseArgs, SEVERITIES, type CheckOptions } from './cli/args';
 import { defaultJobs, InputError, isWorkerTask, readCrdSources, runCheck, runWorker, STDIN_PATH, totalSize, type FileResult } from './cli/check';
 import { decodeInput, type Decoded } from './cli/decode';
 import { formatGithub } from './cli/format/github';
-import { describeProblems, findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
+import { configCrdPaths, describeProblems, findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
 import { formatJson } from './cli/format/json';
 import { formatSarif } from './cli/format/sarif';
 import { formatText } from './cli/format/text';
@@ -114,7 +114,8 @@ async function check(options: CheckOptions): Promise<number> {
   progress.setFiles(files.length);
   const jobs = options.jobs ?? defaultJobs(files.length, totalSize(files));
   const results = new Map<string, FileResult>();
-  const crdSources = readCrdSources(options.crds);
+  // --crds for every file; a config file's `crds` (relative to it) for the files it covers.
+  const crdSourcesFor = (config: LoadedConfig | undefined) => readCrdSources([...options.crds, ...configCrdPaths(config)]);
   let before = 0;
   for (const [config, group] of groups) {
     const offset = before;
@@ -125,7 +126,7 @@ async function check(options: CheckOptions): Promise<number> {
       schemaDir,
       docsBaseUri: DOCS_BASE_URI,
       settings: settingsFor(config),
-      crdSources,
+      crdSources: crdSourcesFor(config),
       jobs,
       workerScript: __filename,
       // Each group's steps (reading, then checking: see CheckRun.onProgress) as its share of the whole.

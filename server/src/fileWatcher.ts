@@ -1,8 +1,10 @@
 // File watching for clients that cannot watch for us (no dynamic registration of
 // workspace/didChangeWatchedFiles): the server watches the workspace folders itself, so cross-file
 // findings do not go stale after a branch switch. Events are batched like a client's.
-import { existsSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+// The CRD files and folders the settings name are watched here too, by every client: they may lie
+// outside the workspace, where a client's watchers do not reach.
+import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 
@@ -10,8 +12,41 @@ const WATCHED = /\.ya?ml$/i;
 const SKIPPED = /(^|[\\/])(node_modules|\.git)([\\/]|$)/;
 const BATCH_MS = 100;
 
+type OnChanges = (changes: FileEvent[]) => void;
+type OnError = (message: string) => void;
+
 /** Starts watching; returns a function that stops it. `onError` hears why watching is not possible. */
-export function watchFolders(folders: string[], onChanges: (changes: FileEvent[]) => void, onError: (message: string) => void): () => void {
+export function watchFolders(folders: string[], onChanges: OnChanges, onError: OnError): () => void {
+  return watchTargets(folders.map((folder) => ({ folder, recursive: true, accepts: (name) => WATCHED.test(name) })), onChanges, onError);
+}
+
+/**
+ * Watches files and folders (their YAML files, at any depth). A file is watched through its folder,
+ * so an editor that saves by replacing the file is still seen. Paths that do not exist are skipped.
+ */
+export function watchPaths(paths: string[], onChanges: OnChanges, onError: OnError): () => void {
+  const targets: WatchTarget[] = [];
+  for (const path of paths) {
+    let isFolder: boolean;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      continue;
+    }
+    if (isFolder) targets.push({ folder: path, recursive: true, accepts: (name) => WATCHED.test(name) || name.endsWith('.json') });
+    else targets.push({ folder: dirname(path), recursive: false, accepts: (name) => name === basename(path) });
+  }
+  return watchTargets(targets, onChanges, onError);
+}
+
+interface WatchTarget {
+  folder: string;
+  recursive: boolean;
+  /** Whether a change of this name (relative to the folder) counts. */
+  accepts: (name: string) => boolean;
+}
+
+function watchTargets(targets: WatchTarget[], onChanges: OnChanges, onError: OnError): () => void {
   const watchers: FSWatcher[] = [];
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
@@ -21,10 +56,10 @@ export function watchFolders(folders: string[], onChanges: (changes: FileEvent[]
     pending.clear();
     if (changes.length > 0) onChanges(changes);
   };
-  for (const folder of folders) {
+  for (const { folder, recursive, accepts } of targets) {
     try {
-      const watcher = watch(folder, { recursive: true, persistent: false }, (_event, name) => {
-        if (!name || !WATCHED.test(name) || SKIPPED.test(name)) return;
+      const watcher = watch(folder, { recursive, persistent: false }, (_event, name) => {
+        if (!name || !accepts(name) || SKIPPED.test(name)) return;
         pending.add(join(folder, name));
         timer ??= setTimeout(flush, BATCH_MS);
       });

@@ -5,9 +5,9 @@
 // while a config file is open, its unsaved text counts. The workspace-wide settings (the index's
 // default namespace, the preview's cluster domain, the size cap, scopes) come from the nearest
 // config above the first workspace folder.
-import { dirname, join, sep } from 'node:path';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, parseProjectConfig } from './config/projectConfig';
-import { findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
+import { configCrdPaths, findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
 import { unknownRuleIds } from './config/projectConfig';
 
 export class ProjectSettings {
@@ -66,6 +66,17 @@ export class ProjectSettings {
   /** The settings of a file: the client's with the nearest config file above it on top. */
   settingsFor(path: string): Record<string, unknown> {
     return this.mergedWith(this.configPathFor(dirname(path)));
+  }
+
+  /**
+   * The CRD files and folders to read, absolute: the client's `crds` setting (relative to the first
+   * workspace folder), then the workspace-wide config file's `crds` (relative to that file).
+   */
+  crdPaths(): string[] {
+    const fromClient = Array.isArray(this.client.crds) ? this.client.crds.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+    const base = this.folder ?? process.cwd();
+    const paths = [...fromClient.map((p) => (isAbsolute(p) ? p : resolve(base, p))), ...configCrdPaths(this.config(this.configPathFor(this.folder)))];
+    return [...new Set(paths)];
   }
 
   isExcluded(path: string): boolean {

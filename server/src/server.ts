@@ -27,7 +27,7 @@ import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../common/protocol';
 import { ProjectSettings } from './projectSettings';
 import { configCompletions, configDiagnostics, isConfigUri } from './config/configEditing';
-import { watchFolders } from './fileWatcher';
+import { watchFolders, watchPaths } from './fileWatcher';
 import { CONFIG_FILE_NAME } from './config/projectConfig';
 import pkg from '../../package.json';
 import resourceSnippets from '../../snippets/resources.json';
@@ -110,6 +110,7 @@ connection.onInitialized(async () => {
   }
   // VS Code's client announces setting changes itself (synchronize.configurationSection).
   if (pullConfiguration) await loadConfiguration();
+  await refreshCrds(); // the config file's, when no client settings named any
   // Documents opened before the settings arrived were checked with the defaults.
   sync.republishOpen();
   await sync.scan();
@@ -120,11 +121,42 @@ async function loadConfiguration(pushed?: unknown): Promise<void> {
   try {
     const section: unknown = pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed;
     applySettings(section);
-    // The CRD files the setting names: read here (relative to the first folder), handed to the service as text.
-    if (section !== undefined) service.setCrdSources(await readCrdFiles((section as { crds?: unknown } | null)?.crds, folderPaths[0]));
+    if (section !== undefined) await refreshCrds(true);
   } catch (error) {
     connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
   }
+}
+
+// The CRD files the `crds` setting and the config file's `crds` name: read here (host side), handed
+// to the service as text, and watched, so an edit on disk re-checks their custom resources.
+let crdPathsRead: string | undefined;
+let stopWatchingCrds: (() => void) | undefined;
+let crdReads = 0;
+
+/** Reads the CRD files when their list changed, or always with `force` (one changed on disk); true when the service got new ones. */
+async function refreshCrds(force = false): Promise<boolean> {
+  const paths = project.crdPaths();
+  const key = paths.join('\n');
+  if (!force && key === crdPathsRead) return false;
+  if (key !== crdPathsRead) {
+    stopWatchingCrds?.();
+    stopWatchingCrds = watchPaths(paths, () => void crdFilesChanged(), (message) => connection.console.warn(`k8s-stateful: ${message}`));
+    crdPathsRead = key;
+  }
+  const read = ++crdReads;
+  const sources = await readCrdFiles(paths, undefined);
+  if (read !== crdReads) return false; // a newer read has started: its result counts
+  service.setCrdSources(sources);
+  return true;
+}
+
+async function crdFilesChanged(): Promise<void> {
+  if (await refreshCrds(true)) settingsChanged();
+}
+
+/** After the config file changed: its `crds` may name other files. */
+function configCrdsMayHaveChanged(): void {
+  void refreshCrds().then((changed) => changed && settingsChanged());
 }
 
 let reportedUnknownRules = '';
@@ -156,6 +188,7 @@ async function watchedFilesChanged(changes: FileEvent[]): Promise<void> {
     project.reload(); // an open config file's unsaved text still wins
     applySettings(undefined);
     settingsChanged();
+    configCrdsMayHaveChanged();
   }
   await sync.filesChanged(changes.filter((c) => !config.includes(c)));
 }
@@ -169,6 +202,7 @@ function configDocumentChanged(document: TextDocument): void {
   project.setConfigText(path, document.getText());
   applySettings(undefined);
   settingsChanged();
+  configCrdsMayHaveChanged();
 }
 
 // Validation is coalesced per document (a burst of keystrokes yields one run, on the newest text);
@@ -190,6 +224,7 @@ documents.onDidClose((e) => {
     project.dropConfigText(fileURLToPath(e.document.uri));
     applySettings(undefined);
     settingsChanged();
+    configCrdsMayHaveChanged();
     return;
   }
   void sync.closed(e.document.uri);
@@ -211,6 +246,7 @@ connection.onRenameRequest((params) => {
 });
 connection.onShutdown(() => {
   stopWatching?.();
+  stopWatchingCrds?.();
   sync.stop();
 });
 

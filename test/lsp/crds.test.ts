@@ -1,10 +1,12 @@
 // Custom resources over real LSP stdio: the CRD in one document, the custom resource in another;
 // the resource's diagnostics follow edits of the CRD, and k8sStateful.crds names CRD files elsewhere.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver-protocol/node';
 import { DidChangeConfigurationNotification, type Hover } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lspClient';
 
@@ -63,4 +65,39 @@ test('k8sStateful.crds: a CRD folder outside the workspace gives the schema', as
   await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { k8sStateful: { crds: [] } } });
   assert.deepEqual((await cleared).map((d) => d.code), ['kind-without-schema']);
   await client.close(crUri);
+});
+
+/** Diagnostics of `uri` as published until `done` holds for them (or the wait for the next ones times out). */
+async function publishedUntil(on: LspTestClient, uri: string, first: Diagnostic[], done: (d: Diagnostic[]) => boolean): Promise<Diagnostic[]> {
+  let latest = first;
+  while (!done(latest)) latest = await on.nextDiagnostics(uri);
+  return latest;
+}
+
+test('the config file\'s crds (relative to it, outside the workspace) are read and watched: an edit on disk re-checks the resource', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'k8s-crd-watch-'));
+  const crdPath = join(root, 'operator-crds', 'backup-crd.yaml');
+  const crPath = join(root, 'ws', 'app', 'backup.yaml');
+  mkdirSync(join(root, 'operator-crds'));
+  mkdirSync(join(root, 'ws', 'app'), { recursive: true });
+  writeFileSync(crdPath, crdText);
+  writeFileSync(crPath, brokenCr);
+  writeFileSync(join(root, 'ws', '.k8s-stateful.yaml'), 'crds:\n  - ../operator-crds/backup-crd.yaml\n');
+  const watching = new LspTestClient();
+  try {
+    await watching.initialize(pathToFileURL(join(root, 'ws')).href);
+    const crUri = pathToFileURL(crPath).href;
+    const schemaFindings = (d: Diagnostic[]) => d.filter((x) => x.code === 'schema').length;
+    await publishedUntil(watching, crUri, await watching.open(crUri, brokenCr), (d) => schemaFindings(d) === 3);
+    // The CRD learns the value the resource uses, on disk: the open resource is re-published.
+    writeFileSync(crdPath, crdText.replace('enum: [pg_dump, basebackup, snapshot]', 'enum: [pg_dump, pgdump, basebackup, snapshot]'));
+    await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 2);
+    // The CRD file deleted: the kind has no schema any more.
+    rmSync(crdPath);
+    const gone = await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 0);
+    assert.deepEqual(gone.map((d) => d.code), ['kind-without-schema']);
+  } finally {
+    await watching.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -1,12 +1,15 @@
 // Custom resources checked, completed and explained from their CustomResourceDefinitions, through
 // the real language service: the CRD in one document, the custom resource in another.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
-import { customKindsOf } from '../../server/src/service/crds/crdSchema';
+import { customKindsOf, withObjectMeta } from '../../server/src/service/crds/crdSchema';
+import { schemaWalker } from '../../server/src/service/crds/validator';
+import { SchemaRegistry, type Validator } from '../../server/src/service/schema/registry';
 import { withCursor } from '../helpers/cursor';
 import { repoRoot, schemas } from '../helpers/service';
 
@@ -212,4 +215,150 @@ test('the CLI: --crds gives custom resources their schema; without it the kind i
   const missing = cli(['--crds', 'no/such/folder', 'examples/crds']);
   assert.equal(missing.status, 2);
   assert.match(missing.stderr, /no such file or folder: no\/such\/folder/);
+});
+
+test('a cluster-scoped CRD: its resources get no default namespace, and namespaces on them are ignored like on built-in cluster-scoped kinds', () => {
+  const clusterCrd = crdText.replace('scope: Namespaced', 'scope: Cluster');
+  const twoInNamespaces = [backup('').replace('name: b', 'name: b\n  namespace: one'), backup('').replace('name: b', 'name: b\n  namespace: two')].join('---\n');
+  const namespaces = (service: LanguageService) => service.index.ofKind('PostgresBackup').map((e) => e.namespace);
+  const duplicates = (service: LanguageService) => service.getDiagnostics(CR_URI).filter((d) => d.code === 'duplicate-resource').length;
+
+  // Namespaced: two namespaces, two objects.
+  const service = serviceWith({ [CRD_URI]: crdText, [CR_URI]: twoInNamespaces });
+  assert.deepEqual(namespaces(service), ['one', 'two']);
+  assert.equal(duplicates(service), 0);
+  // The CRD edited to Cluster: the same two documents are one object defined twice (the namespaces mean nothing).
+  service.setDocument(CRD_URI, clusterCrd, 2);
+  assert.deepEqual(namespaces(service), ['', '']);
+  assert.equal(duplicates(service), 1);
+  // Back to Namespaced, and the CRD gone: each resource keeps its own namespace again.
+  service.setDocument(CRD_URI, crdText, 3);
+  assert.deepEqual(namespaces(service), ['one', 'two']);
+  service.setDocument(CRD_URI, clusterCrd, 4);
+  service.removeDocument(CRD_URI);
+  assert.deepEqual(namespaces(service), ['one', 'two']);
+
+  // A resource with no namespace gets the default one only when its kind is namespaced; the setting's CRDs count too.
+  const external = serviceWith({ [CR_URI]: backup('') });
+  assert.deepEqual(namespaces(external), ['default']);
+  external.setCrdSources([{ uri: 'file:///elsewhere/crds.yaml', text: clusterCrd }]);
+  assert.deepEqual(namespaces(external), ['']);
+  // The workspace's copy of the CRD wins over the setting's.
+  external.setDocument(CRD_URI, crdText, 1);
+  assert.deepEqual(namespaces(external), ['default']);
+  external.setCrdSources([]);
+  external.removeDocument(CRD_URI);
+  assert.deepEqual(namespaces(external), ['default']);
+});
+
+test('completion offers the CRDs\' kinds and apiVersions where it offers the built-in ones', () => {
+  const twoVersions = crdText.replace('    - name: v1\n', '    - name: v1alpha1\n      served: true\n      storage: false\n    - name: v1\n');
+  const service = serviceWith({ [CRD_URI]: twoVersions });
+  const complete = (marked: string) => {
+    const { text, position } = withCursor(marked);
+    service.setDocument('file:///ws/new.yaml', text, 1);
+    return service.getCompletions('file:///ws/new.yaml', position).items;
+  };
+  // kind: the preferred version is written in as the apiVersion.
+  const kind = complete('kind: Postgres‸\n').find((i) => i.label === 'PostgresBackup');
+  assert.ok(kind, 'PostgresBackup offered at kind:');
+  assert.deepEqual(kind.additionalTextEdits?.map((e) => e.newText), ['apiVersion: db.example.com/v1\n']);
+  // A document already naming a served version keeps it.
+  const kept = complete('apiVersion: db.example.com/v1alpha1\nkind: ‸\n').find((i) => i.label === 'PostgresBackup');
+  assert.deepEqual(kept?.additionalTextEdits, []);
+  // apiVersion: the versions serving the document's kind, preferred first; without a kind, every group version.
+  assert.deepEqual(complete('apiVersion: ‸\nkind: PostgresBackup\n').map((i) => i.label), ['db.example.com/v1', 'db.example.com/v1alpha1']);
+  const all = complete('apiVersion: ‸\n').map((i) => i.label);
+  assert.ok(all.includes('db.example.com/v1') && all.includes('apps/v1'), all.join(', '));
+  // A whole resource at the top of an empty document.
+  const starter = complete('‸').find((i) => i.label === 'PostgresBackup');
+  assert.match(starter?.textEdit?.newText ?? '', /^apiVersion: db\.example\.com\/v1\nkind: PostgresBackup\nmetadata:\n {2}name: /);
+  // Gone with the CRD.
+  service.removeDocument(CRD_URI);
+  assert.equal(complete('kind: Postgres‸\n').find((i) => i.label === 'PostgresBackup'), undefined);
+});
+
+test('the CLI: a config file\'s crds, relative to it, give the files it covers their schema', () => {
+  const root = mkdtempSync(join(tmpdir(), 'k8s-crd-config-'));
+  try {
+    mkdirSync(join(root, 'operator'));
+    mkdirSync(join(root, 'project', 'app'), { recursive: true });
+    writeFileSync(join(root, 'operator', 'backup-crd.yaml'), crdText);
+    writeFileSync(join(root, 'project', 'app', 'backup.yaml'), brokenCr);
+    const run = (config: string) => {
+      writeFileSync(join(root, 'project', '.k8s-stateful.yaml'), config);
+      const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'check', '--format', 'json', 'project/app'], { cwd: root, encoding: 'utf8' });
+      return { status: result.status, stderr: result.stderr, codes: result.stdout ? (JSON.parse(result.stdout) as { diagnostics: Array<{ ruleId: string }> }).diagnostics.map((d) => d.ruleId) : [] };
+    };
+    const withCrds = run('crds: [../operator]\n');
+    assert.equal(withCrds.status, 1, withCrds.stderr);
+    assert.deepEqual(withCrds.codes, ['schema', 'schema', 'schema']);
+    assert.deepEqual(run('crds: []\n').codes, ['kind-without-schema']);
+    const missing = run('crds: [../nowhere]\n');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /nowhere/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the schema walker finds what ajv\'s compiled validator finds, without compiling', () => {
+  const registry = new SchemaRegistry(schemas);
+  const [custom] = customKindsOf({
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    spec: {
+      group: 'x.example.com',
+      names: { kind: 'Thing' },
+      versions: [{
+        name: 'v1',
+        schema: {
+          openAPIV3Schema: {
+            type: 'object',
+            properties: {
+              spec: {
+                type: 'object',
+                required: ['size'],
+                properties: {
+                  size: { type: 'integer', minimum: 1, maximum: 9, exclusiveMaximum: true },
+                  ratio: { type: 'number', multipleOf: 0.5 },
+                  name: { type: 'string', minLength: 2, maxLength: 4, pattern: '^[a-z]+$' },
+                  mode: { type: 'string', enum: ['a', 'b'], nullable: true },
+                  port: { 'x-kubernetes-int-or-string': true },
+                  tags: { type: 'array', minItems: 1, maxItems: 2, items: { type: 'string' } },
+                  labels: { type: 'object', additionalProperties: { type: 'string' }, maxProperties: 1 },
+                  free: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+                  nested: { type: 'object', properties: { on: { type: 'boolean' } } },
+                },
+              },
+            },
+          },
+        },
+      }],
+    },
+  });
+  const schema = withObjectMeta(custom, registry.schema('v1', 'ConfigMap'));
+  const compiled = registry.compileSchema(schema);
+  const walked = schemaWalker(schema);
+  // ajv also lists each failing branch of an anyOf before the anyOf itself; the diagnostics drop those.
+  const summary = (validate: Validator, data: unknown) => {
+    validate(data);
+    return (validate.errors ?? []).filter((e) => !/\/anyOf\/\d+\//.test(e.schemaPath)).map((e) => `${e.keyword} ${e.instancePath} ${JSON.stringify(e.params)}`).sort();
+  };
+  const base = { apiVersion: 'x.example.com/v1', kind: 'Thing', metadata: { name: 't' } };
+  const cases: unknown[] = [
+    { ...base, spec: { size: 3 } },
+    { ...base, spec: {} },
+    { ...base, spec: { size: 0, ratio: 0.3, name: 'A', mode: 'c', port: [1], tags: [], labels: { a: 1, b: 'x' }, free: { any: [1] }, nested: { on: 'yes', off: true } } },
+    { ...base, spec: { size: 9, name: 'abcde', mode: null, port: 'http', tags: ['a', 'b', 'c'] } },
+    { ...base, spec: { size: 2.5, extra: 1 }, status: {} },
+    { ...base, kind: 'Other', apiVersion: 'x.example.com/v2', spec: 'no' },
+    { ...base, metadata: { name: 5, labels: { a: ['b'] }, creationTimestamp: 'yesterday', ownerReferences: [{ kind: 'X' }], bogus: 1 }, spec: { size: 1 } },
+    [],
+    null,
+  ];
+  for (const data of cases) assert.deepEqual(summary(walked, data), summary(compiled, data), JSON.stringify(data));
+  assert.equal(summary(walked, cases[0]).length, 0);
+  assert.ok(summary(walked, cases[2]).length >= 10, summary(walked, cases[2]).join('\n'));
+  assert.ok(summary(walked, cases[6]).length >= 5, summary(walked, cases[6]).join('\n'));
 });

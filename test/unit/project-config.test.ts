@@ -23,6 +23,7 @@ scopes:
     files: ["apps/shop/**", "base/*.yaml"]
   - name: blog
     files: [apps/blog/**]
+crds: [../operator/crds, crd.yaml]
 `;
 
 test('a complete config parses into plain settings without problems', () => {
@@ -39,11 +40,12 @@ test('a complete config parses into plain settings without problems', () => {
       { name: 'shop', files: ['apps/shop/**', 'base/*.yaml'] },
       { name: 'blog', files: ['apps/blog/**'] },
     ],
+    crds: ['../operator/crds', 'crd.yaml'],
   });
 });
 
 test('problems carry the position of the offending key or value', () => {
-  const text = 'rules:\n  shcema: off\n  schema: fatal\nexclud: []\nkubernetesVersion: 1.30\nscopes:\n  - name: a\n  - files: [x]\nmaxFileSize: big\n';
+  const text = 'rules:\n  shcema: off\n  schema: fatal\nexclud: []\nkubernetesVersion: 1.30\nscopes:\n  - name: a\n  - files: [x]\nmaxFileSize: big\ncrds: operator/crds\n';
   const { problems } = parseProjectConfig(text);
   assert.deepEqual(
     problems.map((p) => [text.slice(p.start, p.end).trim(), p.code]),
@@ -55,16 +57,18 @@ test('problems carry the position of the offending key or value', () => {
       ['name: a', 'config-file'],
       ['files: [x]', 'config-file'],
       ['big', 'config-file'],
+      ['operator/crds', 'config-file'],
     ],
   );
   assert.deepEqual(problems.map((p) => p.message), [
     'unknown rule id "shcema" — did you mean "schema"?',
     'rules.schema must be one of error, warning, info, hint, off',
-    'unknown setting "exclud" — did you mean "exclude"? (known: rules, exclude, kubernetesVersion, defaultNamespace, clusterDomain, maxFileSize, scopes)',
+    'unknown setting "exclud" — did you mean "exclude"? (known: rules, exclude, kubernetesVersion, defaultNamespace, clusterDomain, maxFileSize, scopes, crds)',
     'kubernetesVersion must be a quoted string ("1.30"): unquoted, 1.30 reads as the number 1.3',
     'scope "a" needs files: a list of globs',
     'each scope needs a name',
     'maxFileSize must be a whole number of bytes',
+    'crds must be a list of files or folders of CustomResourceDefinitions',
   ]);
   assert.match(parseProjectConfig('rules: [a\n').problems[0].message, /./, 'broken YAML is a problem, not a crash');
   assert.match(parseProjectConfig('- a\n').problems[0].message, /must be a map/);
@@ -116,7 +120,7 @@ test('the editor: config URIs, diagnostics with ranges, completion of keys, rule
   assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['unknown-rule-id', { start: { line: 1, character: 2 }, end: { line: 1, character: 8 } }]]);
 
   const keys = configCompletions('rules:\n  schema: off\n\n', { line: 2, character: 0 }).map((i) => i.label);
-  assert.deepEqual(keys, ['exclude', 'kubernetesVersion', 'defaultNamespace', 'clusterDomain', 'maxFileSize', 'scopes']);
+  assert.deepEqual(keys, ['exclude', 'kubernetesVersion', 'defaultNamespace', 'clusterDomain', 'maxFileSize', 'scopes', 'crds']);
   const ids = configCompletions('rules:\n  schema: off\n  sts-\n', { line: 2, character: 6 });
   assert.ok(ids.some((i) => i.label === 'sts-no-anti-affinity' && String(i.documentation).length > 10));
   assert.ok(ids.some((i) => i.label === 'yaml-syntax'));

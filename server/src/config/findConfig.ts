@@ -55,6 +55,11 @@ export function settingsWithConfig(base: Record<string, unknown>, loaded: Loaded
   };
 }
 
+/** The config's `crds` paths, absolute (they are relative to the config file's folder). */
+export function configCrdPaths(loaded: LoadedConfig | undefined): string[] {
+  return (loaded?.config.crds ?? []).map((path) => resolve(dirname(loaded!.path), path));
+}
+
 /** Whether the config's `exclude` globs cover this file. */
 export function isExcludedByConfig(path: string, loaded: LoadedConfig | undefined): boolean {
   if (!loaded || loaded.config.exclude.length === 0) return false;

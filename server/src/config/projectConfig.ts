@@ -21,6 +21,8 @@ export interface ProjectConfig {
   /** The editor's responsiveness guard (bytes); the CLI checks files of any size. */
   maxFileSize?: number;
   scopes?: Array<Omit<ScopeSetting, 'base'>>;
+  /** CustomResourceDefinition files or folders, relative to the config file's folder (the hosts read them). */
+  crds?: string[];
 }
 
 export interface ConfigProblem {
@@ -41,6 +43,7 @@ export const CONFIG_KEYS: Record<keyof ProjectConfig, string> = {
   clusterDomain: 'Cluster DNS domain for the names the preview computes (default: cluster.local).',
   maxFileSize: 'Editor only: files over this many bytes get a syntax check only (the CLI checks every size).',
   scopes: 'Applications of this repository: a list of {name, files: [globs]}; references resolve within a scope.',
+  crds: 'CustomResourceDefinition files or folders, relative to this file: their custom resources get schema checks, completion and hover.',
 };
 
 const KUBERNETES_VERSION = /^v?1\.\d{1,2}(\.\d+)?$/;
@@ -114,6 +117,12 @@ export function parseProjectConfig(text: string): { config: ProjectConfig; probl
         const v = isScalar(value) ? value.value : undefined;
         if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) report(value ?? key, 'maxFileSize must be a whole number of bytes');
         else config.maxFileSize = v;
+        break;
+      }
+      case 'crds': {
+        const paths = stringList(value);
+        if (!paths) report(value ?? key, 'crds must be a list of files or folders of CustomResourceDefinitions');
+        else config.crds = paths;
         break;
       }
       case 'scopes': {

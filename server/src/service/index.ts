@@ -154,7 +154,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       documents.set(uri, text, 0, false);
       return true;
     },
-    setCrdSources: (sources) => crds.setSources(sources),
+    setCrdSources: (sources) => {
+      crds.setSources(sources);
+      index.setExternalCustomKinds(crds.externalKinds());
+    },
     closeDocument(uri, diskText) {
       if (diskText === undefined) documents.delete(uri);
       else documents.set(uri, diskText, 0, false);

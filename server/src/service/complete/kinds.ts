@@ -3,6 +3,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { markdownProse } from '../schema/docs';
 import { entriesForKind, versionRank } from '../schema/lookup';
+import { groupOf } from '../kinds';
 import type { KindEntry, SchemaRegistry } from '../schema/registry';
 import { properties, rootField } from '../schema/walk';
 import { fieldSnippetLines, TabStops, type IndentStyle } from './insert';
@@ -21,7 +22,7 @@ function rank(entry: KindEntry, preferred: boolean): string {
   return `${group}${entry.kind}${preferred ? 0 : 1}${String(9_999_999 - versionRank(entry.apiVersion)).padStart(7, '0')}`;
 }
 
-/** One entry per kind and apiVersion, each knowing whether it is the kind's preferred version. */
+/** One entry per kind and apiVersion, each knowing whether it is the kind's preferred version: built-in kinds, then the CRDs' kinds. */
 function kindEntries(registry: SchemaRegistry): Array<{ entry: KindEntry; preferred: boolean }> {
   const seen = new Set<string>();
   const out: Array<{ entry: KindEntry; preferred: boolean }> = [];
@@ -30,7 +31,28 @@ function kindEntries(registry: SchemaRegistry): Array<{ entry: KindEntry; prefer
     seen.add(entry.kind);
     entriesForKind(registry, entry.kind).forEach((e, i) => out.push({ entry: e, preferred: i === 0 }));
   }
+  for (const versions of customKindVersions(registry).values()) versions.forEach((e, i) => out.push({ entry: e, preferred: i === 0 }));
   return out;
+}
+
+/** The CRDs' kinds by group and kind, each with its served versions, preferred first (as the API server orders them). */
+function customKindVersions(registry: SchemaRegistry): Map<string, KindEntry[]> {
+  const byKind = new Map<string, KindEntry[]>();
+  for (const entry of registry.customEntries()) {
+    const id = `${groupOf(entry.apiVersion)}/${entry.kind}`;
+    const list = byKind.get(id) ?? [];
+    list.push(entry);
+    byKind.set(id, list);
+  }
+  for (const list of byKind.values()) list.sort((a, b) => versionRank(b.apiVersion) - versionRank(a.apiVersion));
+  return byKind;
+}
+
+/** Every apiVersion serving a kind, preferred first: the built-in ones, else the CRDs'. */
+function versionsOfKind(registry: SchemaRegistry, kind: string): KindEntry[] {
+  const builtIn = entriesForKind(registry, kind);
+  if (builtIn.length > 0) return builtIn;
+  return [...customKindVersions(registry).values()].filter((list) => list[0].kind === kind).flat();
 }
 
 const docCache = new WeakMap<KindEntry, string>();
@@ -80,7 +102,7 @@ export function kindValueItems(ctx: KindValueContext): CompletionItem[] {
 
 /** Values for `apiVersion: `: those serving the document's kind, or every group version. */
 export function apiVersionValueItems(registry: SchemaRegistry, kind: string | undefined, range: KindValueContext['range']): CompletionItem[] {
-  const entries = kind ? entriesForKind(registry, kind) : [];
+  const entries = kind ? versionsOfKind(registry, kind) : [];
   if (entries.length > 0) {
     return entries.map((entry, i) => ({
       label: entry.apiVersion,
@@ -93,7 +115,7 @@ export function apiVersionValueItems(registry: SchemaRegistry, kind: string | un
     }));
   }
   const byVersion = new Map<string, string[]>();
-  for (const entry of registry.allEntries()) {
+  for (const entry of [...registry.allEntries(), ...registry.customEntries()]) {
     if (entry.kind.endsWith('List')) continue;
     const list = byVersion.get(entry.apiVersion) ?? [];
     list.push(entry.kind);
@@ -121,7 +143,7 @@ function starters(registry: SchemaRegistry, style: IndentStyle): Array<{ entry: 
   list = kindEntries(registry)
     .filter((k) => k.preferred)
     .map(({ entry }) => {
-      const lines = [`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `${' '.repeat(style.unit)}name: \${1:${entry.kind.toLowerCase()}}`];
+      const lines = starterLines(entry, style);
       // Required top-level fields (StorageClass.provisioner) for the kinds this extension is about.
       // Other kinds' schemas are not loaded just to list them: a hundred schemas cost ~100 MB.
       const root = FEATURED_KINDS.includes(entry.kind) ? registry.schema(entry.apiVersion, entry.kind) : undefined;
@@ -138,13 +160,22 @@ function starters(registry: SchemaRegistry, style: IndentStyle): Array<{ entry: 
   return list;
 }
 
+/** Starters of the CRDs' kinds (preferred versions): not cached, since CRDs come and go with the workspace. */
+function customStarters(registry: SchemaRegistry, style: IndentStyle): Array<{ entry: KindEntry; text: string }> {
+  return [...customKindVersions(registry).values()].map(([entry]) => ({ entry, text: `${starterLines(entry, style).join('\n')}\n$0` }));
+}
+
+function starterLines(entry: KindEntry, style: IndentStyle): string[] {
+  return [`apiVersion: ${entry.apiVersion}`, `kind: ${entry.kind}`, 'metadata:', `${' '.repeat(style.unit)}name: \${1:${entry.kind.toLowerCase()}}`];
+}
+
 /**
  * Whole-resource starters at the top of an empty document: `StatefulSet` inserts
  * `apiVersion: apps/v1`, `kind: StatefulSet`, `metadata.name` (and, for the stateful kinds,
  * the required top-level fields).
  */
 export function resourceStarterItems(registry: SchemaRegistry, range: KindValueContext['range'], style: IndentStyle): CompletionItem[] {
-  return starters(registry, style).map(({ entry, text }) => ({
+  return [...starters(registry, style), ...customStarters(registry, style)].map(({ entry, text }) => ({
     label: entry.kind,
     labelDetails: { detail: ' resource', description: entry.apiVersion },
     kind: CompletionItemKind.Class,

@@ -6,11 +6,13 @@
 // text, compiled on first use. Both keep only what the current CRDs use. `version()` changes
 // whenever a kind's schema changes, appears or goes; the findings caches compare it.
 import type { DocumentStore } from '../documents';
+import type { CustomKindScope } from '../kinds';
 import { parseFile } from '../parse/parseFile';
 import { documentData } from '../schema/documentData';
 import type { CustomSchemas, JsonSchema, KindEntry, SchemaRegistry, Validator } from '../schema/registry';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
 import { customKindsOf, isCrd, withObjectMeta, type CustomKind } from './crdSchema';
+import { schemaWalker } from './validator';
 
 /** A CRD file the host read for the setting. */
 export interface CrdSource {
@@ -30,8 +32,6 @@ interface Defined {
 const MAX_ALIAS_COUNT = 1000;
 /** The built-in kind whose schema lends custom resources their `metadata` (ObjectMeta): the smallest that has it. */
 const OBJECT_META_CARRIER = { apiVersion: 'v1', kind: 'ConfigMap' };
-
-const ACCEPT_ANYTHING: Validator = () => true;
 
 export class CrdCatalog implements CustomSchemas {
   private external: CustomKind[][] = [];
@@ -64,6 +64,11 @@ export class CrdCatalog implements CustomSchemas {
     this.externalChanged = true;
   }
 
+  /** The kinds (with their scopes) of the setting's CRD files: the index scopes their resources by them. */
+  externalKinds(): CustomKindScope[] {
+    return this.external.flat().map(({ group, kind, scope }) => ({ group, kind, scope }));
+  }
+
   entry(apiVersion: string, kind: string): KindEntry | undefined {
     return this.current().get(key(apiVersion, kind))?.entry;
   }
@@ -81,11 +86,8 @@ export class CrdCatalog implements CustomSchemas {
     const validatorKey = validatorKeyOf(defined);
     let validate = this.validators.get(validatorKey);
     if (!validate) {
-      try {
-        validate = this.registry.compileSchema(this.schema(entry)!);
-      } catch {
-        validate = ACCEPT_ANYTHING; // a schema ajv cannot compile: better unchecked than wrongly flagged
-      }
+      // Walked, not compiled: nothing to pay up front however big the CRD (validator.ts).
+      validate = schemaWalker(this.schema(entry)!);
       this.validators.set(validatorKey, validate);
     }
     return validate;

@@ -1,11 +1,11 @@
 // Built-in kinds the service knows only the scope of: they live outside namespaces, so their
 // effective namespace is '' and references to them ignore the referrer's namespace.
+// (CustomResourceDefinition, which says more, has its own descriptor.)
 import type { KindDescriptor } from './types';
 
 const CLUSTER_SCOPED: Array<[group: string, kinds: string[]]> = [
   ['', ['Namespace', 'Node', 'ComponentStatus']],
   ['rbac.authorization.k8s.io', ['ClusterRole', 'ClusterRoleBinding']],
-  ['apiextensions.k8s.io', ['CustomResourceDefinition']],
   ['storage.k8s.io', ['CSIDriver', 'CSINode', 'VolumeAttachment']],
   ['networking.k8s.io', ['IngressClass']],
   ['scheduling.k8s.io', ['PriorityClass']],

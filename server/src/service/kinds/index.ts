@@ -3,10 +3,12 @@
 // what its outline shows and what it makes. References, completion, navigation, rename, the index,
 // the outline and the rules read it.
 //
-// Built-in descriptors are static. Descriptors made at run time (custom resources from their CRDs)
-// go through `registerKind`; they are looked up exactly by group, never by a bare kind name.
+// Descriptors are static and shared by every service in the process. Custom resources from a
+// workspace's CRDs get none: their scope lives in that workspace's index (workspace/index.ts), their
+// schema in its CRD catalogue (crds/catalog.ts).
 import { SCOPE_ONLY_KINDS } from './clusterScoped';
 import { CONFIG_KINDS } from './config';
+import { CUSTOM_RESOURCE_DEFINITION } from './customResourceDefinition';
 import { NETWORK_KINDS } from './network';
 import { OPERATOR_KINDS } from './operators';
 import { POD_SITES, VOLUME } from './podSpec';
@@ -20,7 +22,7 @@ export type * from './types';
 export { VOLUME } from './podSpec';
 
 /** The built-in kinds, then operators' kinds we describe ourselves (they have no schema yet). */
-const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, ...OPERATOR_KINDS];
+const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, CUSTOM_RESOURCE_DEFINITION, ...OPERATOR_KINDS];
 
 const byGroupKind = new Map<string, KindDescriptor>();
 /** Built-in kinds by bare name, for resources whose apiVersion names a wrong or no built-in group. */
@@ -31,8 +33,8 @@ function keyOf(group: string, kind: string): string {
   return `${group}/${kind}`;
 }
 
-/** Adds a descriptor (a custom resource's, from its CRD or written by us); it replaces one of the same group and kind. */
-export function registerKind(descriptor: KindDescriptor): void {
+/** Adds a descriptor; it replaces one of the same group and kind. */
+function registerKind(descriptor: KindDescriptor): void {
   const previous = byGroupKind.get(keyOf(descriptor.group, descriptor.kind));
   if (previous) all.splice(all.indexOf(previous), 1);
   all.push(descriptor);

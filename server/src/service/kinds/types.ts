@@ -128,6 +128,11 @@ export interface ReferenceFacts {
   namespace?: string;
 }
 
+/** A custom resource kind with its scope, as its CRD declares it. */
+export interface CustomKindScope extends KindKey {
+  scope: 'Namespaced' | 'Cluster';
+}
+
 export interface ResourceFacts {
   /** What it refers to: find-references and rename read only the files whose facts match. */
   refs?: ReferenceFacts[];
@@ -157,6 +162,8 @@ export interface ResourceFacts {
   claim?: { size?: string; accessModes: string[]; storageClassName?: string };
   /** PersistentVolume. */
   volume?: VolumeFacts;
+  /** CustomResourceDefinition: the kind it defines and that kind's scope (the index gives custom resources their namespace by it). */
+  definesKind?: CustomKindScope;
   /** An object another resource makes (an operator's Service or Secret): it is indexed at the maker's name. */
   madeBy?: { kind: string; name: string; role?: string };
 }

@@ -8,7 +8,7 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
-import { conditionHolds, descriptorOf, isClusterScoped, isClusterScopedTarget, type KindDescriptor } from '../kinds';
+import { conditionHolds, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, type CustomKindScope, type KindDescriptor } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
 
@@ -39,6 +39,13 @@ export class WorkspaceIndex {
   private builtGeneration = -1;
   /** Increases whenever the set of indexed resources may have changed. */
   generation = 0;
+  /**
+   * Custom kinds that are cluster-scoped (`group/kind`), from the CRDs in the index and those the
+   * host read for the setting: their resources' effective namespace is ''. A change re-scopes the
+   * custom resources already indexed.
+   */
+  private clusterCustomKinds = new Set<string>();
+  private externalCustomKinds: CustomKindScope[] = [];
 
   constructor(private readonly documents: DocumentStore, private readonly settings: () => Settings) {}
 
@@ -53,6 +60,7 @@ export class WorkspaceIndex {
     if (namespace === this.builtNamespace && this.generation > 0 && this.patch(current, namespace)) {
       this.builtFrom = current;
       this.builtGeneration = this.documents.generation;
+      this.rescopeCustomResources();
       this.generation++;
       return;
     }
@@ -83,7 +91,53 @@ export class WorkspaceIndex {
     this.builtFrom = current;
     this.builtNamespace = namespace;
     this.builtGeneration = this.documents.generation;
+    this.rescopeCustomResources();
     this.generation++;
+  }
+
+  /** The custom kinds of the CRD files the host read for the setting (not indexed themselves). */
+  setExternalCustomKinds(kinds: CustomKindScope[]): void {
+    this.externalCustomKinds = kinds;
+    this.refresh();
+    if (this.rescopeCustomResources()) this.generation++;
+  }
+
+  /**
+   * Brings the cluster-scoped custom kinds up to date with the CRDs and, when they changed, the
+   * effective namespace of every custom resource indexed (entries are shared with the per-file
+   * caches, so fixing them in place fixes those too). Returns whether anything changed.
+   */
+  private rescopeCustomResources(): boolean {
+    const next = new Set<string>();
+    const crds = (this.byKind.get(CUSTOM_RESOURCE_DEFINITION) ?? []).flatMap((entry) => (entry.facts.definesKind ? [entry.facts.definesKind] : []));
+    // The workspace's own CRDs win over the setting's copy of the same kind (as for schemas).
+    const seen = new Set<string>();
+    for (const custom of [...crds, ...this.externalCustomKinds]) {
+      const id = `${custom.group}/${custom.kind}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      if (custom.scope === 'Cluster') next.add(id);
+    }
+    if (sameSet(next, this.clusterCustomKinds)) return false;
+    this.clusterCustomKinds = next;
+    const defaultNamespace = this.builtNamespace;
+    for (const bucket of this.byKind.values()) {
+      for (const entry of bucket) {
+        if (entry.facts.madeBy || descriptorOf(entry.apiVersion, entry.kind)) continue;
+        entry.namespace = this.effectiveNamespace(entry.resource, defaultNamespace);
+      }
+    }
+    return true;
+  }
+
+  /** Whether resources of this kind live outside namespaces: built-in kinds by the catalogue, custom ones by their CRD. */
+  isClusterScoped(apiVersion: string, kind: string): boolean {
+    if (isClusterScoped(apiVersion, kind)) return true;
+    return this.clusterCustomKinds.has(`${groupOf(apiVersion)}/${kind}`);
+  }
+
+  private effectiveNamespace(resource: Resource, defaultNamespace: string): string {
+    return this.clusterCustomKinds.has(`${groupOf(resource.apiVersion)}/${resource.kind}`) ? '' : effectiveNamespace(resource, defaultNamespace);
   }
 
   /**
@@ -150,10 +204,10 @@ export class WorkspaceIndex {
    * otherwise hold ~90 MB of YAML nodes).
    */
   private indexStored(stored: StoredText, namespace: string): IndexedResource[] {
-    if (stored.open) return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, namespace);
+    if (stored.open) return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, (resource) => this.effectiveNamespace(resource, namespace));
     // Not kept in the store's small cache: indexing reads every file once.
     const file = this.documents.parsedText(stored.uri, stored.text, false);
-    return indexFileSafely(stored.uri, file, namespace, (resource) => closedResource(this.documents, stored, resource));
+    return indexFileSafely(stored.uri, file, (resource) => this.effectiveNamespace(resource, namespace), (resource) => closedResource(this.documents, stored, resource));
   }
 
   /** Indexes one document now (the workspace scan does this file by file, in its batches); refresh() reuses it. */
@@ -209,19 +263,26 @@ export class WorkspaceIndex {
   }
 
   namespaceOf(resource: Resource): string {
-    return effectiveNamespace(resource, this.settings().defaultNamespace);
+    return this.effectiveNamespace(resource, this.settings().defaultNamespace);
   }
 }
 
+/** The effective namespace by the built-in catalogue alone (for kinds with a descriptor; the index also knows custom kinds' scopes). */
 export function effectiveNamespace(resource: Resource, defaultNamespace: string): string {
   if (isClusterScoped(resource.apiVersion, resource.kind)) return '';
   return resource.namespace ?? defaultNamespace;
 }
 
+const CUSTOM_RESOURCE_DEFINITION = 'CustomResourceDefinition';
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
 /** One file that cannot be indexed (a bug on strange input) must not take the whole index down with it. */
-function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string, detach?: (resource: Resource) => Resource): IndexedResource[] {
+function indexFileSafely(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource): IndexedResource[] {
   try {
-    return indexFile(uri, file, defaultNamespace, detach);
+    return indexFile(uri, file, namespaceOf, detach);
   } catch {
     return [];
   }
@@ -231,17 +292,20 @@ function indexFileSafely(uri: string, file: ParsedFile, defaultNamespace: string
  * Entries by resource object: an edit re-parses only the documents it touches and keeps the other
  * resource objects (parse/incremental.ts), so re-indexing the file reuses their entries.
  */
-const entryOf = new WeakMap<Resource, { entries: IndexedResource[]; defaultNamespace: string }>();
+const entryOf = new WeakMap<Resource, IndexedResource[]>();
 
-function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, detach?: (resource: Resource) => Resource): IndexedResource[] {
+/** A resource's effective namespace (the index's: it knows the custom kinds' scopes). */
+type NamespaceOf = (resource: Resource) => string;
+
+function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource): IndexedResource[] {
   if (file.isTemplate) return [];
   const out: IndexedResource[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
     if (!resource || resource.name === undefined) continue;
     const known = detach ? undefined : entryOf.get(resource);
-    if (known && known.entries[0].uri === uri && known.defaultNamespace === defaultNamespace) {
-      out.push(...known.entries);
+    if (known && known[0].uri === uri && known[0].namespace === namespaceOf(resource)) {
+      out.push(...known);
       continue;
     }
     const entry: IndexedResource = {
@@ -250,7 +314,7 @@ function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, deta
       kind: resource.kind,
       apiVersion: resource.apiVersion,
       name: resource.name,
-      namespace: effectiveNamespace(resource, defaultNamespace),
+      namespace: namespaceOf(resource),
       labels: stringMap(mapAt(resource.root, ['metadata', 'labels'])),
       documentIndex: document.index,
       start: document.start,
@@ -265,7 +329,7 @@ function indexFile(uri: string, file: ParsedFile, defaultNamespace: string, deta
     }
     const descriptor = descriptorOf(resource.apiVersion, resource.kind);
     const entries = descriptor?.makes ? [entry, ...madeEntries(entry, descriptor)] : [entry];
-    if (!detach) entryOf.set(resource, { entries, defaultNamespace });
+    if (!detach) entryOf.set(resource, entries);
     out.push(...entries);
   }
   return out;
