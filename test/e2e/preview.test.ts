@@ -118,3 +118,39 @@ suite('Stateful Preview', () => {
     assert.equal(editor?.document.getText(editor.selection), 'data');
   });
 });
+
+suite('Stateful Preview of an operator resource', () => {
+  let api: K8sStatefulApi;
+  let doc: vscode.TextDocument;
+  const clusterNode = (): PreviewNode | undefined => api.preview.provider.getChildren().find((n) => n.label === 'shop-db');
+
+  suiteSetup(async () => {
+    api = (await activeExtension()).exports as K8sStatefulApi;
+    await vscode.commands.executeCommand('k8sStateful.preview.focus');
+    doc = await openInEditor(workspaceFile('operators/shop-db-cluster.yaml'));
+  });
+
+  suiteTeardown(async () => {
+    if (doc) await restoreDocument(doc);
+  });
+
+  test('a CloudNativePG Cluster shows the pods, claims, Services and Secrets the operator will make, live while editing', async () => {
+    await waitFor(() => clusterNode()?.children.length, 20_000);
+    const node = clusterNode()!;
+    assert.equal(node.description, 'Cluster · prod · 3 pods');
+    assert.deepEqual(node.children.slice(0, 3).map((n) => [n.label, n.children.map((c) => c.label)]), [['shop-db-1', ['shop-db-1']], ['shop-db-2', ['shop-db-2']], ['shop-db-3', ['shop-db-3']]]);
+    const rw = node.children.find((n) => n.label === 'shop-db-rw');
+    assert.equal(rw?.copyText, 'shop-db-rw.prod.svc.cluster.local');
+    assert.ok(node.children.some((n) => n.label === 'shop-db-app'), node.children.map((n) => n.label).join(', '));
+    // The tree item a click reveals the Cluster's source with.
+    assert.equal(api.preview.provider.getTreeItem(node).command?.command, 'k8sStateful.preview.reveal');
+
+    // instances: 3 -> 2 in the editor (unsaved): the view follows.
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, rangeOf(doc, 'instances: 3'), 'instances: 2');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(() => clusterNode()?.description === 'Cluster · prod · 2 pods', 20_000);
+    assert.deepEqual(clusterNode()!.children.slice(0, 2).map((n) => n.label), ['shop-db-1', 'shop-db-2']);
+    assert.ok(!clusterNode()!.children.some((n) => n.label === 'shop-db-3'));
+  });
+});

@@ -186,6 +186,62 @@ test('Strimzi: CA Secrets of a Kafka and the Secret of a KafkaUser resolve; node
   assert.deepEqual(ws.service.definition(ws.uri('kcat.yaml'), rangeOfText(kafkaClient, 'rw-user').end), [{ uri: ws.uri('user.yaml'), range: rangeOfText(user, 'rw-user') }]);
 });
 
+test("CloudNativePG: the Cluster's own Secret references are checked like a pod's (scope rules and severities of docs/severity.md)", () => {
+  const withSecrets = (extra: string) => cluster(`  superuserSecret:\n    name: pg-root\n  bootstrap:\n    initdb:\n      database: app\n      secret:\n        name: pg-owner\n  backup:\n    barmanObjectStore:\n      destinationPath: s3://backups/pg\n      s3Credentials:\n        accessKeyId:\n          name: s3-creds\n          key: ACCESS_KEY_ID\n        secretAccessKey:\n          name: s3-creds\n          key: ACCESS_SECRET_KEY\n${extra}`);
+  const secret = (name: string, keys: string[]) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: ${name}\nstringData:\n${keys.map((k) => `  ${k}: x\n`).join('')}`;
+  const found = (files: Record<string, string>) => {
+    const ws = workspace({ 'sc.yaml': storageClass, ...files });
+    return ws.service.getDiagnostics(ws.uri('cluster.yaml')).filter((d) => REFERENCE_CODES.test(String(d.code))).map((d) => `${d.code} ${d.severity} ${d.message}`);
+  };
+  const all = { 'root.yaml': secret('pg-root', ['username', 'password']), 'owner.yaml': secret('pg-owner', ['username', 'password']), 's3.yaml': secret('s3-creds', ['ACCESS_KEY_ID', 'ACCESS_SECRET_KEY']) };
+  assert.deepEqual(found({ 'cluster.yaml': withSecrets(''), ...all }), []);
+  // Never defined in scope: a hint; a near miss of a defined name: a warning; a key the Secret lacks: an error.
+  const missing = found({ 'cluster.yaml': withSecrets('').replace('name: pg-root', 'name: pg-roots').replace('ACCESS_SECRET_KEY', 'SECRET_KEY'), 'owner.yaml': all['owner.yaml'], 's3.yaml': all['s3.yaml'], 'other.yaml': unrelatedSecret });
+  assert.deepEqual(missing, [
+    'ref-secret-missing 4 Secret "pg-roots" not found in namespace default; the operator cannot set up this Cluster until it exists',
+    'ref-secret-key-missing 1 key "SECRET_KEY" not found in Secret "s3-creds" (namespace default); it has "ACCESS_KEY_ID", "ACCESS_SECRET_KEY"',
+  ]);
+  const typo = found({ 'cluster.yaml': withSecrets('').replace('name: pg-owner', 'name: pg-ownr'), ...all });
+  assert.deepEqual(typo.map((f) => f.split(' ').slice(0, 2).join(' ')), ['ref-secret-missing 2']);
+  assert.match(typo[0], /did you mean "pg-owner"\?/);
+  // Image pull secrets are left alone, as for pods.
+  assert.deepEqual(found({ 'cluster.yaml': cluster('  imagePullSecrets:\n    - name: registry\n'), 'other.yaml': unrelatedSecret }), []);
+});
+
+test("Services an operator makes carry Service facts: a StatefulSet's serviceName naming one is judged by whether it is headless", () => {
+  const sts = (serviceName: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: tool
+spec:
+  serviceName: ${serviceName}
+  replicas: 1
+  selector:
+    matchLabels: {app: tool}
+  template:
+    metadata:
+      labels: {app: tool}
+    spec:
+      containers:
+        - name: tool
+          image: busybox
+`;
+  const serviceFindings = (serviceName: string) => {
+    const ws = workspace({ 'kafka.yaml': kafka, 'cluster.yaml': cluster(), 'sts.yaml': sts(serviceName), 'sc.yaml': storageClass });
+    return ws.service.getDiagnostics(ws.uri('sts.yaml')).filter((d) => /^sts-service/.test(String(d.code))).map((d) => `${d.code} ${d.message}`);
+  };
+  // Strimzi's broker Service is headless: nothing to say (no selector finding either: the operator's labels are its own).
+  assert.deepEqual(serviceFindings('my-cluster-kafka-brokers'), []);
+  // CloudNativePG's -rw Service is a ClusterIP Service: a true sts-service-not-headless.
+  assert.deepEqual(serviceFindings('pg-rw'), ['sts-service-not-headless Service "pg-rw" is a ClusterIP Service without clusterIP: None; a StatefulSet\'s governing Service must be headless (clusterIP: None) for per-pod DNS names']);
+  // The preview shows the made Service's facts (headless or not, ports).
+  const ws = workspace({ 'cluster.yaml': cluster(), 'sts.yaml': sts('pg-rw'), 'sc.yaml': storageClass });
+  const preview = ws.service.getPreview({ activeUri: ws.uri('sts.yaml') });
+  const service = JSON.stringify(preview);
+  assert.match(service, /"headless":false/);
+  assert.match(service, /_postgres\._tcp\.pg-rw\.default\.svc\.cluster\.local/);
+});
+
 const corpus = join(repoRoot, '..', 'shared', 'corpus', 'gke-samples');
 
 for (const folder of ['databases/postgresql-cloudnativepg', 'databases/postgres-pgvector', 'streaming/kafka-strimzi']) {

@@ -19,7 +19,7 @@ import type { KindDescriptor, KindKey, ReferenceSite } from './types';
 import { WORKLOAD_KINDS } from './workloads';
 
 export type * from './types';
-export { VOLUME } from './podSpec';
+export { CONFIG_MAP, SECRET, VOLUME } from './podSpec';
 
 /** The built-in kinds, then operators' kinds we describe ourselves (they have no schema yet). */
 const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, CUSTOM_RESOURCE_DEFINITION, ...OPERATOR_KINDS];
@@ -121,6 +121,11 @@ export function referredKinds(): Set<string> {
   const out = new Set<string>();
   for (const descriptor of all) for (const site of referenceSites(descriptor)) if (site.target.kind !== VOLUME.kind) out.add(site.target.kind);
   return out;
+}
+
+/** Bare kind names of the kinds with a reference site naming `target` (pod-bearing kinds through their pod sites). */
+export function kindsReferringTo(target: KindKey): string[] {
+  return [...new Set(all.filter((d) => referenceSites(d).some((site) => site.target.group === target.group && site.target.kind === target.kind)).map((d) => d.kind))];
 }
 
 /** Bare kind names of the kinds that carry a pod spec (what pod rules apply to). */

@@ -63,6 +63,8 @@ export interface MadeObject {
   role?: string;
   /** Made only when this field (a dotted path from the root) is set and not false. */
   when?: string;
+  /** A Service it makes: whether it is headless and the ports the operator gives it (what serviceName checks and the preview read). */
+  service?: { headless: boolean; ports?: Array<{ name: string; port: number }> };
 }
 
 /** The pods a resource runs (an operator's cluster), for the preview: `{name}`/`{ordinal}` templates as in MadeObject. */

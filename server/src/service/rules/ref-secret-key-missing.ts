@@ -1,13 +1,14 @@
 // A pod references a key (secretKeyRef, volume items) that its Secret does not have.
-import { POD_BEARING_KINDS } from '../workspace/references';
+import { kindsReferringTo, SECRET } from '../kinds';
 import { checkMissingKey } from './references';
 import type { Rule } from './types';
 
 export const refSecretKeyMissing: Rule = {
   id: 'ref-secret-key-missing',
-  description: 'A pod references a key (secretKeyRef, volume items) that its Secret does not have.',
+  description: 'A pod (or an operator\'s resource) references a key (secretKeyRef, volume items) that its Secret does not have.',
   defaultSeverity: 'error',
-  kinds: POD_BEARING_KINDS,
+  // Pod-bearing kinds, and operators' resources that name Secrets (a CloudNativePG Cluster's bootstrap secret).
+  kinds: kindsReferringTo(SECRET),
   check(ctx) {
     checkMissingKey(ctx, 'Secret');
   },

@@ -1,13 +1,14 @@
 // A pod references a Secret (env, envFrom, volume) that is not defined in its namespace.
-import { POD_BEARING_KINDS } from '../workspace/references';
+import { kindsReferringTo, SECRET } from '../kinds';
 import { checkMissingTarget } from './references';
 import type { Rule } from './types';
 
 export const refSecretMissing: Rule = {
   id: 'ref-secret-missing',
-  description: 'A pod references a Secret (env, envFrom, volume) that is not defined in its namespace.',
+  description: 'A pod (or an operator\'s resource) references a Secret (env, envFrom, volume) that is not defined in its namespace.',
   defaultSeverity: 'error',
-  kinds: POD_BEARING_KINDS,
+  // Pod-bearing kinds, and operators' resources that name Secrets (a CloudNativePG Cluster's bootstrap secret).
+  kinds: kindsReferringTo(SECRET),
   check(ctx) {
     checkMissingTarget(ctx, 'Secret');
   },

@@ -1,4 +1,5 @@
 // Shared policy and checks for references to other resources (the ref-* rules).
+import { descriptorOf } from '../kinds';
 import { closestName, editDistance } from '../schema/messages';
 import { referencesOf, type Reference } from '../workspace/references';
 import { hasUnknownKeys } from '../scope/scopedIndex';
@@ -26,7 +27,7 @@ export function likelyTypoOf(name: string, candidates: string[]): string | undef
   return Math.abs(suggestion.length - name.length) <= allowed && editDistance(name.toLowerCase(), suggestion.toLowerCase()) <= allowed ? suggestion : undefined;
 }
 
-/** References a pod makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
+/** References a pod (or an operator's resource) makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
 function podDataReferences(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): Reference[] {
   return referencesOf(ctx.resource).filter((r) => r.target === kind && r.via !== 'imagePullSecret');
 }
@@ -45,7 +46,9 @@ export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret
     let message = `${kind} "${ref.name}" not found in namespace ${ctx.namespace}`;
     if (suggestion) message += ` — did you mean "${suggestion}"?`;
     if (elsewhere.length > 0) message += ` (a ${kind} "${ref.name}" exists in namespace ${elsewhere.join(', ')}; references resolve in the pod's own namespace)`;
-    message += `; the pod will not start unless it exists or the reference says optional: true`;
+    message += descriptorOf(ctx.resource.apiVersion, ctx.resource.kind)?.podSpec
+      ? `; the pod will not start unless it exists or the reference says optional: true`
+      : `; the operator cannot set up this ${ctx.resource.kind} until it exists`;
     ctx.report({
       node: ref.nameNode,
       message,

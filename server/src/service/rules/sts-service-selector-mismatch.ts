@@ -16,6 +16,8 @@ export const stsServiceSelectorMismatch: Rule = {
     const name = String(node.value);
     const labels = stringMap(mapAt(ctx.resource.root, ['spec', 'template', 'metadata', 'labels']));
     for (const service of ctx.index.find('Service', name, ctx.namespace)) {
+      // An operator's Service selects the operator's pods, by labels we do not know.
+      if (service.facts.madeBy) continue;
       // From the index's facts: the Service may be in a closed file, which keeps no AST.
       const selectorLabels = service.facts.service?.selector ?? {};
       if (!service.facts.service?.selectorEntries) {

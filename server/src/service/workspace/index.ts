@@ -8,7 +8,7 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
-import { conditionHolds, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, type CustomKindScope, type KindDescriptor } from '../kinds';
+import { conditionHolds, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, type CustomKindScope, type KindDescriptor, type MadeObject } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
 
@@ -360,12 +360,22 @@ function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): Indexe
       get end() {
         return maker.end;
       },
-      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role } },
+      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role }, ...(made.service ? { service: madeServiceFacts(made.service) } : {}) },
     });
   }
   return out;
 }
 
+
+/** What a Service an operator makes offers to readers of Service facts: no selector the user wrote, no source ranges. */
+function madeServiceFacts(service: NonNullable<MadeObject['service']>): NonNullable<ResourceFacts['service']> {
+  return {
+    type: 'ClusterIP',
+    ...(service.headless ? { clusterIP: 'None' } : {}),
+    selectorEntries: 0,
+    ports: (service.ports ?? []).map((p) => ({ name: p.name, port: String(p.port), protocol: 'TCP' })),
+  };
+}
 
 /**
  * A resource of a closed file without its AST: identity fields are copied, `root` and `document`

@@ -13,6 +13,9 @@ function secretKey(at: string, via: string): ReferenceSite {
   return { at, name: 'name', key: 'key', target: SECRET, via };
 }
 
+/** The Services CNPG makes are ClusterIP Services on PostgreSQL's port ("Service management"). */
+const POSTGRES_SERVICE = { headless: false, ports: [{ name: 'postgres', port: 5432 }] };
+
 export const CLOUDNATIVEPG_CLUSTER: KindDescriptor = {
   group: GROUP,
   kind: 'Cluster',
@@ -41,9 +44,9 @@ export const CLOUDNATIVEPG_CLUSTER: KindDescriptor = {
     { at: 'spec.monitoring.customQueriesSecret[]', name: 'name', key: 'key', target: SECRET, via: 'monitoring.customQueriesSecret' },
   ],
   makes: [
-    { kind: SERVICE, name: '{name}-rw', role: 'read-write Service (the primary)' },
-    { kind: SERVICE, name: '{name}-ro', role: 'read-only Service (the replicas)' },
-    { kind: SERVICE, name: '{name}-r', role: 'read Service (any instance)' },
+    { kind: SERVICE, name: '{name}-rw', role: 'read-write Service (the primary)', service: POSTGRES_SERVICE },
+    { kind: SERVICE, name: '{name}-ro', role: 'read-only Service (the replicas)', service: POSTGRES_SERVICE },
+    { kind: SERVICE, name: '{name}-r', role: 'read Service (any instance)', service: POSTGRES_SERVICE },
     { kind: SECRET, name: '{name}-app', role: 'application user credentials' },
     { kind: SECRET, name: '{name}-superuser', role: 'superuser credentials (with enableSuperuserAccess: true)', when: 'spec.enableSuperuserAccess' },
     { kind: SECRET, name: '{name}-ca', role: 'CA certificate' },

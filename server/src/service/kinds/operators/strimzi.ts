@@ -36,10 +36,11 @@ export const STRIMZI_KAFKA: KindDescriptor = {
     metricsConfig('zookeeper'),
   ],
   makes: [
-    { kind: SERVICE, name: '{name}-kafka-bootstrap', role: 'bootstrap Service for clients' },
-    { kind: SERVICE, name: '{name}-kafka-brokers', role: 'headless Service of the brokers' },
-    { kind: SERVICE, name: '{name}-zookeeper-client', role: 'ZooKeeper client Service', when: 'spec.zookeeper' },
-    { kind: SERVICE, name: '{name}-zookeeper-nodes', role: 'headless Service of the ZooKeeper nodes', when: 'spec.zookeeper' },
+    // Their ports follow the listeners the resource declares: only whether they are headless is fixed.
+    { kind: SERVICE, name: '{name}-kafka-bootstrap', role: 'bootstrap Service for clients', service: { headless: false } },
+    { kind: SERVICE, name: '{name}-kafka-brokers', role: 'headless Service of the brokers', service: { headless: true } },
+    { kind: SERVICE, name: '{name}-zookeeper-client', role: 'ZooKeeper client Service', when: 'spec.zookeeper', service: { headless: false } },
+    { kind: SERVICE, name: '{name}-zookeeper-nodes', role: 'headless Service of the ZooKeeper nodes', when: 'spec.zookeeper', service: { headless: true } },
     { kind: SECRET, name: '{name}-cluster-ca-cert', role: 'cluster CA certificate (clients trust it)' },
     { kind: SECRET, name: '{name}-cluster-ca', role: 'cluster CA private key' },
     { kind: SECRET, name: '{name}-clients-ca-cert', role: 'clients CA certificate' },
