@@ -127,7 +127,7 @@ suite('Stateful Preview of an operator resource', () => {
   suiteSetup(async () => {
     api = (await activeExtension()).exports as K8sStatefulApi;
     await vscode.commands.executeCommand('k8sStateful.preview.focus');
-    doc = await openInEditor(workspaceFile('operators/shop-db-cluster.yaml'));
+    doc = await openInEditor(workspaceFile('crds/shop-db-cluster.yaml'));
   });
 
   suiteTeardown(async () => {
@@ -137,10 +137,10 @@ suite('Stateful Preview of an operator resource', () => {
   test('a CloudNativePG Cluster shows the pods, claims, Services and Secrets the operator will make, live while editing', async () => {
     await waitFor(() => clusterNode()?.children.length, 20_000);
     const node = clusterNode()!;
-    assert.equal(node.description, 'Cluster · prod · 3 pods');
+    assert.equal(node.description, 'Cluster · shop · 3 pods');
     assert.deepEqual(node.children.slice(0, 3).map((n) => [n.label, n.children.map((c) => c.label)]), [['shop-db-1', ['shop-db-1']], ['shop-db-2', ['shop-db-2']], ['shop-db-3', ['shop-db-3']]]);
     const rw = node.children.find((n) => n.label === 'shop-db-rw');
-    assert.equal(rw?.copyText, 'shop-db-rw.prod.svc.cluster.local');
+    assert.equal(rw?.copyText, 'shop-db-rw.shop.svc.cluster.local');
     assert.ok(node.children.some((n) => n.label === 'shop-db-app'), node.children.map((n) => n.label).join(', '));
     // The tree item a click reveals the Cluster's source with.
     assert.equal(api.preview.provider.getTreeItem(node).command?.command, 'k8sStateful.preview.reveal');
@@ -149,7 +149,7 @@ suite('Stateful Preview of an operator resource', () => {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, rangeOf(doc, 'instances: 3'), 'instances: 2');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor(() => clusterNode()?.description === 'Cluster · prod · 2 pods', 20_000);
+    await waitFor(() => clusterNode()?.description === 'Cluster · shop · 2 pods', 20_000);
     assert.deepEqual(clusterNode()!.children.slice(0, 2).map((n) => n.label), ['shop-db-1', 'shop-db-2']);
     assert.ok(!clusterNode()!.children.some((n) => n.label === 'shop-db-3'));
   });

@@ -219,3 +219,13 @@ test('rules honour severity settings, off, and disable-next-line comments', () =
   const suppressed = text.replace('  serviceName: nope', '  # k8s-stateful-disable-next-line sts-service-missing\n  serviceName: nope');
   assert.deepEqual(workspace({ 'sts.yaml': suppressed, 'svc.yaml': headless() }).findings('sts.yaml', 'sts-service-missing'), []);
 });
+
+test('rules select kinds by API group through the catalogue: a custom group\'s StatefulSet gets none of them, a removed apps version does', () => {
+  const broken = sts({ serviceName: 'dbb', labels: '        app: other\n' });
+  const codes = (text: string) => [...new Set(workspace({ 'db.yaml': text, 'svc.yaml': headless() }).all('db.yaml').map((d) => String(d.code)).filter((c) => /^sts-/.test(c)))].sort();
+  assert.deepEqual(codes(broken), ['sts-selector-mismatch', 'sts-service-missing']);
+  // OpenKruise's Advanced StatefulSet shares the kind name, not the kind: the built-in rules do not speak for it.
+  assert.deepEqual(codes(broken.replace('apiVersion: apps/v1', 'apiVersion: apps.kruise.io/v1beta1')), []);
+  // The removed apps/v1beta1 is still the built-in StatefulSet (checked as its replacement).
+  assert.deepEqual(codes(broken.replace('apiVersion: apps/v1', 'apiVersion: apps/v1beta1')), ['sts-selector-mismatch', 'sts-service-missing']);
+});

@@ -1,5 +1,6 @@
 // sts-volume-mount-unknown: a volumeMount names neither a pod volume nor a claim template.
 // Offer both: a per-pod claim template (the usual intent in a StatefulSet) and an emptyDir volume.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import { mapAt, stringAt } from '../yaml/access';
@@ -21,7 +22,7 @@ export const addVolume: QuickFix = {
     if (typeof suggestion === 'string' && nameScalar && String(nameScalar.value) === name) {
       out.push(action(ctx, `Mount "${suggestion}" instead`, replaceNode(ctx.file, nameScalar, quotedLike(nameScalar, suggestion)), true));
     }
-    if (spec && resource.kind === 'StatefulSet') {
+    if (spec && isKind(resource, STATEFUL_SET)) {
       const template = {
         metadata: { name },
         spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },

@@ -1,5 +1,6 @@
 // sts-service-missing: append the governing headless Service the StatefulSet names, in its
 // namespace, selecting the pod template's labels and exposing the containers' ports.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { Resource } from '../types';
@@ -11,7 +12,7 @@ export const createHeadlessService: QuickFix = {
   codes: ['sts-service-missing'],
   provide(ctx) {
     const resource = ctx.document.resource;
-    if (!resource || resource.kind !== 'StatefulSet') return [];
+    if (!resource || !isKind(resource, STATEFUL_SET)) return [];
     const name = String(dataOf(ctx.diagnostic).serviceName ?? stringAt(resource.root, ['spec', 'serviceName']) ?? '');
     if (!name) return [];
     const service = headlessServiceFor(resource, name);

@@ -1,5 +1,6 @@
 // Refactors on Secrets (kind refactor.rewrite): convert the whole Secret between `data` and
 // `stringData`, or move one entry across, decoding or encoding its value.
+import { isKind, SECRET } from '../kinds';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, type Node, type Pair } from 'yaml';
 import { encodeBase64 } from '../../../../common/secretData';
@@ -18,7 +19,7 @@ export const ENCODE_ENTRY_KIND = `${CodeActionKind.RefactorRewrite}.secret.encod
 export const convertSecretData: Refactor = {
   provide(ctx) {
     const resource = documentAt(ctx.file, ctx.start)?.resource;
-    if (!resource || resource.kind !== 'Secret') return [];
+    if (!resource || !isKind(resource, SECRET)) return [];
     const out: CodeAction[] = [];
     for (const [direction, title, kind] of [
       ['toStringData', 'Convert Secret data to stringData (decoded)', TO_STRING_DATA_KIND],
@@ -36,7 +37,7 @@ export const moveSecretEntry: Refactor = {
   provide(ctx) {
     const document = documentAt(ctx.file, ctx.start);
     const resource = document?.resource;
-    if (!document || !resource || resource.kind !== 'Secret') return [];
+    if (!document || !resource || !isKind(resource, SECRET)) return [];
     const found = pathAt(document.yaml, ctx.start);
     const field = found.path[0];
     if ((field !== 'data' && field !== 'stringData') || found.path.length !== 2 || !found.pair || !isScalar(found.pair.key)) return [];

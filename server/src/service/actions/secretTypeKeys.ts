@@ -1,6 +1,7 @@
 // secret-type-keys: a typed Secret the API server would reject for missing keys (tls without
 // tls.key, dockerconfigjson without .dockerconfigjson...). Adds the missing keys with
 // placeholder values: empty for certificates and passwords, `{"auths":{}}` for docker configs.
+import { isKind, SECRET } from '../kinds';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { encodeBase64 } from '../../../../common/secretData';
 import { entries, mapAt, scalarAt, stringAt } from '../yaml/access';
@@ -19,7 +20,7 @@ export const secretTypeKeys: QuickFix = {
   codes: ['secret-type-keys'],
   provide(ctx) {
     const resource = ctx.document.resource;
-    if (!resource || resource.kind !== 'Secret') return [];
+    if (!resource || !isKind(resource, SECRET)) return [];
     const type = stringAt(resource.root, ['type']) ?? '';
     const typo = dataOf(ctx.diagnostic).replacement;
     const typeNode = scalarAt(resource.root, ['type']);

@@ -1,5 +1,6 @@
 // Rewriting Secret values between `data` (base64) and `stringData` (plain text) with minimal
 // edits: the key and each value change, everything else (comments, order, other keys) stays.
+import { isKind, SECRET } from '../kinds';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { Scalar, isScalar, parse, stringify, type Pair, type YAMLMap } from 'yaml';
 import { encodeBase64 } from '../../../../common/secretData';
@@ -13,7 +14,7 @@ export type Direction = 'toStringData' | 'toData';
 export type Conversion = { edits: TextEdit[] } | { reason: string };
 
 export function convertSecret(file: ParsedFile, resource: Resource, direction: Direction): Conversion | undefined {
-  if (resource.kind !== 'Secret') return undefined;
+  if (!isKind(resource, SECRET)) return undefined;
   const from = direction === 'toStringData' ? 'data' : 'stringData';
   const to = direction === 'toStringData' ? 'stringData' : 'data';
   const pair = (resource.root.items as Pair[]).find((p) => isScalar(p.key) && p.key.value === from);

@@ -35,6 +35,7 @@ import {
   type PropertyInfo,
 } from '../schema/walk';
 import type { ParsedFile } from '../types';
+import { descriptorOf } from '../kinds';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
 import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
@@ -196,7 +197,7 @@ function completeAt(
             )
           : undefined;
       if (names) return { isIncomplete: false, items: names };
-      const known = KNOWN_VALUES[schema.kind]?.[dottedPath(cursor.path)];
+      const known = knownValues(schema, dottedPath(cursor.path));
       if (known && !enumValues(field)) return { isIncomplete: false, items: knownValueItems(known, range) };
       return { isIncomplete: false, items: valueItems(root, field, cursor.path, cursor.siblingValues, range) };
     }
@@ -269,7 +270,7 @@ function keyItems(
     .map((p) => {
       const item = keyItem(root, p, col, keyOnly, range, style, path.length === 0);
       // A string with documented values (Secret `type`): show them as soon as the key is in.
-      if (!keyOnly && KNOWN_VALUES[schema.kind]?.[dottedPath([...path, p.name])]) item.command = SUGGEST_COMMAND;
+      if (!keyOnly && knownValues(schema, dottedPath([...path, p.name]))) item.command = SUGGEST_COMMAND;
       return item;
     });
 }
@@ -293,7 +294,7 @@ function rootKeyItems(
           item.textEdit = { range, newText: `${p.name}: ` };
           item.command = SUGGEST_COMMAND;
         }
-        if (!cursor.hasValue && KNOWN_VALUES[schema.kind]?.[p.name]) item.command = SUGGEST_COMMAND;
+        if (!cursor.hasValue && knownValues(schema, p.name)) item.command = SUGGEST_COMMAND;
         return item;
       });
   }
@@ -435,21 +436,10 @@ function nearestName(path: PathSegment[]): string | undefined {
   return undefined;
 }
 
-/** Values the API documents only in prose, for string fields without an enum (by kind and path). */
-const KNOWN_VALUES: Record<string, Record<string, Array<[string, string]>>> = {
-  Secret: {
-    type: [
-      ['Opaque', 'Arbitrary user-defined data (the default).'],
-      ['kubernetes.io/tls', 'A TLS certificate and key: requires `tls.crt` and `tls.key`.'],
-      ['kubernetes.io/dockerconfigjson', 'Registry credentials: requires `.dockerconfigjson` holding a `~/.docker/config.json`.'],
-      ['kubernetes.io/basic-auth', 'Credentials for basic authentication: `username` and/or `password`.'],
-      ['kubernetes.io/ssh-auth', 'An SSH private key: requires `ssh-privatekey`.'],
-      ['kubernetes.io/service-account-token', 'A long-lived ServiceAccount token, filled in by the control plane (annotate with `kubernetes.io/service-account.name`).'],
-      ['kubernetes.io/dockercfg', 'Legacy registry credentials: requires `.dockercfg`.'],
-      ['bootstrap.kubernetes.io/token', 'A bootstrap token for joining nodes.'],
-    ],
-  },
-};
+/** Values the API documents only in prose for a field of a kind (its descriptor's knownValues). */
+function knownValues(schema: ResourceSchema, path: string): Array<[string, string]> | undefined {
+  return descriptorOf(schema.apiVersion, schema.kind)?.knownValues?.[path];
+}
 
 function knownValueItems(values: Array<[string, string]>, range: Range): CompletionItem[] {
   return values.map(([value, doc], i) => ({

@@ -1,6 +1,7 @@
 // Hover on a key or value of a Kubernetes manifest: the field's description (Markdown), type,
 // required/optional, default and allowed values; on kind/apiVersion, what the resource is for;
 // on values, computed facts (quantities in bytes, durations, int-or-string, file modes).
+import { isKind, SERVICE, STATEFUL_SET } from '../kinds';
 import { isMap, type Scalar } from 'yaml';
 import type { Hover } from 'vscode-languageserver-types';
 import { hitAt, type NodeHit } from '../parse/hitAt';
@@ -55,7 +56,7 @@ export function hover(
   const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined, entryDoc);
 
   if (hit.on === 'key') return markdown(doc);
-  if (kind === 'StatefulSet' && statefulSetSummary && hit.document.resource && hit.path.join('.') === 'metadata.name') {
+  if (hit.document.resource && isKind(hit.document.resource, STATEFUL_SET) && statefulSetSummary && hit.path.join('.') === 'metadata.name') {
     const summary = statefulSetSummary(hit.document.resource);
     if (summary) return markdown(`${summary}\n\n---\n\n${doc}`);
   }
@@ -142,7 +143,7 @@ function kindMarkdown(schema: ResourceSchema, hit: NodeHit, statefulSetSummary?:
   if (description) parts.push(markdownProse(description));
   // What this document yields: the Stateful Preview's summary for a StatefulSet (pods, claims and
   // DNS names with the configured cluster domain), else what the document alone says.
-  const summary = schema.kind === 'StatefulSet' && hit.document.resource ? statefulSetSummary?.(hit.document.resource) : undefined;
+  const summary = isKind(schema, STATEFUL_SET) && hit.document.resource ? statefulSetSummary?.(hit.document.resource) : undefined;
   if (summary) parts.push(summary);
   else {
     const facts = documentFacts(schema, hit);
@@ -156,7 +157,7 @@ function documentFacts(schema: ResourceSchema, hit: NodeHit): string[] {
   const root = hit.document.yaml.contents;
   if (!isMap(root)) return [];
   const name = stringAt(root, ['metadata', 'name']);
-  if (schema.kind === 'StatefulSet' && name) {
+  if (isKind(schema, STATEFUL_SET) && name) {
     const replicasText = stringAt(root, ['spec', 'replicas']);
     const replicas = replicasText === undefined ? 1 : /^\d+$/.test(replicasText) ? Number(replicasText) : undefined;
     if (replicas === undefined) return [];
@@ -173,7 +174,7 @@ function documentFacts(schema: ResourceSchema, hit: NodeHit): string[] {
     if (claimNames.length) out.push(`Claims of the first pod: ${claimNames.join(', ')}`);
     return out;
   }
-  if (schema.kind === 'Service') {
+  if (isKind(schema, SERVICE)) {
     const clusterIP = stringAt(root, ['spec', 'clusterIP']);
     const type = stringAt(root, ['spec', 'type']);
     if (clusterIP === 'None') return ['This Service is **headless** (`clusterIP: None`): each pod it selects gets its own DNS record.'];

@@ -24,5 +24,14 @@ const CLUSTER_SCOPED: Array<[group: string, kinds: string[]]> = [
 ];
 
 export const SCOPE_ONLY_KINDS: KindDescriptor[] = CLUSTER_SCOPED.flatMap(([group, kinds]) =>
-  kinds.map((kind): KindDescriptor => ({ group, kind, scope: 'Cluster', schema: 'builtin', ...(kind === 'PodSecurityPolicy' ? { legacyGroups: ['extensions'] } : {}) })),
+  kinds.map(
+    (kind): KindDescriptor => ({
+      group,
+      kind,
+      scope: 'Cluster',
+      schema: 'builtin',
+      ...(kind === 'PodSecurityPolicy' ? { legacyGroups: ['extensions'] } : {}),
+      ...(kind === 'Namespace' ? { symbol: 'Namespace' as const } : {}),
+    }),
+  ),
 );

@@ -24,6 +24,7 @@ export const CONFIG_KINDS: KindDescriptor[] = [
     keySections: CONFIG_MAP_SECTIONS,
     facts: (resource) => ({ dataKeys: keyFacts(resource, CONFIG_MAP_SECTIONS, configMapSummary) }),
     outline: ['keys'],
+    symbol: 'Object',
     schema: 'builtin',
   },
   {
@@ -33,6 +34,19 @@ export const CONFIG_KINDS: KindDescriptor[] = [
     keySections: SECRET_SECTIONS,
     facts: (resource) => ({ dataKeys: keyFacts(resource, SECRET_SECTIONS, secretSize), secretType: stringAt(resource.root, ['type']) ?? 'Opaque' }),
     outline: ['keys'],
+    symbol: 'Key',
+    knownValues: {
+      type: [
+        ['Opaque', 'Arbitrary user-defined data (the default).'],
+        ['kubernetes.io/tls', 'A TLS certificate and key: requires `tls.crt` and `tls.key`.'],
+        ['kubernetes.io/dockerconfigjson', 'Registry credentials: requires `.dockerconfigjson` holding a `~/.docker/config.json`.'],
+        ['kubernetes.io/basic-auth', 'Credentials for basic authentication: `username` and/or `password`.'],
+        ['kubernetes.io/ssh-auth', 'An SSH private key: requires `ssh-privatekey`.'],
+        ['kubernetes.io/service-account-token', 'A long-lived ServiceAccount token, filled in by the control plane (annotate with `kubernetes.io/service-account.name`).'],
+        ['kubernetes.io/dockercfg', 'Legacy registry credentials: requires `.dockercfg`.'],
+        ['bootstrap.kubernetes.io/token', 'A bootstrap token for joining nodes.'],
+      ],
+    },
     schema: 'builtin',
   },
 ];

@@ -11,7 +11,8 @@ import { CONFIG_KINDS } from './config';
 import { CUSTOM_RESOURCE_DEFINITION } from './customResourceDefinition';
 import { NETWORK_KINDS } from './network';
 import { OPERATOR_KINDS } from './operators';
-import { POD_SITES, VOLUME } from './podSpec';
+import { VOLUME } from './keys';
+import { POD_SITES } from './podSpec';
 import { STORAGE_KINDS } from './storage';
 import type { YAMLMap } from 'yaml';
 import { nodeAt } from '../yaml/access';
@@ -19,7 +20,7 @@ import type { KindDescriptor, KindKey, ReferenceSite } from './types';
 import { WORKLOAD_KINDS } from './workloads';
 
 export type * from './types';
-export { CONFIG_MAP, SECRET, VOLUME } from './podSpec';
+export * from './keys';
 
 /** The built-in kinds, then operators' kinds we describe ourselves (they have no schema yet). */
 const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, CUSTOM_RESOURCE_DEFINITION, ...OPERATOR_KINDS];
@@ -63,6 +64,15 @@ export function isBuiltinGroup(group: string): boolean {
 export function descriptorOf(apiVersion: string | undefined, kind: string): KindDescriptor | undefined {
   const group = groupOf(apiVersion ?? '');
   return byGroupKind.get(keyOf(group, kind)) ?? (isBuiltinGroup(group) ? builtinByKind.get(kind) : undefined);
+}
+
+/**
+ * Whether a resource is of this kind, as the catalogue resolves it: by group (legacy groups and a
+ * built-in kind under a wrong built-in group included), never by the bare kind name alone.
+ */
+export function isKind(resource: { apiVersion: string; kind: string }, key: KindKey): boolean {
+  const descriptor = descriptorOf(resource.apiVersion, resource.kind);
+  return descriptor !== undefined && descriptor === descriptorFor(key);
 }
 
 /** The descriptor of a kind named by a reference site. */
@@ -123,9 +133,9 @@ export function referredKinds(): Set<string> {
   return out;
 }
 
-/** Bare kind names of the kinds with a reference site naming `target` (pod-bearing kinds through their pod sites). */
-export function kindsReferringTo(target: KindKey): string[] {
-  return [...new Set(all.filter((d) => referenceSites(d).some((site) => site.target.group === target.group && site.target.kind === target.kind)).map((d) => d.kind))];
+/** The kinds with a reference site naming `target` (pod-bearing kinds through their pod sites). */
+export function kindsReferringTo(target: KindKey): KindKey[] {
+  return all.filter((d) => referenceSites(d).some((site) => site.target.group === target.group && site.target.kind === target.kind));
 }
 
 /** Bare kind names of the kinds that carry a pod spec (what pod rules apply to). */

@@ -2,7 +2,7 @@
 // and TLS Secrets they name).
 import type { Node } from 'yaml';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
-import { SECRET, SERVICE } from './podSpec';
+import { SECRET, SERVICE } from './keys';
 import type { KindDescriptor } from './types';
 
 /** Offsets relative to the document's start: an open file's documents move when lines above them change. */
@@ -14,6 +14,7 @@ export const NETWORK_KINDS: KindDescriptor[] = [
   {
     group: '',
     kind: 'Service',
+    symbol: 'Interface',
     scope: 'Namespaced',
     facts(resource) {
       const root = resource.root;

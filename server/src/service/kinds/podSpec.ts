@@ -1,15 +1,7 @@
 // What every pod spec refers to, wherever a kind keeps its pod spec (descriptor.podSpec): paths here
 // are relative to the pod spec.
-import type { KindKey, ReferenceSite } from './types';
-
-export const POD: KindKey = { group: '', kind: 'Pod' };
-export const CONFIG_MAP: KindKey = { group: '', kind: 'ConfigMap' };
-export const SECRET: KindKey = { group: '', kind: 'Secret' };
-export const CLAIM: KindKey = { group: '', kind: 'PersistentVolumeClaim' };
-export const SERVICE: KindKey = { group: '', kind: 'Service' };
-export const STORAGE_CLASS: KindKey = { group: 'storage.k8s.io', kind: 'StorageClass' };
-/** Not a kind: a volume (or claim template) of the same pod spec, named by volumeMounts. */
-export const VOLUME: KindKey = { group: '', kind: 'Volume' };
+import { CLAIM, CONFIG_MAP, SECRET, VOLUME } from './keys';
+import type { ReferenceSite } from './types';
 
 const CONTAINERS = 'initContainers|containers|ephemeralContainers[]';
 

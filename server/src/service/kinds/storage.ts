@@ -4,7 +4,7 @@ import { isMap, isScalar } from 'yaml';
 import { parseQuantity } from '../k8s/quantity';
 import { accessModes, isDefaultClass } from '../k8s/storage';
 import { entries, items, mapAt, scalarAt, seqAt, stringAt } from '../yaml/access';
-import { CLAIM, STORAGE_CLASS } from './podSpec';
+import { CLAIM, STORAGE_CLASS } from './keys';
 import type { KindDescriptor } from './types';
 
 const NON_SOURCE_KEYS = new Set([
@@ -18,6 +18,7 @@ export const STORAGE_KINDS: KindDescriptor[] = [
   {
     group: '',
     kind: 'PersistentVolumeClaim',
+    symbol: 'Struct',
     scope: 'Namespaced',
     references: [CLASS_SITE],
     facts(resource) {
@@ -35,6 +36,7 @@ export const STORAGE_KINDS: KindDescriptor[] = [
   {
     group: '',
     kind: 'PersistentVolume',
+    symbol: 'Struct',
     scope: 'Cluster',
     references: [CLASS_SITE, { at: 'spec.claimRef', name: 'name', namespaceKey: 'namespace', target: CLAIM, via: 'claimRef' }],
     facts(resource) {
@@ -57,6 +59,7 @@ export const STORAGE_KINDS: KindDescriptor[] = [
   {
     group: 'storage.k8s.io',
     kind: 'StorageClass',
+    symbol: 'Struct',
     scope: 'Cluster',
     facts(resource) {
       const root = resource.root;

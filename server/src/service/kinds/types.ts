@@ -46,6 +46,9 @@ export interface ReferenceSite {
   via: ReferenceVia;
 }
 
+/** Outline symbols resources are drawn with (names of LSP SymbolKinds). */
+export type OutlineSymbol = 'Class' | 'Interface' | 'Struct' | 'Object' | 'Key' | 'Namespace';
+
 /** Sections of the outline under a resource's symbol. */
 export type OutlineChild = 'containers' | 'volumes' | 'claimTemplates' | 'ports' | 'keys';
 
@@ -93,6 +96,10 @@ export interface KindDescriptor extends KindKey {
   /** What other files read of a resource of this kind, taken once when it is indexed. */
   facts?: (resource: Resource) => ResourceFacts;
   outline?: OutlineChild[];
+  /** How the outline draws its resources: the name of an LSP SymbolKind (absent: Module). */
+  symbol?: OutlineSymbol;
+  /** Values the API documents only in prose, for string fields without an enum, by dotted path: [value, Markdown]. */
+  knownValues?: Record<string, Array<[value: string, documentation: string]>>;
   /** Objects it makes: those named from its name alone count as defined where referred to; the preview lists them all. */
   makes?: MadeObject[];
   /** The pods (and their claims) it runs, when an operator runs them: the preview lists them. */

@@ -1,12 +1,12 @@
 // Kinds that run pods: where each keeps its pod spec, and what a StatefulSet adds (its headless
 // Service, claim templates and the pods and claims it makes).
-import { CLAIM, POD, SERVICE, STORAGE_CLASS } from './podSpec';
+import { CLAIM, POD, SERVICE, STORAGE_CLASS } from './keys';
 import type { KindDescriptor, OutlineChild } from './types';
 
 const POD_OUTLINE: OutlineChild[] = ['containers', 'volumes'];
 
 function workload(group: string, kind: string, podSpec: string, legacyGroups?: string[]): KindDescriptor {
-  return { group, kind, scope: 'Namespaced', podSpec, outline: POD_OUTLINE, schema: 'builtin', ...(legacyGroups ? { legacyGroups } : {}) };
+  return { group, kind, scope: 'Namespaced', podSpec, outline: POD_OUTLINE, symbol: 'Class', schema: 'builtin', ...(legacyGroups ? { legacyGroups } : {}) };
 }
 
 export const WORKLOAD_KINDS: KindDescriptor[] = [

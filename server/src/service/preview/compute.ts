@@ -1,6 +1,7 @@
 // Computes the Stateful Preview: for each StatefulSet, the names the controller will create
 // (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
 // Pure: reads the workspace index and the parsed documents, never the transport.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { defaultClasses } from '../workspace/storage';
 import { rangeOf } from '../parse/positions';
@@ -145,7 +146,7 @@ function sameLookups(index: WorkspaceIndex, lookups: Lookup[]): boolean {
 
 /** The preview of the StatefulSet a parsed resource is (for the hover on its name), or undefined. */
 export function previewOfResource(env: PreviewEnvironment, resource: Resource, options: PreviewOptions = {}): StatefulSetPreview | undefined {
-  if (resource.kind !== 'StatefulSet') return undefined;
+  if (!isKind(resource, STATEFUL_SET)) return undefined;
   const entry = env.index.entryFor(resource);
   return entry ? statefulSetPreview(env, entry, options, { ...env, cache: new Map() }) : undefined;
 }

@@ -1,5 +1,6 @@
 // Whether a resource belongs to a built-in API group: the validation rules speak for the API server's
 // own kinds only, never for a custom resource that happens to share a kind name.
+import type { KindKey } from '../kinds';
 import type { Resource } from '../types';
 
 /** The API group of a built-in resource ('' for core v1), or undefined for anything else. */
@@ -10,7 +11,7 @@ export function builtInGroup(resource: Pick<Resource, 'apiVersion'>): string | u
   return !group.includes('.') || group.endsWith('.k8s.io') ? group : undefined;
 }
 
-/** True when the resource is `kind` of the built-in `group`. */
-export function isBuiltIn(resource: Pick<Resource, 'apiVersion' | 'kind'>, group: string, kind: string): boolean {
-  return resource.kind === kind && builtInGroup(resource) === group;
+/** True when the resource is this built-in kind under exactly its own group (stricter than the catalogue's isKind). */
+export function isBuiltIn(resource: Pick<Resource, 'apiVersion' | 'kind'>, key: KindKey): boolean {
+  return resource.kind === key.kind && builtInGroup(resource) === key.group;
 }

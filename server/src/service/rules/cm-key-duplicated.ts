@@ -1,5 +1,6 @@
 // A key may appear in data or in binaryData, not both: both become files of the same name, and the
 // API server rejects the ConfigMap.
+import { CONFIG_MAP } from '../kinds';
 import { entries, mapAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -7,7 +8,7 @@ export const cmKeyDuplicated: Rule = {
   id: 'cm-key-duplicated',
   description: 'A ConfigMap key present in both data and binaryData.',
   defaultSeverity: 'error',
-  kinds: ['ConfigMap'],
+  kinds: [CONFIG_MAP],
   check(ctx) {
     const data = new Map(entries(mapAt(ctx.resource.root, ['data'])).map((e) => [e.key, e.keyNode]));
     for (const e of entries(mapAt(ctx.resource.root, ['binaryData']))) {

@@ -1,7 +1,7 @@
 // ConfigMap and Secret keys become file names when mounted: `[-._a-zA-Z0-9]+`, at most 253
 // characters, not "." or "..". The API server rejects anything else.
+import { CONFIG_MAP, descriptorOf, SECRET } from '../kinds';
 import { configKeyProblem } from '../k8s/names';
-import { descriptorOf } from '../kinds';
 import { entries, mapAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -9,7 +9,7 @@ export const cmKeyInvalid: Rule = {
   id: 'cm-key-invalid',
   description: 'A ConfigMap or Secret key that is not a valid key ([-._a-zA-Z0-9]+, at most 253 characters).',
   defaultSeverity: 'error',
-  kinds: ['ConfigMap', 'Secret'],
+  kinds: [CONFIG_MAP, SECRET],
   appliesToPatches: true,
   check(ctx) {
     for (const section of descriptorOf(ctx.resource.apiVersion, ctx.resource.kind)?.keySections ?? []) {

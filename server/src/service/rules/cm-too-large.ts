@@ -1,5 +1,6 @@
 // The API server rejects a ConfigMap whose data and binaryData values add up to more than 1 MiB
 // (etcd's object size limit); mount large files from a volume instead.
+import { CONFIG_MAP } from '../kinds';
 import { isScalar } from 'yaml';
 import { decodeBase64 } from '../../../../common/secretData';
 import { withThousands } from '../k8s/quantity';
@@ -12,7 +13,7 @@ export const cmTooLarge: Rule = {
   id: 'cm-too-large',
   description: 'A ConfigMap whose data and binaryData values exceed 1 MiB.',
   defaultSeverity: 'error',
-  kinds: ['ConfigMap'],
+  kinds: [CONFIG_MAP],
   check(ctx) {
     let total = 0;
     for (const e of entries(mapAt(ctx.resource.root, ['data']))) {

@@ -1,6 +1,7 @@
 // ConfigMap data values are strings. A map or a list under a key (usually a file's content pasted
 // without `|`) is rejected by the API server; a key with no value is null, which ends up as an empty
 // string. Unquoted numbers and booleans are yaml11-implicit-type's, which can offer "quote it".
+import { CONFIG_MAP } from '../kinds';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { entries, mapAt } from '../yaml/access';
 import type { Rule } from './types';
@@ -9,7 +10,7 @@ export const cmValueNotString: Rule = {
   id: 'cm-value-not-string',
   description: 'A ConfigMap data value that is a map, a list or empty (null) instead of a string.',
   defaultSeverity: 'error',
-  kinds: ['ConfigMap'],
+  kinds: [CONFIG_MAP],
   appliesToPatches: true,
   check(ctx) {
     for (const e of entries(mapAt(ctx.resource.root, ['data']))) {

@@ -6,7 +6,8 @@ import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Settings } from '../settings';
-import type { Diagnostic, ParsedDocument, ParsedFile } from '../types';
+import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
+import { descriptorFor, descriptorOf, type KindDescriptor } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
 import type { ScopeModel } from '../scope/model';
 import { ScopedIndex } from '../scope/scopedIndex';
@@ -52,14 +53,16 @@ export function rulesFor(isPatch: boolean, rules: Rule[] = RULES): Rule[] {
 
 const patchRules = new WeakMap<Rule[], Rule[]>();
 
-/** Per list of rules, the rules each kind gets (most rules are about one or two kinds). */
-const byKind = new WeakMap<Rule[], Map<string, Rule[]>>();
+/** Per list of rules, the rules each kind gets (most rules are about one or two kinds), by the kind's descriptor. */
+const byKind = new WeakMap<Rule[], Map<KindDescriptor | undefined, Rule[]>>();
 
-function rulesOfKind(rules: Rule[], kind: string): Rule[] {
+/** The rules a resource gets: those of its kind as the catalogue resolves it (by group and kind), and those for every kind. */
+function rulesOfKind(rules: Rule[], resource: Resource): Rule[] {
+  const descriptor = descriptorOf(resource.apiVersion, resource.kind);
   let kinds = byKind.get(rules);
   if (!kinds) byKind.set(rules, (kinds = new Map()));
-  let list = kinds.get(kind);
-  if (!list) kinds.set(kind, (list = rules.filter((rule) => !rule.kinds || rule.kinds.includes(kind))));
+  let list = kinds.get(descriptor);
+  if (!list) kinds.set(descriptor, (list = rules.filter((rule) => !rule.kinds || (descriptor !== undefined && rule.kinds.some((key) => descriptorFor(key) === descriptor)))));
   return list;
 }
 
@@ -73,7 +76,7 @@ export function documentRuleDiagnostics(uri: string, file: ParsedFile, document:
   if (!resource || document.yaml.errors.length > 0) return;
   const findings: Finding[] = [];
   let context: RuleContext | undefined;
-  for (const rule of rulesOfKind(rules, resource.kind)) {
+  for (const rule of rulesOfKind(rules, resource)) {
     const configured = env.settings.rules[rule.id];
     if (configured === 'off') continue;
     context ??= {

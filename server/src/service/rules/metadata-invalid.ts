@@ -2,6 +2,7 @@
 // and their total size, namespace and generateName formats, finalizer names, a missing name; the same
 // label and annotation checks on pod templates and claim templates, whose labels end up on real
 // objects. Resource name formats per kind are name-not-dns-label's.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { dns1123Label, dns1123Subdomain, labelValue, qualifiedName } from '../k8s/validation';
 import { builtInGroup } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
@@ -40,7 +41,7 @@ export const metadataInvalid: Rule = {
     }
     const templatePath = podTemplatePath(ctx.resource);
     if (templatePath) validateMeta(errors, Field.root(ctx.resource).at(...templatePath, 'metadata'));
-    if (ctx.resource.kind === 'StatefulSet') {
+    if (isKind(ctx.resource, STATEFUL_SET)) {
       for (const template of Field.root(ctx.resource).at('spec', 'volumeClaimTemplates').items()) validateMeta(errors, template.get('metadata'));
     }
   },

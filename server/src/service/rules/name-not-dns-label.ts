@@ -3,6 +3,7 @@
 // and the names a StatefulSet derives: pod hostnames `<sts>-<ordinal>` must be DNS labels (at most 63
 // characters, no "."), and claim names `<template>-<sts>-<ordinal>` must be DNS subdomains.
 // The highest ordinal is ordinals.start + replicas - 1. Names over 52 characters are sts-name-too-long's.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { isScalar } from 'yaml';
 import { nameProblem, type NameFormat } from '../k8s/names';
 import { atLeast } from '../k8s/version';
@@ -55,7 +56,8 @@ export const nameNotDnsLabel: Rule = {
   appliesToPatches: true,
   check(ctx) {
     // Since 1.27 the API server requires StatefulSet names to be DNS labels (its pods' hostnames derive from them).
-    const statefulSetLabel = ctx.resource.kind === 'StatefulSet' && atLeast(ctx.settings.kubernetesVersion, '1.27');
+    const isStatefulSet = isKind(ctx.resource, STATEFUL_SET);
+    const statefulSetLabel = isStatefulSet && atLeast(ctx.settings.kubernetesVersion, '1.27');
     const format = statefulSetLabel ? 'dns-label' : NAME_FORMATS[ctx.resource.kind];
     const node = scalarAt(ctx.resource.root, ['metadata', 'name']);
     const name = ctx.resource.name;
@@ -63,12 +65,12 @@ export const nameNotDnsLabel: Rule = {
     const problem = nameProblem(name, format);
     if (problem) {
       // A long StatefulSet name is sts-name-too-long's finding; one diagnostic per mistake.
-      if (!(ctx.resource.kind === 'StatefulSet' && /characters long/.test(problem))) {
+      if (!(isStatefulSet && /characters long/.test(problem))) {
         ctx.report({ node, message: `${ctx.resource.kind} name "${name}" ${problem}; it must be ${FORMAT_WORDS[format]}` });
       }
       return;
     }
-    if (ctx.resource.kind === 'StatefulSet' && name.length <= MAX_STATEFULSET_NAME) derivedNames(ctx, name);
+    if (isStatefulSet && name.length <= MAX_STATEFULSET_NAME) derivedNames(ctx, name);
   },
 };
 

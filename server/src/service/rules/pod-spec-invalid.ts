@@ -3,6 +3,7 @@
 // resources, security contexts, scheduling constraints. A Deployment, Job or Pod with one of these
 // is rejected at apply time; a StatefulSet is accepted (its template is not validated at apply) and
 // then its controller fails to create every pod, which only shows as FailedCreate events.
+import { isKind, STATEFUL_SET } from '../kinds';
 import { compareQuantities, parseQuantity, type Quantity } from '../k8s/quantity';
 import { configKeyProblem } from '../k8s/names';
 import {
@@ -44,8 +45,8 @@ export const podSpecInvalid: Rule = {
     if (!path) return;
     const spec = Field.root(ctx.resource).at(...path);
     if (!spec.map) return;
-    const errors = new FieldErrors(ctx, ctx.resource.kind === 'StatefulSet' ? STATEFULSET_POD_NOTE : '');
-    const claimTemplates = ctx.resource.kind === 'StatefulSet' ? new Set(Field.root(ctx.resource).at('spec', 'volumeClaimTemplates').items().map((t) => t.at('metadata', 'name').string)) : undefined;
+    const errors = new FieldErrors(ctx, isKind(ctx.resource, STATEFUL_SET) ? STATEFULSET_POD_NOTE : '');
+    const claimTemplates = isKind(ctx.resource, STATEFUL_SET) ? new Set(Field.root(ctx.resource).at('spec', 'volumeClaimTemplates').items().map((t) => t.at('metadata', 'name').string)) : undefined;
     validatePodSpec(errors, spec, { relaxedEnvNames: atLeast(ctx.settings.kubernetesVersion, '1.32'), claimTemplates });
   },
 };

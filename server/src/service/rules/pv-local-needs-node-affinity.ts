@@ -1,5 +1,6 @@
 // A `local` PersistentVolume is a disk on one node: the scheduler needs spec.nodeAffinity to know which,
 // and the API server rejects a local PV without it.
+import { PERSISTENT_VOLUME } from '../kinds';
 import type { Node } from 'yaml';
 import { items, mapAt, nodeAt, seqAt } from '../yaml/access';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const pvLocalNeedsNodeAffinity: Rule = {
   id: 'pv-local-needs-node-affinity',
   description: 'A local PersistentVolume without spec.nodeAffinity.required.',
   defaultSeverity: 'error',
-  kinds: ['PersistentVolume'],
+  kinds: [PERSISTENT_VOLUME],
   check(ctx) {
     const spec = mapAt(ctx.resource.root, ['spec']);
     if (!spec || nodeAt(spec, ['local']) === undefined) return;

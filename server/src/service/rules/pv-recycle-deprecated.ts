@@ -1,5 +1,6 @@
 // persistentVolumeReclaimPolicy: Recycle (a basic `rm -rf` of the volume) is deprecated and only some
 // volume plugins ever supported it; dynamic provisioning and explicit cleanup replace it.
+import { PERSISTENT_VOLUME } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -7,7 +8,7 @@ export const pvRecycleDeprecated: Rule = {
   id: 'pv-recycle-deprecated',
   description: 'A PersistentVolume uses the deprecated Recycle reclaim policy.',
   defaultSeverity: 'warning',
-  kinds: ['PersistentVolume'],
+  kinds: [PERSISTENT_VOLUME],
   appliesToPatches: true,
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'persistentVolumeReclaimPolicy']);

@@ -1,6 +1,7 @@
 // What the API server rejects in a PersistentVolume (ValidatePersistentVolumeSpec): a capacity with
 // a storage size, exactly one volume source, the source's required fields, a class name format.
 // Access modes, local volumes' node affinity and Recycle are rules of their own.
+import { PERSISTENT_VOLUME } from '../kinds';
 import { parseQuantity } from '../k8s/quantity';
 import { dns1123Subdomain } from '../k8s/validation';
 import { builtInGroup } from './builtIn';
@@ -18,7 +19,7 @@ export const pvSpecInvalid: Rule = {
   id: 'pv-spec-invalid',
   description: 'A PersistentVolume the API server rejects: no capacity or storage size, no volume source or more than one, a source missing its required fields.',
   defaultSeverity: 'error',
-  kinds: ['PersistentVolume'],
+  kinds: [PERSISTENT_VOLUME],
   check(ctx) {
     if (builtInGroup(ctx.resource) !== '') return;
     const errors = new FieldErrors(ctx);

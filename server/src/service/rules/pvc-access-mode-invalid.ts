@@ -1,6 +1,7 @@
 // Access modes the API server rejects (none at all; ReadWriteOncePod mixed with others), and the
 // certain cases where a volume cannot honour ReadWriteMany: node-local PVs (hostPath, local) and
 // claims whose class provisions block disks that attach to one node at a time.
+import { CLAIM, isKind, PERSISTENT_VOLUME, STATEFUL_SET } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { accessModes, claimsOf } from '../k8s/storage';
 import { mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
@@ -17,9 +18,9 @@ export const pvcAccessModeInvalid: Rule = {
   id: 'pvc-access-mode-invalid',
   description: 'Access modes the API server rejects, or ReadWriteMany on a volume that lives on one node.',
   defaultSeverity: 'error',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet', 'PersistentVolume'],
+  kinds: [CLAIM, STATEFUL_SET, PERSISTENT_VOLUME],
   check(ctx) {
-    if (ctx.resource.kind === 'PersistentVolume') {
+    if (isKind(ctx.resource, PERSISTENT_VOLUME)) {
       const spec = mapAt(ctx.resource.root, ['spec']);
       if (!spec) return;
       checkModes(ctx, spec, 'a PersistentVolume');

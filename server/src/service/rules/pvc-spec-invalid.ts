@@ -3,6 +3,7 @@
 // selector formats. The same spec is checked in a StatefulSet's volumeClaimTemplates (by
 // sts-spec-invalid: there the controller fails to create the claims) and in ephemeral volumes.
 // Access modes are pvc-access-mode-invalid's, except in ephemeral volumes, which it does not see.
+import { CLAIM } from '../kinds';
 import { parseQuantity } from '../k8s/quantity';
 import { dns1123Subdomain } from '../k8s/validation';
 import { builtInGroup } from './builtIn';
@@ -14,7 +15,7 @@ export const pvcSpecInvalid: Rule = {
   id: 'pvc-spec-invalid',
   description: 'A PersistentVolumeClaim spec the API server rejects: no storage request, dataSource/dataSourceRef mistakes, invalid class or selector.',
   defaultSeverity: 'error',
-  kinds: ['PersistentVolumeClaim'],
+  kinds: [CLAIM],
   check(ctx) {
     if (builtInGroup(ctx.resource) !== '') return;
     const spec = Field.root(ctx.resource).get('spec');

@@ -1,6 +1,7 @@
 // A claim's storageClassName must name a StorageClass, or the claim stays Pending. "" is not a
 // reference: it asks for a pre-created volume without a class (static binding). Neither is a name
 // that only PersistentVolumes use (the docs' "manual"): such claims bind statically by class name.
+import { CLAIM, STATEFUL_SET } from '../kinds';
 import { claimsOf } from '../k8s/storage';
 import { scalarAt } from '../yaml/access';
 import { likelyTypoOf, missingReferenceSeverity } from './references';
@@ -10,7 +11,7 @@ export const pvcStorageClassUnknown: Rule = {
   id: 'pvc-storage-class-unknown',
   description: 'A PersistentVolumeClaim or volumeClaimTemplate names a StorageClass the workspace does not define.',
   defaultSeverity: 'warning',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  kinds: [CLAIM, STATEFUL_SET],
   check(ctx) {
     for (const claim of claimsOf(ctx.resource)) {
       const node = scalarAt(claim.spec, ['storageClassName']);

@@ -6,6 +6,7 @@
 // the workspace defines no PV at all (they may be created elsewhere). A PV can bind when it has the
 // claim's class, every requested access mode, enough capacity, the same volumeMode, labels matching the
 // selector, and no claimRef to another claim. The message explains the closest PV's failing conditions.
+import { CLAIM, STATEFUL_SET } from '../kinds';
 import type { Node } from 'yaml';
 import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '../k8s/quantity';
 import { NO_PROVISIONER, accessModes, claimsOf, describeSelector, selectorMatches, type Claim } from '../k8s/storage';
@@ -20,7 +21,7 @@ export const pvcUnbindable: Rule = {
   id: 'pvc-unbindable',
   description: 'A claim that needs a pre-created PersistentVolume (volumeName, selector, storageClassName "", or a class without provisioner) that no PV in the workspace satisfies.',
   defaultSeverity: 'warning',
-  kinds: ['PersistentVolumeClaim', 'StatefulSet'],
+  kinds: [CLAIM, STATEFUL_SET],
   check(ctx) {
     const volumes = ctx.index.ofKind('PersistentVolume');
     if (volumes.length === 0) return;

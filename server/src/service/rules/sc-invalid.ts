@@ -1,6 +1,7 @@
 // What the API server rejects in a StorageClass (ValidateStorageClass): a qualified provisioner, a reclaim
 // policy of Delete or Retain (Recycle is for PersistentVolumes only), a known volume binding mode,
 // parameters within their limits, topology terms with keys and values.
+import { STORAGE_CLASS } from '../kinds';
 import { qualifiedName } from '../k8s/validation';
 import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
@@ -14,9 +15,9 @@ export const scInvalid: Rule = {
   id: 'sc-invalid',
   description: 'A StorageClass the API server rejects: no provisioner, a reclaimPolicy other than Delete or Retain, an unknown volumeBindingMode, oversized parameters.',
   defaultSeverity: 'error',
-  kinds: ['StorageClass'],
+  kinds: [STORAGE_CLASS],
   check(ctx) {
-    if (!isBuiltIn(ctx.resource, 'storage.k8s.io', 'StorageClass')) return;
+    if (!isBuiltIn(ctx.resource, STORAGE_CLASS)) return;
     const errors = new FieldErrors(ctx);
     const root = Field.root(ctx.resource);
     const provisioner = root.get('provisioner');

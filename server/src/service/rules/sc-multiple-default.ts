@@ -1,5 +1,6 @@
 // More than one StorageClass marked default: claims without storageClassName get whichever the API
 // server picks (the newest since Kubernetes 1.26; before that, such claims were rejected).
+import { STORAGE_CLASS } from '../kinds';
 import { defaultClassAnnotation } from '../k8s/storage';
 import { defaultClasses } from '../workspace/storage';
 import { folderOf } from '../scope/model';
@@ -9,7 +10,7 @@ export const scMultipleDefault: Rule = {
   id: 'sc-multiple-default',
   description: 'More than one StorageClass is annotated as the default class.',
   defaultSeverity: 'warning',
-  kinds: ['StorageClass'],
+  kinds: [STORAGE_CLASS],
   check(ctx) {
     const annotation = defaultClassAnnotation(ctx.resource);
     if (!annotation) return;

@@ -1,6 +1,7 @@
 // Secret `data` values must be base64; the API server rejects the Secret otherwise. This rule says
 // exactly what is wrong (a stray character, missing padding, the URL-safe alphabet). Values that are
 // plainly not base64 at all but text someone typed belong to secret-plaintext-in-data instead.
+import { SECRET } from '../kinds';
 import { looksLikePlainText } from '../../../../common/secretData';
 import { secretDataValues } from './secretValues';
 import type { Rule } from './types';
@@ -9,7 +10,7 @@ export const secretInvalidBase64: Rule = {
   id: 'secret-invalid-base64',
   description: 'A Secret data value that is not valid base64.',
   defaultSeverity: 'error',
-  kinds: ['Secret'],
+  kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {
     for (const entry of secretDataValues(ctx.resource)) {

@@ -1,6 +1,7 @@
 // Plain text written under `data`, where values must be base64: the API server rejects it when it is
 // not base64 (an error), and a short word that happens to be valid base64 ("root", "demo") silently
 // decodes to binary garbage (a warning). The fix is stringData, which takes plain text.
+import { SECRET } from '../kinds';
 import { isUtf8Text, looksLikePlainText, looksLikeWord } from '../../../../common/secretData';
 import { secretDataValues } from './secretValues';
 import type { Rule } from './types';
@@ -9,7 +10,7 @@ export const secretPlaintextInData: Rule = {
   id: 'secret-plaintext-in-data',
   description: 'A Secret data value that looks like plain text rather than base64 (belongs under stringData).',
   defaultSeverity: 'error',
-  kinds: ['Secret'],
+  kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {
     for (const entry of secretDataValues(ctx.resource)) {

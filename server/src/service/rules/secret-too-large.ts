@@ -1,5 +1,6 @@
 // The API server rejects a Secret whose data and stringData values add up to more than 1 MiB
 // (etcd's object size limit), as it does for ConfigMaps (cm-too-large).
+import { SECRET } from '../kinds';
 import { isScalar } from 'yaml';
 import { decodeBase64 } from '../../../../common/secretData';
 import { withThousands } from '../k8s/quantity';
@@ -11,7 +12,7 @@ export const secretTooLarge: Rule = {
   id: 'secret-too-large',
   description: 'A Secret whose data and stringData values exceed 1 MiB.',
   defaultSeverity: 'error',
-  kinds: ['Secret'],
+  kinds: [SECRET],
   check(ctx) {
     let total = 0;
     for (const e of entries(mapAt(ctx.resource.root, ['data']))) {

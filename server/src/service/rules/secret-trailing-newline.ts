@@ -2,6 +2,7 @@
 // line break. Single-line text values that end in one are almost always this mistake; multi-line
 // values (certificates, config files) and PEM values (tls.crt, tls.key, ca.crt, ssh-privatekey, or
 // anything starting "-----BEGIN ") legitimately end with a line break and are left alone.
+import { SECRET } from '../kinds';
 import { encodeBase64, isUtf8Text, trailingNewline, withoutTrailingNewline } from '../../../../common/secretData';
 import { inSameStyle } from '../yaml/access';
 import { secretDataValues } from './secretValues';
@@ -14,7 +15,7 @@ export const secretTrailingNewline: Rule = {
   id: 'secret-trailing-newline',
   description: 'A Secret data value whose decoded single-line text ends with a line break (echo without -n).',
   defaultSeverity: 'warning',
-  kinds: ['Secret'],
+  kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {
     for (const entry of secretDataValues(ctx.resource)) {

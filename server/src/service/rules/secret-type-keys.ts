@@ -7,6 +7,7 @@
 //   kubernetes.io/ssh-auth             ssh-privatekey
 //   kubernetes.io/service-account-token  the kubernetes.io/service-account.name annotation
 // Keys count from data and stringData. A misspelt built-in type gets a did-you-mean.
+import { SECRET } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { decodeBase64 } from '../../../../common/secretData';
 import { editDistance } from '../schema/messages';
@@ -30,7 +31,7 @@ export const secretTypeKeys: Rule = {
   id: 'secret-type-keys',
   description: 'A typed Secret (tls, dockerconfigjson, basic-auth, ssh-auth, service-account-token) without the keys its type requires.',
   defaultSeverity: 'error',
-  kinds: ['Secret'],
+  kinds: [SECRET],
   check(ctx) {
     const typeNode = scalarAt(ctx.resource.root, ['type']);
     if (!typeNode || typeof typeNode.value !== 'string') return;

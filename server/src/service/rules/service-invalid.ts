@@ -3,6 +3,7 @@
 // port/protocol pairs, port ranges, targetPort numbers vs IANA names, nodePort only where a node
 // port exists), `clusterIP: None` only with type ClusterIP, ExternalName's externalName, selector
 // syntax, and the fields that only some types may set.
+import { SERVICE } from '../kinds';
 import { dns1123Label, dns1123Subdomain, ipAddress, labelValue, portNumber, qualifiedName } from '../k8s/validation';
 import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
@@ -13,9 +14,9 @@ export const serviceInvalid: Rule = {
   id: 'service-invalid',
   description: 'A Service the API server rejects: ports (names, numbers, targetPort), clusterIP None with a non-ClusterIP type, ExternalName without externalName, selector syntax, type-specific fields.',
   defaultSeverity: 'error',
-  kinds: ['Service'],
+  kinds: [SERVICE],
   check(ctx) {
-    if (!isBuiltIn(ctx.resource, '', 'Service')) return;
+    if (!isBuiltIn(ctx.resource, SERVICE)) return;
     const errors = new FieldErrors(ctx);
     const spec = Field.root(ctx.resource).get('spec');
     if (!spec.map) return;

@@ -2,6 +2,7 @@
 // the pods the Service selects declares it, the endpoints get no port and traffic goes nowhere,
 // though the API server accepts both objects. Only workloads in the same file are compared: their
 // pod templates are read from the AST, which other files do not keep.
+import { SERVICE } from '../kinds';
 import { isMap } from 'yaml';
 import { selectorMatches } from '../k8s/storage';
 import { ianaServiceName, looksLikePlaceholder } from '../k8s/validation';
@@ -16,9 +17,9 @@ export const serviceTargetPortUnknown: Rule = {
   id: 'service-target-port-unknown',
   description: 'A Service targetPort names a port that no container of the pods it selects (in the same file) declares.',
   defaultSeverity: 'warning',
-  kinds: ['Service'],
+  kinds: [SERVICE],
   check(ctx) {
-    if (!isBuiltIn(ctx.resource, '', 'Service')) return;
+    if (!isBuiltIn(ctx.resource, SERVICE)) return;
     const spec = Field.root(ctx.resource).get('spec');
     const selector = stringMap(spec.get('selector').map);
     if (Object.keys(selector).length === 0) return;

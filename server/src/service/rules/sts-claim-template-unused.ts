@@ -1,5 +1,6 @@
 // A volumeClaimTemplate that no container mounts still creates (and keeps) one PVC per pod:
 // storage is provisioned and paid for, while the data the template was meant for goes elsewhere.
+import { STATEFUL_SET } from '../kinds';
 import { referencesOf, volumesOf } from '../workspace/references';
 import { mapAt } from '../yaml/access';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const stsClaimTemplateUnused: Rule = {
   id: 'sts-claim-template-unused',
   description: 'A volumeClaimTemplate is not mounted by any container.',
   defaultSeverity: 'warning',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     // Without a pod template nothing can mount anything; the schema reports the missing template.
     if (!mapAt(ctx.resource.root, ['spec', 'template'])) return;

@@ -1,6 +1,7 @@
 // The StatefulSet controller labels every pod controller-revision-hash=<name>-<hash> (a hash of up to
 // 10 characters after a "-"). Label values are limited to 63 characters, so a name over 52 makes
 // the label invalid and no pod is ever created, while the API server accepts the StatefulSet itself.
+import { STATEFUL_SET } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -10,7 +11,7 @@ export const stsNameTooLong: Rule = {
   id: 'sts-name-too-long',
   description: 'A StatefulSet name over 52 characters: the controller-revision-hash label of its pods would exceed 63 characters.',
   defaultSeverity: 'error',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   appliesToPatches: true,
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['metadata', 'name']);

@@ -1,5 +1,6 @@
 // Replicas of a stateful workload are meant to survive the loss of a node; without pod
 // anti-affinity (or a topology spread constraint) the scheduler may put them all on one.
+import { STATEFUL_SET } from '../kinds';
 import { isScalar } from 'yaml';
 import { mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const stsNoAntiAffinity: Rule = {
   id: 'sts-no-anti-affinity',
   description: 'A StatefulSet with several replicas has no pod anti-affinity or topology spread constraint.',
   defaultSeverity: 'info',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const replicas = scalarAt(ctx.resource.root, ['spec', 'replicas']);
     // Absent means 1; a non-number is the schema's finding.

@@ -6,6 +6,7 @@
 // "Looks quorum-based" is a heuristic (documented in docs/rules/sts-parallel-with-quorum.md):
 // an image whose name is a well-known consensus system, or a command/args/env mentioning a
 // quorum setting (--initial-cluster, bootstrap-expect, ZOO_SERVERS, controller.quorum.voters, raft).
+import { STATEFUL_SET } from '../kinds';
 import { isScalar, type YAMLMap } from 'yaml';
 import { containersOf, podSpecOf } from '../workspace/references';
 import { items, scalarAt, seqAt, stringAt } from '../yaml/access';
@@ -22,7 +23,7 @@ export const stsParallelWithQuorum: Rule = {
   id: 'sts-parallel-with-quorum',
   description: 'Parallel pod management on a StatefulSet that looks quorum-based (etcd, ZooKeeper, Consul, Kafka, ...).',
   defaultSeverity: 'info',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const policy = scalarAt(ctx.resource.root, ['spec', 'podManagementPolicy']);
     if (!policy || policy.value !== 'Parallel') return;

@@ -1,5 +1,6 @@
 // spec.selector of a StatefulSet must select its own pod template's labels. The API server rejects
 // the manifest ("selector does not match template labels"), but only at apply time.
+import { STATEFUL_SET } from '../kinds';
 import { keyNodeAt, mapAt, stringMap } from '../yaml/access';
 import { describeRequirement, selectorRequirements, unmetRequirements } from '../workspace/selectors';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const stsSelectorMismatch: Rule = {
   id: 'sts-selector-mismatch',
   description: 'StatefulSet spec.selector does not match the labels of its pod template.',
   defaultSeverity: 'error',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const selector = mapAt(ctx.resource.root, ['spec', 'selector']);
     // A missing selector or template is reported by the schema check.

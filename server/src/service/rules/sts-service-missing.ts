@@ -1,5 +1,6 @@
 // A StatefulSet's serviceName must name a Service in its namespace: it is the governing Service
 // that gives pods their DNS names. The API server accepts a missing one; pods just never resolve.
+import { STATEFUL_SET } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import { likelyTypoOf, missingReferenceSeverity } from './references';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const stsServiceMissing: Rule = {
   id: 'sts-service-missing',
   description: 'StatefulSet serviceName names no Service in the same namespace.',
   defaultSeverity: 'warning',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null || node.value === '') return;

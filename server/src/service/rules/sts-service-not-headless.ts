@@ -1,5 +1,6 @@
 // The governing Service of a StatefulSet must be headless (clusterIP: None); otherwise the
 // per-pod DNS records (db-0.db.ns.svc...) are never created.
+import { STATEFUL_SET } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -7,7 +8,7 @@ export const stsServiceNotHeadless: Rule = {
   id: 'sts-service-not-headless',
   description: 'StatefulSet serviceName points at a Service that is not headless (clusterIP: None).',
   defaultSeverity: 'info',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null) return;

@@ -1,5 +1,6 @@
 // The governing Service publishes a DNS record per pod only for the pods it selects: its selector
 // must match the StatefulSet's pod template labels, or db-0.db... never resolves.
+import { STATEFUL_SET } from '../kinds';
 import { mapAt, scalarAt, stringMap } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -7,7 +8,7 @@ export const stsServiceSelectorMismatch: Rule = {
   id: 'sts-service-selector-mismatch',
   description: "The StatefulSet's governing Service does not select the StatefulSet's pods.",
   defaultSeverity: 'warning',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null || node.value === '') return;

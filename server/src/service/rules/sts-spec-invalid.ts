@@ -2,6 +2,7 @@
 // validateRollingUpdateStatefulSet), and the volumeClaimTemplates that it accepts but its controller
 // cannot create claims from (no name, no storage request, an invalid claim spec).
 // Selector vs template labels is sts-selector-mismatch's; access modes are pvc-access-mode-invalid's.
+import { STATEFUL_SET } from '../kinds';
 import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
 import { validatePvcSpec } from './pvc-spec-invalid';
@@ -14,9 +15,9 @@ export const stsSpecInvalid: Rule = {
   id: 'sts-spec-invalid',
   description: 'A StatefulSet spec the API server rejects (negative counts, update strategy, retention policy, selector, restartPolicy), or volumeClaimTemplates its controller cannot create claims from.',
   defaultSeverity: 'error',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
-    if (!isBuiltIn(ctx.resource, 'apps', 'StatefulSet')) return;
+    if (!isBuiltIn(ctx.resource, STATEFUL_SET)) return;
     const errors = new FieldErrors(ctx);
     const spec = Field.root(ctx.resource).get('spec');
     if (!spec.map) return;

@@ -1,5 +1,6 @@
 // Every volumeMount (and volumeDevice) must name a volume of the pod spec or a volumeClaimTemplate.
 // The API server rejects the StatefulSet otherwise, but only at apply time.
+import { STATEFUL_SET } from '../kinds';
 import { closestName } from '../schema/messages';
 import { referencesOf, volumesOf } from '../workspace/references';
 import type { Rule } from './types';
@@ -8,7 +9,7 @@ export const stsVolumeMountUnknown: Rule = {
   id: 'sts-volume-mount-unknown',
   description: 'A volumeMount names neither a volume of the pod nor a volumeClaimTemplate.',
   defaultSeverity: 'error',
-  kinds: ['StatefulSet'],
+  kinds: [STATEFUL_SET],
   check(ctx) {
     const volumes = volumesOf(ctx.resource).map((v) => v.name);
     for (const ref of referencesOf(ctx.resource)) {

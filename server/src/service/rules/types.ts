@@ -1,6 +1,7 @@
 // What a rule is: a stable id, a documented default severity, and a check over one resource
 // that may consult the workspace index. Rules report findings; the engine turns them into
 // diagnostics (severity from settings, suppression comments, links to the rule's doc page).
+import type { KindKey } from '../kinds';
 import type { Node } from 'yaml';
 import type { SchemaRegistry } from '../schema/registry';
 import type { Settings, SeverityName } from '../settings';
@@ -41,8 +42,8 @@ export interface Rule {
   /** One line shown in settings and docs. */
   description: string;
   defaultSeverity: RuleSeverity;
-  /** Kinds the rule looks at; omitted means every resource. */
-  kinds?: string[];
+  /** Kinds the rule looks at, by group and kind as the catalogue resolves them (kinds/); omitted means every resource. */
+  kinds?: KindKey[];
   /**
    * Whether the rule also runs on Kustomize patches, which are partial resources. Only rules about
    * single values (quantities, base64, names) should: the rest assume a complete resource.

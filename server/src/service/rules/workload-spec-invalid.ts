@@ -2,8 +2,9 @@
 // Deployments, ReplicaSets, ReplicationControllers and DaemonSets (selector, template labels,
 // restartPolicy Always, rollout limits), Jobs (restartPolicy OnFailure or Never, counts, completion
 // mode, generated selector) and CronJobs (schedule, history limits, the 52-character name).
+import { CRON_JOB, DAEMON_SET, DEPLOYMENT, JOB, REPLICATION_CONTROLLER, REPLICA_SET } from '../kinds';
 import { parseCron } from '../k8s/cron';
-import { builtInGroup } from './builtIn';
+import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
 import type { Rule } from './types';
 import { intOrPercent, validateTemplateRestartPolicy, validateWorkloadSelector } from './workloadChecks';
@@ -15,18 +16,17 @@ export const workloadSpecInvalid: Rule = {
   id: 'workload-spec-invalid',
   description: 'A Deployment, ReplicaSet, DaemonSet, Job or CronJob spec the API server rejects: selector, template labels, restartPolicy, rollout limits, counts, schedule.',
   defaultSeverity: 'error',
-  kinds: ['Deployment', 'ReplicaSet', 'ReplicationController', 'DaemonSet', 'Job', 'CronJob'],
+  kinds: [DEPLOYMENT, REPLICA_SET, REPLICATION_CONTROLLER, DAEMON_SET, JOB, CRON_JOB],
   check(ctx) {
-    const group = builtInGroup(ctx.resource);
     const errors = new FieldErrors(ctx);
     const root = Field.root(ctx.resource);
     const spec = root.get('spec');
     if (!spec.map) return;
-    const kind = ctx.resource.kind;
-    if (group === 'apps' && kind !== 'StatefulSet') validateAppsSpec(errors, spec, kind);
-    else if (group === '' && kind === 'ReplicationController') validateReplicationController(errors, spec);
-    else if (group === 'batch' && kind === 'Job') validateJobSpec(errors, spec);
-    else if (group === 'batch' && kind === 'CronJob') {
+    const resource = ctx.resource;
+    if ([DEPLOYMENT, REPLICA_SET, DAEMON_SET].some((key) => isBuiltIn(resource, key))) validateAppsSpec(errors, spec, resource.kind);
+    else if (isBuiltIn(resource, REPLICATION_CONTROLLER)) validateReplicationController(errors, spec);
+    else if (isBuiltIn(resource, JOB)) validateJobSpec(errors, spec);
+    else if (isBuiltIn(resource, CRON_JOB)) {
       const name = root.at('metadata', 'name');
       if (name.string !== undefined && name.string.length > MAX_CRONJOB_NAME) errors.invalid(name, `must be no more than ${MAX_CRONJOB_NAME} characters`);
       validateCronJobSpec(errors, spec);

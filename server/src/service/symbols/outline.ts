@@ -9,24 +9,6 @@ import { descriptorOf, type OutlineChild } from '../kinds';
 import { podSpecOf } from '../workspace/references';
 import { entries, mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
 
-const RESOURCE_SYMBOL: Record<string, SymbolKind> = {
-  StatefulSet: SymbolKind.Class,
-  Deployment: SymbolKind.Class,
-  DaemonSet: SymbolKind.Class,
-  ReplicaSet: SymbolKind.Class,
-  ReplicationController: SymbolKind.Class,
-  Job: SymbolKind.Class,
-  CronJob: SymbolKind.Class,
-  Pod: SymbolKind.Class,
-  Service: SymbolKind.Interface,
-  PersistentVolumeClaim: SymbolKind.Struct,
-  PersistentVolume: SymbolKind.Struct,
-  StorageClass: SymbolKind.Struct,
-  ConfigMap: SymbolKind.Object,
-  Secret: SymbolKind.Key,
-  Namespace: SymbolKind.Namespace,
-};
-
 class SymbolBuilder {
   constructor(private readonly file: ParsedFile) {}
 
@@ -84,6 +66,12 @@ export function isHeadlessService(resource: Resource): boolean {
   return resource.kind === 'Service' && stringAt(resource.root, ['spec', 'clusterIP']) === 'None';
 }
 
+/** How the outline draws a resource: as its kind's descriptor says, else as a module. */
+function symbolOf(resource: Resource): SymbolKind {
+  const symbol = descriptorOf(resource.apiVersion, resource.kind)?.symbol;
+  return symbol ? SymbolKind[symbol] : SymbolKind.Module;
+}
+
 function resourceSymbol(builder: SymbolBuilder, document: ParsedDocument): DocumentSymbol | undefined {
   const resource = document.resource;
   if (!resource) return undefined;
@@ -94,7 +82,7 @@ function resourceSymbol(builder: SymbolBuilder, document: ParsedDocument): Docum
   const details = [resource.apiVersion];
   if (resource.namespace) details.push(`namespace ${resource.namespace}`);
   const selection = nodeAt(root, ['metadata', 'name']) ?? nodeAt(root, ['kind']);
-  return builder.symbol(label, details.join(' · '), RESOURCE_SYMBOL[kind] ?? SymbolKind.Module, root, selection, childrenOf(builder, resource));
+  return builder.symbol(label, details.join(' · '), symbolOf(resource), root, selection, childrenOf(builder, resource));
 }
 
 /** The outline's sections under a resource, in the order its kind's descriptor lists them. */

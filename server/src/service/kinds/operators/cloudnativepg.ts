@@ -3,7 +3,7 @@
 // the Services applications connect to and the Secrets holding their credentials. Written from the
 // operator's API reference (cloudnative-pg.io/documentation, "API Reference" and "Service management",
 // "Connecting from an application").
-import { CONFIG_MAP, SECRET, SERVICE, STORAGE_CLASS } from '../podSpec';
+import { CONFIG_MAP, SECRET, SERVICE, STORAGE_CLASS } from '../keys';
 import type { KindDescriptor, ReferenceSite } from '../types';
 
 const GROUP = 'postgresql.cnpg.io';

@@ -2,7 +2,7 @@
 // Secrets; `KafkaNodePool`s, `KafkaUser`s and `KafkaTopic`s name their cluster with the
 // `strimzi.io/cluster` label; a `KafkaUser` makes a Secret of its own name with its credentials.
 // Written from the Strimzi documentation ("Deploying and Managing": listeners, security, storage).
-import { CONFIG_MAP, SECRET, SERVICE, STORAGE_CLASS } from '../podSpec';
+import { CONFIG_MAP, SECRET, SERVICE, STORAGE_CLASS } from '../keys';
 import type { KindDescriptor, KindKey, ReferenceSite } from '../types';
 
 const GROUP = 'kafka.strimzi.io';
