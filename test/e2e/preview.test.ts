@@ -132,6 +132,7 @@ suite('Stateful Preview of an operator resource', () => {
 
   suiteTeardown(async () => {
     if (doc) await restoreDocument(doc);
+    await closeDocuments(workspaceFile('crds/shop-db-cluster.yaml'));
   });
 
   test('a CloudNativePG Cluster shows the pods, claims, Services and Secrets the operator will make, live while editing', async () => {

@@ -228,8 +228,11 @@ test('a cluster-scoped CRD: its resources get no default namespace, and namespac
   assert.deepEqual(namespaces(service), ['one', 'two']);
   assert.equal(duplicates(service), 0);
   // The CRD edited to Cluster: the same two documents are one object defined twice (the namespaces mean nothing).
+  const before = service.index.ofKind('PostgresBackup');
   service.setDocument(CRD_URI, clusterCrd, 2);
   assert.deepEqual(namespaces(service), ['', '']);
+  // New entries, not old ones changed in place: caches that compare entries by identity see the change.
+  assert.ok(service.index.ofKind('PostgresBackup').every((entry, i) => entry !== before[i]));
   assert.equal(duplicates(service), 1);
   // Back to Namespaced, and the CRD gone: each resource keeps its own namespace again.
   service.setDocument(CRD_URI, crdText, 3);

@@ -103,9 +103,10 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Brings the cluster-scoped custom kinds up to date with the CRDs and, when they changed, the
-   * effective namespace of every custom resource indexed (entries are shared with the per-file
-   * caches, so fixing them in place fixes those too). Returns whether anything changed.
+   * Brings the cluster-scoped custom kinds up to date with the CRDs. When they changed, the files
+   * holding custom resources whose effective namespace changes are indexed again (new entries, so
+   * whoever compares entries by identity, like the kept findings' lookups, sees the change).
+   * Returns whether the kinds changed.
    */
   private rescopeCustomResources(): boolean {
     const next = new Set<string>();
@@ -120,12 +121,19 @@ export class WorkspaceIndex {
     }
     if (sameSet(next, this.clusterCustomKinds)) return false;
     this.clusterCustomKinds = next;
-    const defaultNamespace = this.builtNamespace;
-    for (const bucket of this.byKind.values()) {
-      for (const entry of bucket) {
-        if (entry.facts.madeBy || descriptorOf(entry.apiVersion, entry.kind)) continue;
-        entry.namespace = this.effectiveNamespace(entry.resource, defaultNamespace);
-      }
+    const namespace = this.builtNamespace;
+    const moved = (entry: IndexedResource) => !entry.facts.madeBy && !descriptorOf(entry.apiVersion, entry.kind) && entry.namespace !== this.effectiveNamespace(entry.resource, namespace);
+    let stale = false;
+    for (const stored of this.builtFrom.values()) {
+      if (!this.listOf(stored, namespace)?.some(moved)) continue;
+      this.perFile.delete(stored);
+      stale = true;
+    }
+    if (stale) {
+      // Forces a full rebuild (refresh's shortcuts compare these); it finds the kinds unchanged.
+      this.builtFrom = new Map();
+      this.builtGeneration = -1;
+      this.refresh();
     }
     return true;
   }
