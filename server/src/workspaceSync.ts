@@ -26,6 +26,8 @@ const DEPENDENTS_DEBOUNCE_MS = 150;
 const DISK_CHANGE = '<disk>';
 /** While the first scan runs, newly opened documents wait this long before publishing anyway. */
 const SCAN_GRACE_MS = 2_000;
+/** Files the scan reads between yields; with workspace scope, indexed and checked together. */
+const SCAN_BATCH = 25;
 /** A pass over the closed files yields to the event loop after this much work (edits go first). */
 const PASS_SLICE_MS = 8;
 
@@ -86,6 +88,15 @@ export class WorkspaceSync {
     const started = Date.now();
     const progress = new WorkProgress(this.connection, 'Kubernetes: reading the workspace');
     let files = 0;
+    // With workspace scope each batch is checked as it is indexed, from the same parse; the check
+    // after the scan then re-parses only files whose lookups got new answers later in the walk.
+    const batch: string[] = [];
+    const flush = () => {
+      if (batch.length === 0) return;
+      if (this.workspaceScope()) this.service.indexAndCheck(batch);
+      else for (const uri of batch) this.service.index.indexDocument(uri);
+      batch.length = 0;
+    };
     try {
       const result = await scanFolders(
         this.folders,
@@ -93,11 +104,13 @@ export class WorkspaceSync {
           if (this.isExcluded(path)) return;
           const uri = pathToFileURL(path).href;
           // Index now, in the scan's batches, rather than on the first diagnostics request.
-          if (this.service.workspaceDocument(uri, text)) this.service.index.indexDocument(uri);
+          if (this.service.workspaceDocument(uri, text)) batch.push(uri);
+          if (batch.length >= SCAN_BATCH) flush();
           if (++files % 50 === 0) progress.report(`${files} files read`);
         },
-        { cancelled: () => this.stopped || progress.cancelled },
+        { cancelled: () => this.stopped || progress.cancelled, batchSize: SCAN_BATCH },
       );
+      flush();
       const how = result.truncated ? ' (stopped at the file limit)' : progress.cancelled ? ' (cancelled)' : '';
       this.connection.console.log(`k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${how}`);
     } catch (error) {

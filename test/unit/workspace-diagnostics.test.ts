@@ -30,6 +30,24 @@ test('closed files get the findings they get when every file is open', () => {
   }
 });
 
+test('checked batch by batch while indexing (the scan), then complete: the findings of every file open, each file parsed about once', () => {
+  for (const folder of FOLDERS) {
+    const files = yamlFiles(join(repoRoot, folder)).map((path) => ({ uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') }));
+    const allOpen = createLanguageService({ schemas });
+    for (const file of files) allOpen.setDocument(file.uri, file.text, 1);
+    const scanned = createLanguageService({ schemas });
+    for (let at = 0; at < files.length; at += 3) {
+      const batch = files.slice(at, at + 3);
+      for (const file of batch) scanned.workspaceDocument(file.uri, file.text);
+      scanned.indexAndCheck(batch.map((file) => file.uri));
+    }
+    assert.equal(scanned.documents.closedParses, files.length, `${folder}: one parse per file while scanning`);
+    for (const file of files) assert.deepEqual(scanned.getDiagnostics(file.uri), allOpen.getDiagnostics(file.uri), file.uri);
+    // Only the files whose lookups got new answers after their batch (a later file defined what they named) are parsed again.
+    assert.ok(scanned.documents.closedParses < 2 * files.length, `${folder}: ${scanned.documents.closedParses} parses for ${files.length} files`);
+  }
+});
+
 const secret = (keys: string[]) => ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: db-credentials', 'stringData:', ...keys.map((k) => `  ${k}: x`)].join('\n');
 const configMap = (name: string) => ['apiVersion: v1', 'kind: ConfigMap', 'metadata:', `  name: ${name}`, 'data:', '  a: "1"'].join('\n');
 const pod = (name: string, configMapName: string) =>

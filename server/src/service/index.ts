@@ -4,13 +4,13 @@ import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { codeActions } from './actions';
 import { fileDiagnostics } from './diagnostics/fileDiagnostics';
 import { FileFindings } from './diagnostics/fileFindings';
-import { DocumentStore } from './documents';
+import { DocumentStore, type StoredText } from './documents';
 import * as navigate from './navigate';
 import { computePreview, previewHoverForResource, type PreviewModel, type PreviewOptions } from './preview';
 import type { RuleEnvironment } from './rules/engine';
 import { SchemaRegistry, type SchemaLoader } from './schema/registry';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import type { Diagnostic } from './types';
+import type { Diagnostic, ParsedFile } from './types';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { WorkspaceIndex } from './workspace';
 import { secretValueLenses, type SecretValueLens } from './lens/secretLens';
@@ -79,6 +79,13 @@ export interface LanguageService {
    * them at once.)
    */
   keptDiagnostics(uri: string, text: string): Diagnostic[] | undefined;
+  /**
+   * Indexes these closed documents (the workspace scan's latest batch) and checks them against the
+   * index as it now stands, parsing each once. Their findings are kept with what they looked up, so
+   * getDiagnostics after the scan re-parses only the files whose lookups got new answers (a name
+   * defined later in the walk, a CRD read later) instead of every file a second time.
+   */
+  indexAndCheck(uris: readonly string[]): void;
   /** URIs of the documents that are not open: workspace files read from disk. */
   closedDocuments(): string[];
   /** Go to definition from a reference (ConfigMap/Secret name or key, claimName, storageClassName, serviceName, volumeMount name...). */
@@ -132,6 +139,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     scopes: scopeModelFor(documents, settings.scopes),
   });
   const findings = new FileFindings(index, registry);
+  /** Checks a document's text now and keeps the findings; `parsed`: a parse of that text already made. */
+  const check = (stored: StoredText, ruleEnv: RuleEnvironment, parsed?: ParsedFile): Diagnostic[] => {
+    const uri = stored.uri;
+    const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
+    const looked = new Set<string>();
+    // A closed file's parse is not kept for later: checking the workspace reads every file once.
+    const file = stored.open ? documents.parsed(uri)! : parsed?.text === stored.text ? parsed : documents.parsedText(uri, stored.text, false);
+    return findings.keep(stored, context, looked, file, fileDiagnostics(uri, file, ruleEnv, looked));
+  };
   const nav: navigate.NavigationContext = { documents, index };
   const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
   return {
@@ -175,13 +191,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!stored) return [];
       const ruleEnv = env(uri);
       const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
-      const kept = findings.current(stored, context);
-      if (kept) return kept;
-      const looked = new Set<string>();
-      // A closed file's parse is not kept for later: checking the workspace reads every file once.
-      const file = stored.open ? documents.parsed(uri)! : documents.parsedText(uri, stored.text, false);
-      const diagnostics = fileDiagnostics(uri, file, ruleEnv, looked);
-      return findings.keep(stored, context, looked, file, diagnostics);
+      return findings.current(stored, context) ?? check(stored, ruleEnv);
+    },
+    indexAndCheck(uris) {
+      const batch: Array<{ stored: StoredText; file: ParsedFile }> = [];
+      for (const uri of uris) {
+        const stored = documents.storedText(uri);
+        if (!stored || stored.open) continue;
+        const file = documents.parsedText(uri, stored.text, false);
+        index.indexDocument(uri, file);
+        batch.push({ stored, file });
+      }
+      for (const { stored, file } of batch) check(stored, env(stored.uri), file);
     },
     keptDiagnostics(uri, text) {
       const stored = documents.storedText(uri);

@@ -211,18 +211,18 @@ export class WorkspaceIndex {
    * entries keep facts and lazy resources, not the AST (a closed 10,000-resource workspace would
    * otherwise hold ~90 MB of YAML nodes).
    */
-  private indexStored(stored: StoredText, namespace: string): IndexedResource[] {
+  private indexStored(stored: StoredText, namespace: string, parsed?: ParsedFile): IndexedResource[] {
     if (stored.open) return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, (resource) => this.effectiveNamespace(resource, namespace));
     // Not kept in the store's small cache: indexing reads every file once.
-    const file = this.documents.parsedText(stored.uri, stored.text, false);
+    const file = parsed?.text === stored.text ? parsed : this.documents.parsedText(stored.uri, stored.text, false);
     return indexFileSafely(stored.uri, file, (resource) => this.effectiveNamespace(resource, namespace), (resource) => closedResource(this.documents, stored, resource));
   }
 
   /** Indexes one document now (the workspace scan does this file by file, in its batches); refresh() reuses it. */
-  indexDocument(uri: string): void {
+  indexDocument(uri: string, parsed?: ParsedFile): void {
     const stored = this.documents.storedText(uri);
     const namespace = this.settings().defaultNamespace;
-    if (stored && !this.listOf(stored, namespace)) this.perFile.set(stored, { namespace, list: this.indexStored(stored, namespace) });
+    if (stored && !this.listOf(stored, namespace)) this.perFile.set(stored, { namespace, list: this.indexStored(stored, namespace, parsed) });
   }
 
   /** Entries by resource (objects a resource makes share its resource: the resource's own entry wins). */
