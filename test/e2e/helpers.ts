@@ -26,6 +26,15 @@ export function workspaceRoot(): vscode.Uri {
   return folder.uri;
 }
 
+/**
+ * The one folder for files a suite writes and deletes. VS Code keeps a closed document alive for a
+ * while without telling the server, so a deleted scratch file can still count as open afterwards;
+ * in a single folder, however many suites use it, it never adds more than one manifest folder to
+ * the workspace root (more than four would make the root a collection of independent apps and
+ * change every later suite's scopes: docs/scopes.md).
+ */
+export const SCRATCH_FOLDER = 'e2e-scratch';
+
 export function workspaceFile(relativePath: string): vscode.Uri {
   return vscode.Uri.joinPath(workspaceRoot(), ...relativePath.split('/'));
 }

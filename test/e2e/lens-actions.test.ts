@@ -3,7 +3,7 @@
 // commands the lenses and menus run.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activeExtension, closeDocuments, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
+import { activeExtension, closeDocuments, openInEditor, summarize, waitFor, waitForDiagnostics, workspaceFile, restoreDocument, SCRATCH_FOLDER } from './helpers';
 
 const MASK = '••••••';
 
@@ -112,7 +112,7 @@ suite('Secret lenses and code actions', () => {
   });
 
   test('the headless-Service quick fix on a StatefulSet without one clears sts-service-missing', async () => {
-    const uri = workspaceFile('e2e-quickfix/web.yaml');
+    const uri = workspaceFile(`${SCRATCH_FOLDER}/quickfix/web.yaml`);
     const text = [
       '# A StatefulSet whose governing Service does not exist yet.',
       'apiVersion: apps/v1',

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Trace, type LanguageClient } from 'vscode-languageclient/node';
-import { activeExtension, openInEditor, rangeOf, sleep, waitFor, waitForDiagnostics, workspaceFile, restoreDocument } from './helpers';
+import { activeExtension, openInEditor, rangeOf, sleep, waitFor, waitForDiagnostics, workspaceFile, restoreDocument, SCRATCH_FOLDER } from './helpers';
 
 interface Api {
   client: LanguageClient;
@@ -52,7 +52,7 @@ suite('secret leak', () => {
     // After the settings change has been handled: a configuration change re-derives the trace level.
     await sleep(1000);
     await api.client.setTrace(Trace.Verbose);
-    const uri = workspaceFile('leak/secrets.yaml');
+    const uri = workspaceFile(`${SCRATCH_FOLDER}/leak/secrets.yaml`);
     await vscode.workspace.fs.writeFile(uri, Buffer.from(SECRETS));
     let opened: vscode.TextDocument | undefined;
     try {
