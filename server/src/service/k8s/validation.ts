@@ -141,8 +141,3 @@ export function containerResourceName(value: string): string | undefined {
   if (/(^|\.)kubernetes\.io\//.test(value)) return 'must be a standard resource for containers';
   return undefined;
 }
-
-/** Values that are placeholders for a substitution step (envsubst, sed, a tutorial's "replace this"), not meant literally. */
-export function looksLikePlaceholder(value: string): boolean {
-  return /\$\{?[A-Za-z_]|<[^<>]*>|\{\{|\{[A-Za-z_][\w.-]*\}|^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(value);
-}

@@ -8,6 +8,7 @@ export const cmKeyDuplicated: Rule = {
   id: 'cm-key-duplicated',
   description: 'A ConfigMap key present in both data and binaryData.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [CONFIG_MAP],
   check(ctx) {
     const data = new Map(entries(mapAt(ctx.resource.root, ['data'])).map((e) => [e.key, e.keyNode]));

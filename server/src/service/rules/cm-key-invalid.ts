@@ -9,6 +9,7 @@ export const cmKeyInvalid: Rule = {
   id: 'cm-key-invalid',
   description: 'A ConfigMap or Secret key that is not a valid key ([-._a-zA-Z0-9]+, at most 253 characters).',
   defaultSeverity: 'error',
+  judges: 'syntax',
   kinds: [CONFIG_MAP, SECRET],
   appliesToPatches: true,
   check(ctx) {

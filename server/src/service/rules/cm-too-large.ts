@@ -13,6 +13,7 @@ export const cmTooLarge: Rule = {
   id: 'cm-too-large',
   description: 'A ConfigMap whose data and binaryData values exceed 1 MiB.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [CONFIG_MAP],
   check(ctx) {
     let total = 0;

@@ -10,6 +10,7 @@ export const cmValueNotString: Rule = {
   id: 'cm-value-not-string',
   description: 'A ConfigMap data value that is a map, a list or empty (null) instead of a string.',
   defaultSeverity: 'error',
+  judges: 'type',
   kinds: [CONFIG_MAP],
   appliesToPatches: true,
   check(ctx) {

@@ -9,6 +9,7 @@ export const duplicateResource: Rule = {
   id: 'duplicate-resource',
   description: 'The same object is defined twice in one file, Kustomize application or scope; the later definition overwrites the earlier.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   check(ctx) {
     const { resource } = ctx;
     const together = ctx.appliedTogether;

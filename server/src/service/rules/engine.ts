@@ -10,6 +10,7 @@ import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types'
 import { descriptorFor, descriptorOf, type KindDescriptor } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
 import type { ScopeModel } from '../scope/model';
+import { withJudgement } from '../diagnostics/valueJudgement';
 import { ScopedIndex } from '../scope/scopedIndex';
 import { RULES } from './catalogue';
 import type { Finding, Rule, RuleContext, RuleSeverity } from './types';
@@ -117,7 +118,7 @@ function toDiagnostic(file: ParsedFile, rule: Rule, finding: Finding, severity: 
   };
   if (docsBaseUri) diagnostic.codeDescription = { href: `${docsBaseUri}/${rule.id}.md` };
   if (finding.data) diagnostic.data = { rule: rule.id, ...finding.data };
-  return diagnostic;
+  return withJudgement(diagnostic, finding.judges ?? rule.judges);
 }
 
 /** `# k8s-stateful-disable-next-line id1, id2` on the line above (no ids: every rule). */

@@ -3,7 +3,7 @@
 // way the API server does (`<path>: Required value`, `<path>: Invalid value: "x": <why>`), so people can
 // search for them, with the range on the offending value, or on the parent when a field is missing.
 import type { Document, Node, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import { looksLikePlaceholder } from '../k8s/validation';
+import type { ValueJudgement } from '../diagnostics/valueJudgement';
 import { isAlias, isMap, isScalar, isSeq } from '../yaml/guards';
 import type { RuleContext, RuleSeverity } from './types';
 
@@ -149,8 +149,9 @@ export class FieldErrors {
     return new FieldErrors(this.ctx, note, this.severity);
   }
 
-  private emit(node: Node | undefined, message: string): void {
-    this.ctx.report({ node: node ?? (this.ctx.resource.root.items[0]?.key as Node), message: message + this.note, ...(this.severity ? { severity: this.severity } : {}) });
+  /** `judges`: an Invalid value judges its form (a placeholder there folds), an Unsupported one its choice. */
+  private emit(node: Node | undefined, message: string, judges: ValueJudgement = 'meaning'): void {
+    this.ctx.report({ node: node ?? (this.ctx.resource.root.items[0]?.key as Node), message: message + this.note, judges, ...(this.severity ? { severity: this.severity } : {}) });
   }
 
   /** A missing (or empty) field: reported on its key when it is written, else on the parent's key, or on `at`. */
@@ -160,9 +161,7 @@ export class FieldErrors {
   }
 
   invalid(field: Field, detail: string, value: unknown = field.scalar): void {
-    // `$NAME`, `${VAR}`, `<name>`, `{{ .x }}`: a value someone substitutes before applying.
-    if (typeof value === 'string' && looksLikePlaceholder(value)) return;
-    this.emit(field.anchor, `${field.path}: Invalid value: ${show(value)}: ${detail}`);
+    this.emit(field.anchor, `${field.path}: Invalid value: ${show(value)}: ${detail}`, 'syntax');
   }
 
   /** Invalid about a whole block (a map or list): no value printed. */
@@ -171,7 +170,7 @@ export class FieldErrors {
   }
 
   notSupported(field: Field, supported: string[], value: unknown = field.scalar): void {
-    this.emit(field.anchor, `${field.path}: Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`);
+    this.emit(field.anchor, `${field.path}: Unsupported value: ${show(value)}: supported values: ${supported.map((s) => JSON.stringify(s)).join(', ')}`, 'enum');
   }
 
   duplicate(field: Field, value: unknown = field.scalar): void {

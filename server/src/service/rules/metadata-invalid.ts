@@ -17,6 +17,7 @@ export const metadataInvalid: Rule = {
   id: 'metadata-invalid',
   description: 'Object metadata the API server rejects: label keys and values, annotation keys and size, namespace, generateName, finalizers.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   check(ctx) {
     if (builtInGroup(ctx.resource) === undefined) return;
     const errors = new FieldErrors(ctx);

@@ -53,6 +53,7 @@ export const nameNotDnsLabel: Rule = {
   id: 'name-not-dns-label',
   description: 'A resource name, or a pod/claim name a StatefulSet derives from it, that is not a valid DNS name.',
   defaultSeverity: 'error',
+  judges: 'syntax',
   appliesToPatches: true,
   check(ctx) {
     // Since 1.27 the API server requires StatefulSet names to be DNS labels (its pods' hostnames derive from them).

@@ -40,6 +40,7 @@ export const podSpecInvalid: Rule = {
   id: 'pod-spec-invalid',
   description: 'A pod template the API server rejects (or, in a StatefulSet, that its controller cannot create pods from): containers, ports, env, volumes, mounts, probes, resources, security context, scheduling.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   check(ctx) {
     const path = podSpecPath(ctx.resource);
     if (!path) return;

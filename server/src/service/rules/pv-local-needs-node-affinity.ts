@@ -9,6 +9,7 @@ export const pvLocalNeedsNodeAffinity: Rule = {
   id: 'pv-local-needs-node-affinity',
   description: 'A local PersistentVolume without spec.nodeAffinity.required.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [PERSISTENT_VOLUME],
   check(ctx) {
     const spec = mapAt(ctx.resource.root, ['spec']);

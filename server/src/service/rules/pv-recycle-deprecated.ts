@@ -8,6 +8,7 @@ export const pvRecycleDeprecated: Rule = {
   id: 'pv-recycle-deprecated',
   description: 'A PersistentVolume uses the deprecated Recycle reclaim policy.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [PERSISTENT_VOLUME],
   appliesToPatches: true,
   check(ctx) {

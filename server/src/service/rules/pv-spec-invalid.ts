@@ -19,6 +19,7 @@ export const pvSpecInvalid: Rule = {
   id: 'pv-spec-invalid',
   description: 'A PersistentVolume the API server rejects: no capacity or storage size, no volume source or more than one, a source missing its required fields.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [PERSISTENT_VOLUME],
   check(ctx) {
     if (builtInGroup(ctx.resource) !== '') return;

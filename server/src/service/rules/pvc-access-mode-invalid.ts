@@ -18,6 +18,7 @@ export const pvcAccessModeInvalid: Rule = {
   id: 'pvc-access-mode-invalid',
   description: 'Access modes the API server rejects, or ReadWriteMany on a volume that lives on one node.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [CLAIM, STATEFUL_SET, PERSISTENT_VOLUME],
   check(ctx) {
     if (isKind(ctx.resource, PERSISTENT_VOLUME)) {

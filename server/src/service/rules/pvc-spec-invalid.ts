@@ -15,6 +15,7 @@ export const pvcSpecInvalid: Rule = {
   id: 'pvc-spec-invalid',
   description: 'A PersistentVolumeClaim spec the API server rejects: no storage request, dataSource/dataSourceRef mistakes, invalid class or selector.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [CLAIM],
   check(ctx) {
     if (builtInGroup(ctx.resource) !== '') return;

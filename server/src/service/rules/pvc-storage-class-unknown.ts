@@ -11,6 +11,7 @@ export const pvcStorageClassUnknown: Rule = {
   id: 'pvc-storage-class-unknown',
   description: 'A PersistentVolumeClaim or volumeClaimTemplate names a StorageClass the workspace does not define.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [CLAIM, STATEFUL_SET],
   check(ctx) {
     for (const claim of claimsOf(ctx.resource)) {

@@ -21,6 +21,7 @@ export const pvcUnbindable: Rule = {
   id: 'pvc-unbindable',
   description: 'A claim that needs a pre-created PersistentVolume (volumeName, selector, storageClassName "", or a class without provisioner) that no PV in the workspace satisfies.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [CLAIM, STATEFUL_SET],
   check(ctx) {
     const volumes = ctx.index.ofKind('PersistentVolume');

@@ -11,6 +11,7 @@ export const quantityDecimalSuffix: Rule = {
   id: 'quantity-decimal-suffix',
   description: 'A volume size with a decimal suffix (G, M, k) where the binary one (Gi, Mi, Ki) is likely meant (hint), or memory/storage with m (milli).',
   defaultSeverity: 'warning',
+  judges: 'type',
   appliesToPatches: true,
   check(ctx) {
     for (const field of quantityFields(ctx)) {

@@ -11,6 +11,7 @@ export const quantityInvalid: Rule = {
   id: 'quantity-invalid',
   description: 'A resource quantity (requests, limits, storage, capacity, sizeLimit...) that Kubernetes rejects or silently changes.',
   defaultSeverity: 'error',
+  judges: 'type',
   appliesToPatches: true,
   check(ctx) {
     const fields = quantityFields(ctx);

@@ -15,6 +15,7 @@ export const scInvalid: Rule = {
   id: 'sc-invalid',
   description: 'A StorageClass the API server rejects: no provisioner, a reclaimPolicy other than Delete or Retain, an unknown volumeBindingMode, oversized parameters.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [STORAGE_CLASS],
   check(ctx) {
     if (!isBuiltIn(ctx.resource, STORAGE_CLASS)) return;

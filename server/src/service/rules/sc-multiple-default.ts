@@ -10,6 +10,7 @@ export const scMultipleDefault: Rule = {
   id: 'sc-multiple-default',
   description: 'More than one StorageClass is annotated as the default class.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [STORAGE_CLASS],
   check(ctx) {
     const annotation = defaultClassAnnotation(ctx.resource);

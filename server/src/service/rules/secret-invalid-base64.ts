@@ -10,6 +10,7 @@ export const secretInvalidBase64: Rule = {
   id: 'secret-invalid-base64',
   description: 'A Secret data value that is not valid base64.',
   defaultSeverity: 'error',
+  judges: 'type',
   kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {

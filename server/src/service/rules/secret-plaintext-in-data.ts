@@ -10,6 +10,7 @@ export const secretPlaintextInData: Rule = {
   id: 'secret-plaintext-in-data',
   description: 'A Secret data value that looks like plain text rather than base64 (belongs under stringData).',
   defaultSeverity: 'error',
+  judges: 'type',
   kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {

@@ -12,6 +12,7 @@ export const secretTooLarge: Rule = {
   id: 'secret-too-large',
   description: 'A Secret whose data and stringData values exceed 1 MiB.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [SECRET],
   check(ctx) {
     let total = 0;

@@ -15,6 +15,7 @@ export const secretTrailingNewline: Rule = {
   id: 'secret-trailing-newline',
   description: 'A Secret data value whose decoded single-line text ends with a line break (echo without -n).',
   defaultSeverity: 'warning',
+  judges: 'type',
   kinds: [SECRET],
   appliesToPatches: true,
   check(ctx) {

@@ -31,6 +31,7 @@ export const secretTypeKeys: Rule = {
   id: 'secret-type-keys',
   description: 'A typed Secret (tls, dockerconfigjson, basic-auth, ssh-auth, service-account-token) without the keys its type requires.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [SECRET],
   check(ctx) {
     const typeNode = scalarAt(ctx.resource.root, ['type']);

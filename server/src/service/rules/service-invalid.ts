@@ -14,6 +14,7 @@ export const serviceInvalid: Rule = {
   id: 'service-invalid',
   description: 'A Service the API server rejects: ports (names, numbers, targetPort), clusterIP None with a non-ClusterIP type, ExternalName without externalName, selector syntax, type-specific fields.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [SERVICE],
   check(ctx) {
     if (!isBuiltIn(ctx.resource, SERVICE)) return;

@@ -5,7 +5,7 @@
 import { SERVICE } from '../kinds';
 import { isMap } from 'yaml';
 import { selectorMatches } from '../k8s/storage';
-import { ianaServiceName, looksLikePlaceholder } from '../k8s/validation';
+import { ianaServiceName } from '../k8s/validation';
 import { items, mapAt, seqAt, stringAt, stringMap } from '../yaml/access';
 import { containersOf } from '../workspace/references';
 import { isBuiltIn } from './builtIn';
@@ -17,16 +17,17 @@ export const serviceTargetPortUnknown: Rule = {
   id: 'service-target-port-unknown',
   description: 'A Service targetPort names a port that no container of the pods it selects (in the same file) declares.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [SERVICE],
   check(ctx) {
     if (!isBuiltIn(ctx.resource, SERVICE)) return;
     const spec = Field.root(ctx.resource).get('spec');
     const selector = stringMap(spec.get('selector').map);
     if (Object.keys(selector).length === 0) return;
-    // Invalid names are service-invalid's; placeholders are filled in before anything is applied.
+    // Invalid names (placeholders among them: `$`, `<`, `{`, capitals) are service-invalid's.
     const named = spec.get('ports').items().filter((p) => {
       const name = p.get('targetPort').string;
-      return name !== undefined && ianaServiceName(name) === undefined && !looksLikePlaceholder(name);
+      return name !== undefined && ianaServiceName(name) === undefined;
     });
     if (named.length === 0) return;
     const declared = new Set<string>();

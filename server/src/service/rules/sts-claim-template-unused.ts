@@ -9,6 +9,7 @@ export const stsClaimTemplateUnused: Rule = {
   id: 'sts-claim-template-unused',
   description: 'A volumeClaimTemplate is not mounted by any container.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     // Without a pod template nothing can mount anything; the schema reports the missing template.

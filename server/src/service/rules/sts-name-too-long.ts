@@ -11,6 +11,7 @@ export const stsNameTooLong: Rule = {
   id: 'sts-name-too-long',
   description: 'A StatefulSet name over 52 characters: the controller-revision-hash label of its pods would exceed 63 characters.',
   defaultSeverity: 'error',
+  judges: 'syntax',
   kinds: [STATEFUL_SET],
   appliesToPatches: true,
   check(ctx) {

@@ -9,6 +9,7 @@ export const stsNoAntiAffinity: Rule = {
   id: 'sts-no-anti-affinity',
   description: 'A StatefulSet with several replicas has no pod anti-affinity or topology spread constraint.',
   defaultSeverity: 'info',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const replicas = scalarAt(ctx.resource.root, ['spec', 'replicas']);

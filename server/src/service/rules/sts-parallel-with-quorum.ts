@@ -23,6 +23,7 @@ export const stsParallelWithQuorum: Rule = {
   id: 'sts-parallel-with-quorum',
   description: 'Parallel pod management on a StatefulSet that looks quorum-based (etcd, ZooKeeper, Consul, Kafka, ...).',
   defaultSeverity: 'info',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const policy = scalarAt(ctx.resource.root, ['spec', 'podManagementPolicy']);

@@ -9,6 +9,7 @@ export const stsSelectorMismatch: Rule = {
   id: 'sts-selector-mismatch',
   description: 'StatefulSet spec.selector does not match the labels of its pod template.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const selector = mapAt(ctx.resource.root, ['spec', 'selector']);

@@ -9,6 +9,7 @@ export const stsServiceMissing: Rule = {
   id: 'sts-service-missing',
   description: 'StatefulSet serviceName names no Service in the same namespace.',
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);

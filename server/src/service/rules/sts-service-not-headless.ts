@@ -8,6 +8,7 @@ export const stsServiceNotHeadless: Rule = {
   id: 'sts-service-not-headless',
   description: 'StatefulSet serviceName points at a Service that is not headless (clusterIP: None).',
   defaultSeverity: 'info',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);

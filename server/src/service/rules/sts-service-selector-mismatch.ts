@@ -8,6 +8,7 @@ export const stsServiceSelectorMismatch: Rule = {
   id: 'sts-service-selector-mismatch',
   description: "The StatefulSet's governing Service does not select the StatefulSet's pods.",
   defaultSeverity: 'warning',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);

@@ -15,6 +15,7 @@ export const stsSpecInvalid: Rule = {
   id: 'sts-spec-invalid',
   description: 'A StatefulSet spec the API server rejects (negative counts, update strategy, retention policy, selector, restartPolicy), or volumeClaimTemplates its controller cannot create claims from.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     if (!isBuiltIn(ctx.resource, STATEFUL_SET)) return;

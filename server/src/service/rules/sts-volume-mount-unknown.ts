@@ -9,6 +9,7 @@ export const stsVolumeMountUnknown: Rule = {
   id: 'sts-volume-mount-unknown',
   description: 'A volumeMount names neither a volume of the pod nor a volumeClaimTemplate.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [STATEFUL_SET],
   check(ctx) {
     const volumes = volumesOf(ctx.resource).map((v) => v.name);

@@ -7,6 +7,7 @@ import type { SchemaRegistry } from '../schema/registry';
 import type { Settings, SeverityName } from '../settings';
 import type { ParsedFile, Resource } from '../types';
 import type { IndexView } from '../scope/scopedIndex';
+import type { ValueJudgement } from '../diagnostics/valueJudgement';
 
 export type RuleSeverity = Exclude<SeverityName, 'off'>;
 
@@ -20,6 +21,8 @@ export interface Finding {
   severity?: RuleSeverity;
   /** Extra data code actions need (kept on the diagnostic's `data`). */
   data?: Record<string, unknown>;
+  /** What this finding judges about its value, when it differs from the rule's `judges`. */
+  judges?: ValueJudgement;
 }
 
 export interface RuleContext {
@@ -42,6 +45,12 @@ export interface Rule {
   /** One line shown in settings and docs. */
   description: string;
   defaultSeverity: RuleSeverity;
+  /**
+   * What the rule's findings judge about the value they sit on: whether a placeholder there
+   * (`${PORT}`, `PV_NAME`, `PORT`) makes a finding meaningless, so it folds into the file's
+   * template-placeholder hint (diagnostics/placeholders.ts). Required, so no rule can forget it.
+   */
+  judges: ValueJudgement;
   /** Kinds the rule looks at, by group and kind as the catalogue resolves them (kinds/); omitted means every resource. */
   kinds?: KindKey[];
   /**

@@ -16,6 +16,7 @@ export const workloadSpecInvalid: Rule = {
   id: 'workload-spec-invalid',
   description: 'A Deployment, ReplicaSet, DaemonSet, Job or CronJob spec the API server rejects: selector, template labels, restartPolicy, rollout limits, counts, schedule.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   kinds: [DEPLOYMENT, REPLICA_SET, REPLICATION_CONTROLLER, DAEMON_SET, JOB, CRON_JOB],
   check(ctx) {
     const errors = new FieldErrors(ctx);

@@ -26,6 +26,7 @@ export const yaml11ImplicitType: Rule = {
   id: 'yaml11-implicit-type',
   description: 'An unquoted value that YAML 1.1 reads as a boolean or number (yes, on, 1.10, 0777) where a string is expected.',
   defaultSeverity: 'error',
+  judges: 'meaning',
   appliesToPatches: true,
   check(ctx) {
     for (const { node, path } of typedNodes(ctx.resource, ctx.registry).nonStrings) {

@@ -7,6 +7,7 @@ import { isMap } from '../yaml/guards';
 import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import type { Diagnostic, ParsedFile, Resource } from '../types';
+import { withJudgement, type ValueJudgement } from '../diagnostics/valueJudgement';
 import { documentData } from './documentData';
 import { rememberTypedNodes, typedCollector } from './typedNodes';
 import { decodePointer, locate } from './locate';
@@ -128,8 +129,24 @@ function toDiagnostic(file: ParsedFile, resource: Resource, error: ErrorObject):
       // Errors about a whole map or list sit on its key, not on the many lines below it.
       const onKey = error.data !== null && typeof error.data === 'object';
       const anchor = (onKey ? located.key : located.value) ?? located.value ?? located.key;
-      return diagnosticAt(file, anchor, messageFor(segments, error));
+      return withJudgement(diagnosticAt(file, anchor, messageFor(segments, error)), judgementOf(error.keyword));
     }
+  }
+}
+
+/** What an ajv error judges about its value (for placeholders); required and unknown fields judge none. */
+function judgementOf(keyword: string): ValueJudgement {
+  switch (keyword) {
+    case 'enum':
+    case 'const':
+      return 'enum';
+    case 'pattern':
+    case 'maxLength':
+    case 'minLength':
+      return 'syntax';
+    default:
+      // type, format (byte, date-time), anyOf unions, numeric bounds.
+      return 'type';
   }
 }
 
