@@ -23,6 +23,8 @@ import { activationMedians, measureActivation, renderActivation, type Activation
 import { FORMAT_ONLY, appName, generateManifest, type Manifest, type PlantedKind } from './generate';
 import { BenchClient, type Published } from './lsp';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol';
+import { runCli, type CliRun } from './cliRun';
+import { runCopies } from './copies';
 import { writeCombinedSchema } from './schema';
 import { SERVER_NODE_FLAGS } from '../common/nodeFlags';
 
@@ -75,6 +77,8 @@ const HELP = `Usage: npm run bench -- [options]
   --no-activation         skip the extension activation measurement (part of the run by default)
   --activation-runs N     code-server sessions for the activation figures (default 5)
   --cli-apps N            apps in the CLI tree (default 2000 = 10,000 resources)
+  --copies 25,50,100,200  only this: the CLI on N copies of examples/ per N, time and RSS per copy
+                          (linear in the input, duplicates included?); --jobs N for the CLI (default 1)
   --stock-yls             yaml-language-server with its fixed 200 ms validation delay (default: delay removed)
   --profile DIR           write CPU profiles of our server (node --cpu-prof) into DIR
   --ours-node-flags "..."  node flags for our server (default: the extension's, common/nodeFlags.ts; "" for none)
@@ -733,14 +737,6 @@ function renderWorkspaceDiagnostics(w: WorkspaceDiagnostics): string {
 // ---------------------------------------------------------------------------------------------
 // the CLI on a 10,000-resource tree
 
-interface CliRun {
-  label: string;
-  wallMs: number;
-  peakMb: number;
-  exitCode: number | null;
-  summary: string;
-}
-
 function writeTree(dir: string, apps: number): void {
   const marker = join(dir, `.complete-${apps}`);
   if (existsSync(marker)) return;
@@ -753,25 +749,6 @@ function writeTree(dir: string, apps: number): void {
   writeFileSync(marker, '');
 }
 
-function runCli(label: string, args: string[], timeoutMs: number): Promise<CliRun> {
-  const peakFile = join(OUT, 'peak-rss.cjs');
-  writeFileSync(peakFile, "process.on('exit', () => { try { require('fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); } catch {} });\n");
-  return new Promise((resolvePromise) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, ['-r', peakFile, join(ROOT, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'ignore', 'pipe'], cwd: ROOT });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += String(d)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const wallMs = performance.now() - started;
-      const kb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
-      const summary = /k8s-stateful: (\d+ files? checked.*)/.exec(stderr)?.[1] ?? (code === null ? 'killed (timeout)' : stderr.trim().split('\n')[0] ?? '');
-      resolvePromise({ label, wallMs, peakMb: kb / 1024, exitCode: code, summary });
-    });
-  });
-}
-
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -781,6 +758,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${parseOnce(text)}\n`);
     return;
   }
+  if (argv.some((a) => a === '--copies' || a.startsWith('--copies='))) return runCopies(ROOT, OUT, argv);
   const options = parseOptions(argv);
   const deadline = new Deadline(performance.now() + options.deadlineMs);
   if (!existsSync(join(ROOT, 'dist', 'server.js')) || !existsSync(join(ROOT, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `node scripts/build.mjs` first');
@@ -859,9 +837,9 @@ async function main(): Promise<void> {
     const treeArg = tree;
     const timeout = 600_000;
     cli = [
-      await runCli('main thread (--jobs 1)', ['check', '-q', '--jobs', '1', treeArg], timeout),
-      await runCli('default (--jobs chosen automatically)', ['check', '-q', treeArg], timeout),
-      await runCli('2 workers (--jobs 2)', ['check', '-q', '--jobs', '2', treeArg], timeout),
+      await runCli(ROOT, OUT, 'main thread (--jobs 1)', ['check', '-q', '--jobs', '1', treeArg], timeout),
+      await runCli(ROOT, OUT, 'default (--jobs chosen automatically)', ['check', '-q', treeArg], timeout),
+      await runCli(ROOT, OUT, '2 workers (--jobs 2)', ['check', '-q', '--jobs', '2', treeArg], timeout),
     ];
     const lines = [
       `### CLI: \`k8s-stateful check\` on ${options.cliApps.toLocaleString('en-US')} files, ${(options.cliApps * 5).toLocaleString('en-US')} resources`,

@@ -2,7 +2,7 @@
 // diagnostics follow unsaved edits of other open documents, watched-file events and closes, and
 // definition / references / rename work across files.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -148,6 +148,30 @@ test('rename a ConfigMap edits its definition and its configMapKeyRef, envFrom a
     client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: { uri: cmUri }, position: at(cm, 'apiVersion') }),
     /Nothing to rename here/,
   );
+});
+
+test('nearest scope first: definition lists the own folder\'s ConfigMap first, rename leaves the copy of the app alone', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-lsp-scopes-'));
+  const other = new LspTestClient();
+  try {
+    const configMap = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-config\ndata:\n  level: debug\n';
+    const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1\n      envFrom:\n        - configMapRef:\n            name: app-config\n';
+    for (const copy of ['a-copy', 'b']) {
+      mkdirSync(join(dir, 'apps', copy), { recursive: true });
+      writeFileSync(join(dir, 'apps', copy, 'cm.yaml'), configMap);
+      writeFileSync(join(dir, 'apps', copy, 'pod.yaml'), pod);
+    }
+    const uri = (path: string) => pathToFileURL(join(dir, path)).href;
+    await other.initialize(pathToFileURL(dir).href);
+    await other.open(uri('apps/b/pod.yaml'), pod);
+    const definition = (await other.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('apps/b/pod.yaml') }, position: at(pod, 'app-config') })) as Location[];
+    assert.deepEqual(definition.map((l) => l.uri), [uri('apps/b/cm.yaml'), uri('apps/a-copy/cm.yaml')]);
+    const edit = (await other.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri('apps/b/pod.yaml') }, position: at(pod, 'app-config'), newName: 'b-config' })) as WorkspaceEdit;
+    assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [uri('apps/b/cm.yaml'), uri('apps/b/pod.yaml')]);
+  } finally {
+    await other.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a separate workspace: watched-file changes and closing an edited document bring the disk text back', async () => {

@@ -148,8 +148,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const file = stored.open ? documents.parsed(uri)! : parsed?.text === stored.text ? parsed : documents.parsedText(uri, stored.text, false);
     return findings.keep(stored, context, looked, file, fileDiagnostics(uri, file, ruleEnv, looked));
   };
-  const nav: navigate.NavigationContext = { documents, index };
-  const offset = (uri: string, position: Position) => navigate.offsetIn(nav, uri, position);
+  const navigation = (): navigate.NavigationContext => ({ documents, index, scopes: scopeModelFor(documents, settings.scopes) });
+  const offset = (uri: string, position: Position) => navigate.offsetIn({ documents, index }, uri, position);
   return {
     registry,
     index,
@@ -209,15 +209,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!stored || stored.text !== text) return undefined;
       return findings.current(stored, { settings: settingsOf(uri), isPatch: isPatch(uri), scopes: scopeModelFor(documents, settings.scopes) });
     },
-    definition: (uri, position) => navigate.definition(nav, uri, position),
-    references: (uri, position, includeDeclaration) => navigate.references(nav, uri, position, includeDeclaration),
+    definition: (uri, position) => navigate.definition(navigation(), uri, position),
+    references: (uri, position, includeDeclaration) => navigate.references(navigation(), uri, position, includeDeclaration),
     prepareRename(uri, position) {
       const at = offset(uri, position);
-      return at === undefined ? { error: 'unknown document' } : navigate.prepareRename(nav, uri, at);
+      return at === undefined ? { error: 'unknown document' } : navigate.prepareRename(navigation(), uri, at);
     },
     rename(uri, position, newName) {
       const at = offset(uri, position);
-      return at === undefined ? { error: 'unknown document' } : navigate.rename(nav, uri, at, newName);
+      return at === undefined ? { error: 'unknown document' } : navigate.rename(navigation(), uri, at, newName);
     },
     getPreview: (previewOptions) => computePreview({ ...env(), documents }, previewOptions),
     getCodeActions(uri, range, diagnostics, only) {
@@ -230,7 +230,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getCompletions(uri, position, completionOptions) {
       const file = documents.parsed(uri);
-      const workspace = { uri, index, defaultNamespace: settings.defaultNamespace };
+      const workspace = { uri, index, defaultNamespace: settings.defaultNamespace, scopes: scopeModelFor(documents, settings.scopes) };
       return file ? complete(file, registry, position, { ...completionOptions, resourceSnippets: options.resourceSnippets }, workspace) : { isIncomplete: false, items: [] };
     },
     getHover(uri, position) {

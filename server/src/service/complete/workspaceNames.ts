@@ -4,7 +4,8 @@
 // volumeMounts names... Navigation resolves the same sites, so the two agree. The position comes
 // from the schema path of the value being typed; the sibling
 // `name` of a key reference is read from the text (the line being typed is often not valid YAML);
-// the candidates come from the workspace index, limited to the referrer's effective namespace.
+// the candidates come from the workspace index, limited to the referrer's effective namespace, and
+// sort by scope (docs/scopes.md): this file, then its own scope nearest first, then other scopes.
 //
 // Secrets stay secret: Secret items carry key names and byte sizes only, never values (not even
 // base64). Sizes are computed from the value's length, without decoding it.
@@ -17,6 +18,7 @@ import { base64Size, configMapSummary, plural, scalarText, secretSize } from '..
 import type { ParsedFile, Resource } from '../types';
 import { descriptorOf, descriptorFor, isClusterScopedTarget, referenceSites, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
+import type { ScopeModel } from '../scope/model';
 import type { DataKeyFacts } from '../workspace/facts';
 import { containersOf, dataKeys, podSpecOf, volumesOf, type DataKey } from '../workspace/references';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
@@ -28,6 +30,8 @@ export interface WorkspaceContext {
   uri: string;
   index: WorkspaceIndex;
   defaultNamespace: string;
+  /** Which files resolve this file's references; absent: the file's own folder counts as its scope. */
+  scopes?: ScopeModel;
 }
 
 /** The value being typed, as completion sees it. */
@@ -109,7 +113,19 @@ export function workspaceNameItems(at: NamePosition, workspace: WorkspaceContext
   else if (target === 'Service') out = serviceNames(workspace, namespace, resource, site.headlessService === true);
   else if (descriptorFor(site.target)?.keySections) out = resourceNames(at, workspace, target, namespace, site);
   else out = otherNames(workspace, target, namespace);
-  return out.map((c) => toItem(c, at.range, quote, workspace.uri));
+  return out.map((c) => toItem(c, at.range, quote, workspace.uri, c.near ?? (c.uri === undefined ? 0 : nearness(workspace, c.uri))));
+}
+
+/**
+ * How near a definition is to the file being edited, the first sort key of its item: 0 this file,
+ * 1 its scope's nearest files (its folder, its Kustomize application, its explicit scope), 2 further
+ * in its scope, 3 another scope (still offered: the name may be created there for this app too).
+ */
+function nearness(workspace: WorkspaceContext, uri: string): number {
+  if (uri === workspace.uri) return 0;
+  if (!workspace.scopes) return folderOf(uri) === folderOf(workspace.uri) ? 1 : 2;
+  const distance = workspace.scopes.distance(workspace.uri, uri);
+  return distance === 0 ? 1 : distance === Infinity ? 3 : 2;
 }
 
 /** One suggestion before it becomes a CompletionItem. */
@@ -124,11 +140,13 @@ interface Candidate {
   documentation?: string;
   /** Text to insert instead of the name (the `""` storage class). */
   insert?: string;
-  /** The file defining it, shown in the detail. */
+  /** The file defining it, shown in the detail; it also ranks the item by scope (nearness). */
   uri?: string;
+  /** The scope rank for an item no file defines (default 0: this pod's own volumes). */
+  near?: number;
 }
 
-function toItem(c: Candidate, range: Range, quote: string | undefined, currentUri: string): CompletionItem {
+function toItem(c: Candidate, range: Range, quote: string | undefined, currentUri: string, near: number): CompletionItem {
   let newText = c.insert ?? yamlString(c.name);
   let filterText = c.insert ?? c.name;
   if (quote && c.insert === undefined) {
@@ -141,7 +159,7 @@ function toItem(c: Candidate, range: Range, quote: string | undefined, currentUr
     labelDetails: c.description ? { description: c.description } : undefined,
     kind: c.kind,
     detail: where ? `${c.detail} · ${where}` : c.detail,
-    sortText: `${c.group}${c.order === undefined ? c.name : String(c.order).padStart(5, '0')}`,
+    sortText: `${near}${c.group}${c.order === undefined ? c.name : String(c.order).padStart(5, '0')}`,
     filterText,
     textEdit: { range, newText },
   };
@@ -177,14 +195,18 @@ function targetNamespaceAt(at: NamePosition, site: RootedSite, referrerNamespace
   return mapValues(at.reader, at.line, at.keyCol).get(site.namespaceKey) || referrerNamespace;
 }
 
-/** The entries of a kind in a namespace, one per name (the first definition wins; the count is kept). */
-function byName(index: WorkspaceIndex, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number }> {
-  const found = new Map<string, { entry: IndexedResource; definitions: number }>();
-  for (const entry of index.ofKind(kind)) {
+/** The entries of a kind in a namespace, one per name (the nearest definition wins; the count is kept). */
+function byName(workspace: WorkspaceContext, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number }> {
+  const found = new Map<string, { entry: IndexedResource; definitions: number; near: number }>();
+  for (const entry of workspace.index.ofKind(kind)) {
     if (entry.namespace !== namespace) continue;
     const seen = found.get(entry.name);
-    if (seen) seen.definitions++;
-    else found.set(entry.name, { entry, definitions: 1 });
+    const near = nearness(workspace, entry.uri);
+    if (!seen) found.set(entry.name, { entry, definitions: 1, near });
+    else {
+      seen.definitions++;
+      if (near < seen.near) [seen.entry, seen.near] = [entry, near];
+    }
   }
   return [...found.values()];
 }
@@ -202,11 +224,10 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: st
   // A key typed before the name (`key: password` above `name: ‸`): resources holding it come first.
   const wantedKey = site.key !== undefined ? mapValues(at.reader, at.line, at.keyCol).get(site.key) : undefined;
   const via = site.via;
-  const here = folderOf(workspace.uri);
-  return byName(workspace.index, target, namespace).map(({ entry, definitions }) => {
+  return byName(workspace, target, namespace).map(({ entry, definitions }) => {
     const keys = uniqueKeys(entry);
     const type = target === 'Secret' ? entry.facts.secretType ?? 'Opaque' : undefined;
-    let group = entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2;
+    let group = 0;
     if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
     if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
     const madeBy = entry.facts.madeBy;
@@ -235,7 +256,8 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Slot, nam
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let order = 0;
-  for (const entry of workspace.index.find(target, name, namespace)) {
+  const definitions = workspace.index.find(target, name, namespace).map((entry) => ({ entry, near: nearness(workspace, entry.uri) }));
+  for (const { entry } of definitions.sort((a, b) => a.near - b.near)) {
     for (const key of dataKeys(entry.resource)) {
       if (seen.has(key.key)) continue;
       seen.add(key.key);
@@ -281,15 +303,14 @@ function configMapPreview(key: DataKey): string | undefined {
 // Claims, storage classes, Services, volumes.
 
 function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[] {
-  const here = folderOf(workspace.uri);
-  return byName(workspace.index, 'PersistentVolumeClaim', namespace).map(({ entry }) => {
+  return byName(workspace, 'PersistentVolumeClaim', namespace).map(({ entry }) => {
     const size = entry.facts.claim?.size;
     const modes = entry.facts.claim?.accessModes ?? [];
     const storageClass = entry.facts.claim?.storageClassName;
     const facts = [size, modes.join(', ') || undefined, storageClass === undefined ? undefined : storageClass === '' ? 'no class' : `class ${storageClass}`].filter(Boolean);
     return {
       name: entry.name,
-      group: entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2,
+      group: 0,
       kind: CompletionItemKind.Reference,
       description: facts.join(' · ') || undefined,
       detail: ['PersistentVolumeClaim', ...facts].join(' · '),
@@ -299,7 +320,7 @@ function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[]
 }
 
 function storageClassNames(workspace: WorkspaceContext): Candidate[] {
-  const out: Candidate[] = byName(workspace.index, 'StorageClass', '').map(({ entry }) => {
+  const out: Candidate[] = byName(workspace, 'StorageClass', '').map(({ entry }) => {
     const { isDefault = false, provisioner, volumeBindingMode, reclaimPolicy, allowVolumeExpansion } = entry.facts.storageClass ?? {};
     const facts = [
       provisioner && `provisioner \`${provisioner}\``,
@@ -326,6 +347,7 @@ function storageClassNames(workspace: WorkspaceContext): Candidate[] {
     name: '',
     insert: '""',
     group: 2,
+    near: 9,
     kind: CompletionItemKind.Value,
     description: 'no class: bind a pre-created PV',
     detail: 'No StorageClass',
@@ -338,7 +360,7 @@ function storageClassNames(workspace: WorkspaceContext): Candidate[] {
 function serviceNames(workspace: WorkspaceContext, namespace: string, referrer: Resource | undefined, headlessOnly: boolean): Candidate[] {
   if (!headlessOnly) return otherNames(workspace, 'Service', namespace);
   const podLabels = stringMap(mapAt(referrer?.root, ['spec', 'template', 'metadata', 'labels']));
-  return byName(workspace.index, 'Service', namespace)
+  return byName(workspace, 'Service', namespace)
     .filter(({ entry }) => entry.facts.service?.clusterIP === 'None')
     .map(({ entry }) => {
       const selector = entry.facts.service?.selector ?? {};
@@ -360,10 +382,9 @@ function serviceNames(workspace: WorkspaceContext, namespace: string, referrer: 
 
 /** Resources of a kind the other lists do not describe (any Service for an Ingress backend...): name, where, namespace. */
 function otherNames(workspace: WorkspaceContext, kind: string, namespace: string): Candidate[] {
-  const here = folderOf(workspace.uri);
-  return byName(workspace.index, kind, namespace).map(({ entry, definitions }) => ({
+  return byName(workspace, kind, namespace).map(({ entry, definitions }) => ({
     name: entry.name,
-    group: entry.uri === workspace.uri ? 0 : folderOf(entry.uri) === here ? 1 : 2,
+    group: 0,
     kind: CompletionItemKind.Reference,
     description: kind === 'Service' ? serviceSummary(entry) : undefined,
     detail: kind,

@@ -4,10 +4,10 @@ import { isScalar } from 'yaml';
 import type { Location, Position } from 'vscode-languageserver-types';
 import { hitAt } from '../parse/hitAt';
 import { offsetAt, rangeOf } from '../parse/positions';
-import { occurrences, symbolAt, type NavigationContext, type Occurrence } from './symbols';
+import { nearestFirst, occurrences, symbolAt, type NavigationContext, type Occurrence } from './symbols';
 
 export { prepareRename, rename, type PrepareRenameResult, type RenameResult } from './rename';
-export { symbolAt, occurrences, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
+export { symbolAt, occurrences, nearestFirst, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
 
 /** The offset of an LSP position in a known document, or undefined. */
 export function offsetIn(ctx: NavigationContext, uri: string, position: Position): number | undefined {
@@ -15,12 +15,15 @@ export function offsetIn(ctx: NavigationContext, uri: string, position: Position
   return file ? offsetAt(file.lineCounter, file.text, position) : undefined;
 }
 
-/** Where the thing at the position is defined: the resource's metadata.name, the key in data/stringData, the volume. */
+/**
+ * Where the thing at the position is defined: the resource's metadata.name, the key in data/stringData,
+ * the volume. Definitions in the file's own scope come first, the nearest first; other scopes' after them.
+ */
 export function definition(ctx: NavigationContext, uri: string, position: Position): Location[] {
   const offset = offsetIn(ctx, uri, position);
   const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset) ?? symbolOfValue(ctx, uri, offset);
   if (!at) return [];
-  return occurrences(ctx, at.symbol).filter((o) => o.declaration).map(toLocation);
+  return nearestFirst(ctx, uri, occurrences(ctx, at.symbol).filter((o) => o.declaration)).map(toLocation);
 }
 
 /**
@@ -34,12 +37,12 @@ function symbolOfValue(ctx: NavigationContext, uri: string, offset: number) {
   return isScalar(value) && value.range ? symbolAt(ctx, uri, value.range[0]) : undefined;
 }
 
-/** Every place that names the thing at the position (its definitions too when asked). */
+/** Every place that names the thing at the position (its definitions too when asked), nearest scope first. */
 export function references(ctx: NavigationContext, uri: string, position: Position, includeDeclaration: boolean): Location[] {
   const offset = offsetIn(ctx, uri, position);
   const at = offset === undefined ? undefined : symbolAt(ctx, uri, offset);
   if (!at) return [];
-  return occurrences(ctx, at.symbol).filter((o) => includeDeclaration || !o.declaration).map(toLocation);
+  return nearestFirst(ctx, uri, occurrences(ctx, at.symbol).filter((o) => includeDeclaration || !o.declaration)).map(toLocation);
 }
 
 function toLocation(o: Occurrence): Location {

@@ -1,5 +1,8 @@
 // Rename across the workspace: a ConfigMap, Secret, PVC, StorageClass or Service with every
 // reference to it, a ConfigMap/Secret key with every keyed reference, a volume with its mounts.
+// Within the renamed object's scope (docs/scopes.md): the definition under the cursor (or the one a
+// reference there resolves to, nearest first) and the references that resolve to it, so a dev/prod
+// copy of the app or an unrelated app using the same name is left alone.
 // Each edit replaces exactly one scalar's source text (keeping its quoting style, quoting a plain
 // scalar when YAML 1.1 would read the new text as something else), so comments and layout stay.
 import { isClusterScoped, isClusterScopedTarget } from '../kinds';
@@ -7,7 +10,7 @@ import { parseDocument, Scalar } from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import { volumesOf } from '../workspace/references';
-import { describeSymbol, occurrences, symbolAt, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
+import { describeSymbol, nearestOf, occurrences, scopeDistance, symbolAt, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
 
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
@@ -29,7 +32,7 @@ export function rename(ctx: NavigationContext, uri: string, offset: number, newN
   const { symbol, found } = checked;
   const invalid = validateNewName(symbol, newName);
   if (invalid) return { error: invalid };
-  const clash = collision(ctx, symbol, newName);
+  const clash = collision(ctx, symbol, newName, found);
   if (clash) return { error: clash };
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of found) {
@@ -46,24 +49,29 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
   const at = symbolAt(ctx, uri, offset);
   if (!at) return { error: `Nothing to rename here: ${WHAT_RENAMES}.` };
   const { symbol } = at;
-  const found = occurrences(ctx, symbol);
+  const all = occurrences(ctx, symbol);
+  const what = describeSymbol(symbol);
+  if (!all.some((o) => o.declaration)) {
+    return { error: `${what} is not defined in the workspace, so its definition cannot be renamed with it; rename the definition first.` };
+  }
+  const found = inScopeOf(ctx, uri, at.node, all);
   const declarations = found.filter((o) => o.declaration);
+  if (declarations.length === 0) {
+    return { error: `${what} is not defined in the scope of ${uri} (docs/scopes.md), so its definition cannot be renamed with it; rename it where it is defined.` };
+  }
   const made = declarations.find((o) => o.madeBy);
   if (made?.madeBy) {
     return { error: `${describeSymbol(symbol)} is made by ${made.madeBy.kind} "${made.madeBy.name}" from its name; rename the ${made.madeBy.kind} and its users instead.` };
-  }
-  const what = describeSymbol(symbol);
-  if (declarations.length === 0) {
-    return { error: `${what} is not defined in the workspace, so its definition cannot be renamed with it; rename the definition first.` };
   }
   if (symbol.type === 'resource' && declarations.length > 1) {
     return { error: `${what} is defined ${declarations.length} times (${[...new Set(declarations.map((d) => d.uri))].join(', ')}); which one to rename is ambiguous.` };
   }
   if (symbol.type !== 'volume') {
-    // A same-named resource elsewhere plus a file that relies on the default namespace: which one
-    // that file means depends on where it is applied (kubectl -n, kustomize), so do not guess.
+    // A same-named resource elsewhere in scope plus a file that relies on the default namespace: which
+    // one that file means depends on where it is applied (kubectl -n, kustomize), so do not guess.
     const kind = symbol.kind;
-    const others = ctx.index.ofKind(kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace);
+    const home = declarations[0].uri;
+    const others = ctx.index.ofKind(kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace && scopeDistance(ctx, home, r.uri) !== Infinity);
     const implicit = found.find((o) => o.resource.namespace === undefined && !isClusterScoped(o.resource.apiVersion, o.resource.kind));
     if (!isClusterScopedTarget(symbol.kind) && others.length > 0 && implicit) {
       return {
@@ -78,6 +86,25 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
     }
   }
   return { symbol, at: at.node, found };
+}
+
+/**
+ * The occurrences that rename together: the definitions the cursor means (the nearest ones from the
+ * definition under it, or from the reference under it) and every reference that resolves to one of them.
+ */
+function inScopeOf(ctx: NavigationContext, uri: string, node: Scalar, all: Occurrence[]): Occurrence[] {
+  const declarations = all.filter((o) => o.declaration);
+  // On a definition, it and those as near to it (two in one folder are ambiguous, reported by the caller).
+  const from = declarations.find((o) => o.node === node)?.uri ?? uri;
+  const chosen = new Set(nearestOf(ctx, from, declarations));
+  if (chosen.size === 0) return [];
+  const resolvesHere = new Map<string, boolean>();
+  return all.filter((o) => {
+    if (o.declaration) return chosen.has(o);
+    let here = resolvesHere.get(o.uri);
+    if (here === undefined) resolvesHere.set(o.uri, (here = nearestOf(ctx, o.uri, declarations).some((d) => chosen.has(d))));
+    return here;
+  });
 }
 
 /** DNS-1123 subdomain (most object names), DNS-1035 label (Services), DNS-1123 label (volumes), ConfigMap key. */
@@ -102,16 +129,20 @@ export function validateNewName(symbol: NavSymbol, name: string): string | undef
   return DNS1123_SUBDOMAIN.test(name) && name.length <= 253 ? undefined : `"${name}" is not a valid ${symbol.kind} name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.').`;
 }
 
-function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string): string | undefined {
+function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string, found: Occurrence[]): string | undefined {
+  const home = found.find((o) => o.declaration)!;
   switch (symbol.type) {
-    case 'resource':
-      if (newName !== symbol.name && ctx.index.find(symbol.kind, newName, symbol.namespace).length > 0) {
+    case 'resource': {
+      // Only a resource the renamed references could then resolve to clashes: one in their scope.
+      const taken = ctx.index.find(symbol.kind, newName, symbol.namespace).filter((r) => found.some((o) => scopeDistance(ctx, o.uri, r.uri) !== Infinity));
+      if (newName !== symbol.name && taken.length > 0) {
         return `${symbol.kind} "${newName}" already exists${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}.`;
       }
       return undefined;
+    }
     case 'key': {
       if (newName === symbol.key) return undefined;
-      const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration);
+      const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration && o.resource === home.resource);
       return owners.length > 0 ? `${symbol.kind} "${symbol.name}" already has a key "${newName}".` : undefined;
     }
     case 'volume':

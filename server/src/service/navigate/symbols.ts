@@ -6,6 +6,7 @@ import type { ParsedFile, Resource } from '../types';
 import { scalarAt } from '../yaml/access';
 import { descriptorOf, referredKinds } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
+import type { ScopeModel } from '../scope/model';
 import { covers, dataKeys, referenceAt, referencesOf, targetNamespace, volumesOf } from '../workspace/references';
 
 /** Kinds whose names some reference site names (kinds/), so navigation and rename know them. */
@@ -34,6 +35,34 @@ export interface Occurrence {
 export interface NavigationContext {
   documents: DocumentStore;
   index: WorkspaceIndex;
+  /** Which files resolve a file's references, nearest first (docs/scopes.md); absent: the whole workspace, unordered. */
+  scopes?: ScopeModel;
+}
+
+/** How far `to` is from `from` for navigation: 0 the file's own scope, higher further, Infinity another scope. */
+export function scopeDistance(ctx: NavigationContext, from: string, to: string): number {
+  return ctx.scopes ? ctx.scopes.distance(from, to) : 0;
+}
+
+/** The items nearest first as seen from `from` (stable: equal distances keep their order). */
+export function nearestFirst<T extends { uri: string }>(ctx: NavigationContext, from: string, items: T[]): T[] {
+  if (!ctx.scopes || items.length < 2) return items;
+  return items
+    .map((item, order) => ({ item, order, distance: scopeDistance(ctx, from, item.uri) }))
+    .sort((a, b) => a.distance - b.distance || a.order - b.order)
+    .map((r) => r.item);
+}
+
+/** The items at the smallest finite distance from `from`: what a reference there resolves to. */
+export function nearestOf<T extends { uri: string }>(ctx: NavigationContext, from: string, items: T[]): T[] {
+  let best = Infinity;
+  let out: T[] = [];
+  for (const item of items) {
+    const distance = scopeDistance(ctx, from, item.uri);
+    if (distance < best) [best, out] = [distance, [item]];
+    else if (distance === best && distance !== Infinity) out.push(item);
+  }
+  return out;
 }
 
 export interface SymbolAt {
