@@ -315,6 +315,7 @@ function recorderFor(index: WorkspaceIndex): Recorder {
         looked.add(String(args[0]) + EXISTS);
         break;
       case 'find':
+      case 'named':
         looked.add(dependencyKey(String(args[0]), String(args[1])));
         break;
       case 'entryFor': {

@@ -4,11 +4,11 @@
 // an unrelated app defining the same name) never decides a finding.
 import { YAMLMap } from 'yaml';
 import type { Resource } from '../types';
-import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import { lookupNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import type { GeneratedDefinition, ScopeModel } from './model';
 
 /** What rules read of the index; WorkspaceIndex itself is one (unscoped). */
-export type IndexView = Pick<WorkspaceIndex, 'find' | 'ofKind' | 'hasKind' | 'namespaceOf' | 'entryFor'>;
+export type IndexView = Pick<WorkspaceIndex, 'find' | 'named' | 'ofKind' | 'hasKind' | 'namespaceOf' | 'entryFor'>;
 
 /** Generated objects whose keys come from env files the service cannot read: any key may exist. */
 const openKeyEntries = new WeakSet<IndexedResource>();
@@ -25,9 +25,18 @@ export class ScopedIndex implements IndexView {
   ) {}
 
   find(kind: string, name: string, namespace: string): IndexedResource[] {
-    const found = this.index.find(kind, name, namespace);
+    // The in-scope definitions of the name, nearest first, computed once per scope and name (the
+    // same name defined in N copies of an app would otherwise cost N per lookup: quadratic).
+    const ns = lookupNamespace(kind, namespace);
+    const inScope = this.named(kind, name).filter((e) => e.namespace === ns);
     const generated = this.generated(kind).filter((g) => g.name === name && g.namespace === namespace);
-    return nearest(this.uri, this.model, found.length === 0 ? generated : [...generated, ...found]);
+    if (generated.length > 0) return nearest(this.uri, this.model, [...generated, ...inScope]);
+    return nearest(this.uri, this.model, inScope);
+  }
+
+  /** The resources of a kind with this name in the scope, any namespace, nearest first. */
+  named(kind: string, name: string): IndexedResource[] {
+    return this.model.inScopeNearestFirst(this.uri, this.index.named(kind, name));
   }
 
   /** Every resource of the kind in the scope, nearest first. */

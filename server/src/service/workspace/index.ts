@@ -252,13 +252,15 @@ export class WorkspaceIndex {
   }
 
   find(kind: string, name: string, namespace: string): IndexedResource[] {
-    const ns = isClusterScopedTarget(kind) ? '' : namespace;
-    this.refresh();
     // By name first: a linear scan per lookup is quadratic over thousands of resources.
-    return (this.byName.get(`${kind}\u0000${name}`) ?? []).filter((r) => r.namespace === ns);
+    const ns = lookupNamespace(kind, namespace);
+    return this.named(kind, name).filter((r) => r.namespace === ns);
   }
 
-  /** Every resource of this kind and name, in any namespace. */
+  /**
+   * Every resource of this kind and name, in any namespace. The same array while they do not change,
+   * so callers can cache what they derive from it (scope/scopedIndex.ts).
+   */
   named(kind: string, name: string): IndexedResource[] {
     this.refresh();
     return this.byName.get(`${kind}\u0000${name}`) ?? [];
@@ -273,6 +275,11 @@ export class WorkspaceIndex {
   namespaceOf(resource: Resource): string {
     return this.effectiveNamespace(resource, this.settings().defaultNamespace);
   }
+}
+
+/** The namespace a lookup of `kind` in `namespace` matches: '' for cluster-scoped kinds. */
+export function lookupNamespace(kind: string, namespace: string): string {
+  return isClusterScopedTarget(kind) ? '' : namespace;
 }
 
 /** The effective namespace by the built-in catalogue alone (for kinds with a descriptor; the index also knows custom kinds' scopes). */
