@@ -1,22 +1,18 @@
 #!/usr/bin/env node
-// `npm run corpus`: runs the language service over the real-world manifests in ../shared/corpus
-// (never copied into this repository) and prints, per rule, how many findings each severity got.
-// Files keep their original repository paths (from INDEX.tsv) so kustomization.yaml patch paths
-// resolve as they did upstream. A corpus folder holds one source repository, but such a repository
-// (kubernetes/examples above all) is many unrelated apps, all in the default namespace: checked as
-// one workspace, a Service or ConfigMap of one example answers (or duplicates) a reference of another.
-// So by default each app is its own workspace, as a user opens it: the directory of the file, or the
-// outermost directory above it that holds a kustomization.yaml (an overlay reaches up into its base).
+// `npm run corpus`: checks the real-world manifests in ../shared/corpus (never copied into this
+// repository) the way a user checks a repository: one `k8s-stateful check` per top-level folder (one
+// source repository each), the folder as the workspace, so the engine's scope model decides which
+// files judge which (docs/scopes.md). Prints per folder the counts per severity and the time, then per
+// rule how many findings each severity got.
 //
-//   node scripts/corpus.mjs [--corpus DIR] [--verbose|--list] [--rule ID] [--workspace app|repo|file]
+//   node scripts/corpus.mjs [--corpus DIR] [--verbose|--list] [--rule ID] [--folder NAME]
 //     --verbose, --list  print every finding (file:line:col severity code message)
 //     --rule ID          print only the findings of that rule (implies --verbose for it)
-//     --workspace        app (default), repo (one workspace per corpus folder) or file
-import { build } from 'esbuild';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join, posix, resolve } from 'node:path';
+//     --folder NAME      check only that top-level folder (repeatable)
+// Needs dist/cli.js (`npm run build`). Exit 1 when a check crashes (exit 2, or no JSON report).
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,91 +21,68 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const corpus = resolve(option('--corpus') ?? join(ROOT, '..', 'shared', 'corpus'));
 const onlyRule = option('--rule');
 const verbose = args.includes('--verbose') || args.includes('--list') || onlyRule !== undefined;
-const grouping = option('--workspace') ?? 'app';
-if (!['app', 'repo', 'file'].includes(grouping)) {
-  console.error(`--workspace must be app, repo or file, not ${grouping}`);
-  process.exit(2);
-}
-const SLOW_MS = 2000;
+const onlyFolders = args.flatMap((arg, i) => (arg === '--folder' ? [args[i + 1]] : []));
+const cli = join(ROOT, 'dist', 'cli.js');
 
 if (!existsSync(corpus)) {
   console.error(`no corpus at ${corpus} (pass --corpus DIR)`);
   process.exit(2);
 }
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` first');
+  process.exit(2);
+}
 
-// The service is TypeScript; bundle it once into a temporary CommonJS file.
-const out = mkdtempSync(join(tmpdir(), 'k8s-stateful-corpus-'));
-await build({
-  stdin: { contents: "export { createLanguageService } from './server/src/service'; export { schemaFiles } from './server/src/schemaFiles';", resolveDir: ROOT, loader: 'ts' },
-  bundle: true, platform: 'node', format: 'cjs', outfile: join(out, 'service.js'), logLevel: 'error',
-});
-const { createLanguageService, schemaFiles } = createRequire(import.meta.url)(join(out, 'service.js'));
-rmSync(out, { recursive: true, force: true });
-
-const SEVERITY = ['', 'error', 'warning', 'info', 'hint'];
-const counts = new Map(); // code -> { error, warning, info, hint, files:Set }
-let files = 0;
+const SEVERITIES = ['error', 'warning', 'info', 'hint'];
+const byRule = new Map(); // ruleId -> { error, warning, info, hint, files: Set }
+const perFolder = [];
 let crashes = 0;
-const slow = [];
 
-for (const folder of readdirSync(corpus).sort()) {
-  const indexPath = join(corpus, folder, 'INDEX.tsv');
-  if (!existsSync(indexPath)) continue;
-  const rows = readFileSync(indexPath, 'utf8').trim().split('\n').slice(1).map((line) => line.split('\t'));
-  for (const group of workspaces(rows.filter(([file]) => existsSync(join(corpus, folder, file))))) {
-  const service = createLanguageService({ schemas: schemaFiles(join(ROOT, 'schemas', 'generated')) });
-  const entries = [];
-  for (const [file, repo, path] of group) {
-    const full = join(corpus, folder, file);
-    const uri = `file:///corpus/${repo}/${path}`;
-    service.setDocument(uri, readFileSync(full, 'utf8'), 1);
-    entries.push({ file: `${folder}/${file}`, uri });
+const folders = readdirSync(corpus)
+  .filter((name) => statSync(join(corpus, name)).isDirectory() && (onlyFolders.length === 0 || onlyFolders.includes(name)))
+  .sort();
+for (const folder of folders) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [cli, 'check', join(corpus, folder), '--format', 'json', '--severity', 'hint', '--quiet', '--allow-empty'], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 2 ** 20,
+  });
+  const seconds = (performance.now() - started) / 1000;
+  let report;
+  try {
+    report = JSON.parse(run.stdout);
+  } catch {
+    report = undefined;
   }
-  for (const { file, uri } of entries) {
-    files++;
-    const started = performance.now();
-    let diagnostics;
-    try {
-      diagnostics = service.getDiagnostics(uri);
-    } catch (error) {
-      crashes++;
-      console.log(`CRASH ${file}: ${error.stack ?? error}`);
-      continue;
-    }
-    const ms = performance.now() - started;
-    if (ms > SLOW_MS) slow.push(`${file} (${ms.toFixed(0)} ms)`);
-    for (const d of diagnostics) {
-      const code = String(d.code);
-      const entry = counts.get(code) ?? { error: 0, warning: 0, info: 0, hint: 0, files: new Set() };
-      entry[SEVERITY[d.severity ?? 1]]++;
-      entry.files.add(file);
-      counts.set(code, entry);
-      if (verbose && (!onlyRule || onlyRule === code)) console.log(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${SEVERITY[d.severity ?? 1]} ${code} ${d.message}`);
+  if (run.status === 2 || !report) {
+    crashes++;
+    console.log(`CRASH ${folder}: exit ${run.status}${run.signal ? ` (${run.signal})` : ''}\n${run.stderr}`);
+    continue;
+  }
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of report.diagnostics) {
+    counts[d.severity]++;
+    const entry = byRule.get(d.ruleId) ?? { error: 0, warning: 0, info: 0, hint: 0, files: new Set() };
+    entry[d.severity]++;
+    entry.files.add(`${folder}/${d.file}`);
+    byRule.set(d.ruleId, entry);
+    if (verbose && (!onlyRule || onlyRule === d.ruleId)) {
+      const file = relative(corpus, resolve(d.file));
+      console.log(`${file}:${d.line}:${d.column} ${d.severity} ${d.ruleId} ${d.message}`);
     }
   }
-  }
+  perFolder.push({ folder, files: report.summary.files, counts, seconds });
 }
 
-/** The INDEX.tsv rows of one corpus folder, split into the workspaces --workspace asks for. */
-function workspaces(rows) {
-  if (grouping === 'repo') return [rows];
-  if (grouping === 'file') return rows.map((row) => [row]);
-  const kustomizeDirs = new Set(rows.filter(([, , path]) => posix.basename(path) === 'kustomization.yaml').map(([, repo, path]) => `${repo}/${posix.dirname(path)}`));
-  const groups = new Map();
-  for (const row of rows) {
-    const [, repo, path] = row;
-    let app = `${repo}/${posix.dirname(path)}`;
-    for (let dir = app; dir.startsWith(`${repo}/`); dir = posix.dirname(dir)) if (kustomizeDirs.has(dir)) app = dir;
-    groups.set(app, [...(groups.get(app) ?? []), row]);
-  }
-  return [...groups.values()];
-}
+const table = (header, rows) => {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+};
 
-console.log(`\n${files} files, ${crashes} crashes, ${slow.length} slower than ${SLOW_MS} ms${slow.length ? `: ${slow.join(', ')}` : ''}\n`);
-const rows = [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-const pad = Math.max(4, ...rows.map(([code]) => code.length));
-console.log(`${'rule'.padEnd(pad)}  error  warning  info  hint  files`);
-for (const [code, c] of rows) {
-  console.log(`${code.padEnd(pad)}  ${String(c.error).padStart(5)}  ${String(c.warning).padStart(7)}  ${String(c.info).padStart(4)}  ${String(c.hint).padStart(4)}  ${String(c.files.size).padStart(5)}`);
-}
+console.log(`\n${perFolder.reduce((n, f) => n + f.files, 0)} files in ${perFolder.length} folders, ${crashes} crashes\n`);
+console.log(table(['folder', 'files', ...SEVERITIES, 'seconds'], perFolder.map((f) => [f.folder, f.files, ...SEVERITIES.map((s) => f.counts[s]), f.seconds.toFixed(1)])));
+console.log('');
+const rules = [...byRule.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+console.log(table(['rule', ...SEVERITIES, 'files'], rules.map(([code, c]) => [code, ...SEVERITIES.map((s) => c[s]), c.files.size])));
 process.exit(crashes > 0 ? 1 : 0);

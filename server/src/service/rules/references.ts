@@ -18,13 +18,14 @@ export function missingReferenceSeverity(ctx: RuleContext, suggestion: string | 
 
 /**
  * The name the scope defines that `name` is very likely a typo of: at most two edits apart (one for
- * short names). closestName alone also offers distant names ("my-storage-class" -> "hyperdisk-ml").
+ * short names), stricter than closestName's did-you-mean (a quarter of the length), because it makes
+ * the finding a warning.
  */
 export function likelyTypoOf(name: string, candidates: string[]): string | undefined {
   const suggestion = closestName(name, candidates);
   if (suggestion === undefined) return undefined;
   const allowed = name.length >= 8 ? 2 : 1;
-  return Math.abs(suggestion.length - name.length) <= allowed && editDistance(name.toLowerCase(), suggestion.toLowerCase()) <= allowed ? suggestion : undefined;
+  return editDistance(name.toLowerCase(), suggestion.toLowerCase(), allowed) <= allowed ? suggestion : undefined;
 }
 
 /** References a pod (or an operator's resource) makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */

@@ -129,22 +129,26 @@ export function genericMessage(segments: string[], error: ErrorObject): string {
 /** The known name closest to a misspelt one: same letters ignoring case, or a small edit distance. */
 export function closestName(input: string, candidates: string[]): string | undefined {
   const lower = input.toLowerCase();
+  const allowed = Math.max(1, Math.floor(input.length / 4));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate.toLowerCase() === lower) return candidate;
-    const distance = editDistance(lower, candidate.toLowerCase());
+    const distance = editDistance(lower, candidate.toLowerCase(), allowed);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  const allowed = Math.max(1, Math.floor(input.length / 4));
   return bestDistance <= allowed ? best : undefined;
 }
 
-export function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 3) return Math.abs(a.length - b.length);
+/**
+ * The optimal string alignment distance of `a` and `b`. When the lengths alone differ by more than
+ * `max`, the answer is `max + 1` (more than allowed) without computing the table.
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   // Optimal string alignment distance: adjacent transpositions ("serivceName") count as one edit.
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
   for (let j = 0; j <= b.length; j++) d[0][j] = j;
