@@ -8,6 +8,8 @@ export interface CliRun {
   label: string;
   wallMs: number;
   peakMb: number;
+  /** CPU time of the child (user + system): steadier than wall time on a shared machine. */
+  cpuMs: number;
   exitCode: number | null;
   summary: string;
   /** Lines the report wrote to stdout (one per finding in the text format). */
@@ -17,7 +19,7 @@ export interface CliRun {
 export function runCli(root: string, outDir: string, label: string, args: string[], timeoutMs: number): Promise<CliRun> {
   mkdirSync(outDir, { recursive: true });
   const peakFile = join(outDir, 'peak-rss.cjs');
-  writeFileSync(peakFile, "process.on('exit', () => { try { require('fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS}\\n`); } catch {} });\n");
+  writeFileSync(peakFile, "process.on('exit', () => { try { require('fs').writeSync(2, `\\nBENCH_MAXRSS_KB=${process.resourceUsage().maxRSS} BENCH_CPU_US=${process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime}\\n`); } catch {} });\n");
   return new Promise((resolvePromise) => {
     const started = performance.now();
     const child = spawn(process.execPath, ['-r', peakFile, join(root, 'dist', 'cli.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd: root });
@@ -32,8 +34,9 @@ export function runCli(root: string, outDir: string, label: string, args: string
       clearTimeout(timer);
       const wallMs = performance.now() - started;
       const kb = Number(/BENCH_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
+      const cpuMs = Number(/BENCH_CPU_US=(\d+)/.exec(stderr)?.[1] ?? NaN) / 1000;
       const summary = /k8s-stateful: (\d+ files? .*checked.*)/.exec(stderr)?.[1] ?? (code === null ? 'killed (timeout)' : stderr.trim().split('\n')[0] ?? '');
-      resolvePromise({ label, wallMs, peakMb: kb / 1024, exitCode: code, summary, reportLines });
+      resolvePromise({ label, wallMs, peakMb: kb / 1024, cpuMs, exitCode: code, summary, reportLines });
     });
   });
 }

@@ -1,9 +1,9 @@
 // `npm run bench -- --copies 25,50,100,200`: the CLI on N copies of examples/ side by side (a
 // monorepo of identical apps: every resource defined N times, every finding repeated per copy), one
-// run per N, printing time, peak RSS and reported lines per N and per copy. A run has a fixed cost
-// (start-up, schema compilation) that the smallest N pays too, so the "per extra copy" columns (the
-// difference to the smallest run divided by the extra copies) are the ones that must stay flat as N
-// grows for time and memory to be linear; the ratio column compares each N with the smallest.
+// run per N, printing wall and CPU time (CPU is steadier on a shared machine), peak RSS and reported
+// lines per N. A run has a fixed cost (start-up, schema compilation) that the smallest N pays too, so
+// the "per extra copy" columns (the difference to the smallest run divided by the extra copies) are
+// the ones that must stay flat as N grows for time and memory to be linear.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -53,14 +53,13 @@ export async function runCopies(root: string, outDir: string, argv: string[]): P
   }
   const base = runs[0];
   const rows = runs.map(({ copies, run }) => {
-    const n = copies / base.copies;
-    const time = run.wallMs / base.run.wallMs;
-    const extraMs = copies === base.copies ? '—' : `${((run.wallMs - base.run.wallMs) / (copies - base.copies)).toFixed(0)} ms`;
-    return `| ${copies} | ${(run.wallMs / 1000).toFixed(1)} s | ${(run.wallMs / copies).toFixed(0)} ms | ${extraMs} | ${time.toFixed(2)} (${n}×) | ${Math.round(run.peakMb)} MB | ${marginalMb(run, copies, base)} | ${run.reportLines} | ${(run.reportLines / copies).toFixed(1)} | ${run.exitCode} |`;
+    const extra = (value: (r: CliRun) => number, unit: string, digits: number) =>
+      copies === base.copies ? '—' : `${((value(run) - value(base.run)) / (copies - base.copies)).toFixed(digits)} ${unit}`;
+    return `| ${copies} | ${(run.wallMs / 1000).toFixed(1)} s | ${(run.cpuMs / 1000).toFixed(1)} s | ${extra((r) => r.cpuMs, 'ms', 0)} | ${(run.cpuMs / base.run.cpuMs).toFixed(2)} (${copies / base.copies}×) | ${Math.round(run.peakMb)} MB | ${extra((r) => r.peakMb, 'MB', 2)} | ${run.reportLines} | ${(run.reportLines / copies).toFixed(1)} | ${run.exitCode} |`;
   });
   process.stdout.write(
     [
-      '| copies | wall | per copy | per extra copy | time ratio (input ratio) | peak RSS | RSS per extra copy | findings | per copy | exit |',
+      '| copies | wall | CPU | CPU per extra copy | CPU ratio (input ratio) | peak RSS | RSS per extra copy | findings | per copy | exit |',
       '|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
@@ -70,10 +69,4 @@ export async function runCopies(root: string, outDir: string, argv: string[]): P
   );
   writeFileSync(join(outDir, 'copies.json'), JSON.stringify({ date: new Date().toISOString(), options, runs }, null, 2));
   process.stderr.write(`bench: results in ${join(outDir, 'copies.json')}\n`);
-}
-
-/** Peak RSS added per copy beyond the smallest run: flat when memory is linear (the process's base cancels out). */
-function marginalMb(run: CliRun, copies: number, base: { copies: number; run: CliRun }): string {
-  if (copies === base.copies) return '—';
-  return `${((run.peakMb - base.run.peakMb) / (copies - base.copies)).toFixed(2)} MB`;
 }
