@@ -220,7 +220,7 @@ test('the CLI: --crds gives custom resources their schema; without it the kind i
 test('a cluster-scoped CRD: its resources get no default namespace, and namespaces on them are ignored like on built-in cluster-scoped kinds', () => {
   const clusterCrd = crdText.replace('scope: Namespaced', 'scope: Cluster');
   const twoInNamespaces = [backup('').replace('name: b', 'name: b\n  namespace: one'), backup('').replace('name: b', 'name: b\n  namespace: two')].join('---\n');
-  const namespaces = (service: LanguageService) => service.index.ofKind('PostgresBackup').map((e) => e.namespace);
+  const namespaces = (service: LanguageService) => service.index.ofKind('PostgresBackup.db.example.com').map((e) => e.namespace);
   const duplicates = (service: LanguageService) => service.getDiagnostics(CR_URI).filter((d) => d.code === 'duplicate-resource').length;
 
   // Namespaced: two namespaces, two objects.
@@ -228,11 +228,11 @@ test('a cluster-scoped CRD: its resources get no default namespace, and namespac
   assert.deepEqual(namespaces(service), ['one', 'two']);
   assert.equal(duplicates(service), 0);
   // The CRD edited to Cluster: the same two documents are one object defined twice (the namespaces mean nothing).
-  const before = service.index.ofKind('PostgresBackup');
+  const before = service.index.ofKind('PostgresBackup.db.example.com');
   service.setDocument(CRD_URI, clusterCrd, 2);
   assert.deepEqual(namespaces(service), ['', '']);
   // New entries, not old ones changed in place: caches that compare entries by identity see the change.
-  assert.ok(service.index.ofKind('PostgresBackup').every((entry, i) => entry !== before[i]));
+  assert.ok(service.index.ofKind('PostgresBackup.db.example.com').every((entry, i) => entry !== before[i]));
   assert.equal(duplicates(service), 1);
   // Back to Namespaced, and the CRD gone: each resource keeps its own namespace again.
   service.setDocument(CRD_URI, crdText, 3);

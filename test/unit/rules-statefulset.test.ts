@@ -229,3 +229,18 @@ test('rules select kinds by API group through the catalogue: a custom group\'s S
   // The removed apps/v1beta1 is still the built-in StatefulSet (checked as its replacement).
   assert.deepEqual(codes(broken.replace('apiVersion: apps/v1', 'apiVersion: apps/v1beta1')), ['sts-selector-mismatch', 'sts-service-missing']);
 });
+
+test('the index keys kinds by group: a Knative Service is no Service for serviceName, an OpenKruise StatefulSet is not in the preview', () => {
+  const knative = 'apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      containers:\n        - image: example/db\n';
+  const ws = workspace({ 'db.yaml': sts(), 'knative.yaml': knative });
+  assert.deepEqual(ws.findings('db.yaml', 'sts-service-missing').length, 1, summarize(ws.all('db.yaml')));
+  assert.deepEqual(ws.service.index.ofKind('Service').map((e) => e.uri), []);
+  assert.deepEqual(ws.service.index.ofKind('Service.serving.knative.dev').map((e) => e.name), ['db']);
+  // With the core Service beside it, only that one counts.
+  assert.deepEqual(workspace({ 'db.yaml': sts(), 'knative.yaml': knative, 'svc.yaml': headless() }).findings('db.yaml', 'sts-service-missing'), []);
+
+  const kruise = workspace({ 'db.yaml': sts(), 'kruise.yaml': sts().replace('apps/v1', 'apps.kruise.io/v1beta1').replace('name: db\nspec', 'name: kdb\nspec'), 'svc.yaml': headless() });
+  assert.deepEqual(kruise.service.getPreview().statefulSets.map((s) => s.name), ['db']);
+  // A removed apps version is the same kind: it is in the StatefulSet bucket.
+  assert.deepEqual(workspace({ 'old.yaml': sts().replace('apps/v1', 'apps/v1beta1') }).service.index.ofKind('StatefulSet.apps').map((e) => e.name), ['db']);
+});

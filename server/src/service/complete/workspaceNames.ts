@@ -16,7 +16,7 @@ import { dottedPath } from '../schema/docs';
 import type { PathSegment } from '../schema/walk';
 import { base64Size, configMapSummary, plural, scalarText, secretSize } from '../k8s/dataSummary';
 import type { ParsedFile, Resource } from '../types';
-import { descriptorOf, descriptorFor, isClusterScopedTarget, referenceSites, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
+import { CLAIM, descriptorOf, descriptorFor, isClusterScopedTarget, kindId, kindNameOf, referenceSites, STORAGE_CLASS, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import type { ScopeModel } from '../scope/model';
 import type { DataKeyFacts } from '../workspace/facts';
@@ -104,12 +104,12 @@ export function workspaceNameItems(at: NamePosition, workspace: WorkspaceContext
   const resource = resourceAt(at);
   const namespace = targetNamespaceAt(at, site, resource ? effectiveNamespace(resource, workspace.defaultNamespace) : workspace.defaultNamespace);
   const quote = at.partial.startsWith('"') || at.partial.startsWith("'") ? at.partial[0] : undefined;
-  const target = site.target.kind;
+  const target = kindId(site.target);
   let out: Candidate[];
   if (slot.what === 'key') out = keyNames(at, workspace, slot, namespace);
   else if (target === 'Volume') out = volumeNames(at, resource);
-  else if (target === 'PersistentVolumeClaim') out = claimNames(workspace, namespace);
-  else if (target === 'StorageClass') out = storageClassNames(workspace);
+  else if (target === kindId(CLAIM)) out = claimNames(workspace, namespace);
+  else if (target === kindId(STORAGE_CLASS)) out = storageClassNames(workspace);
   else if (target === 'Service') out = serviceNames(workspace, namespace, resource, site.headlessService === true);
   else if (descriptorFor(site.target)?.keySections) out = resourceNames(at, workspace, target, namespace, site);
   else out = otherNames(workspace, target, namespace);
@@ -190,7 +190,7 @@ function resourceAt(at: NamePosition): Resource | undefined {
 
 /** Where the target is looked up: '' when cluster-scoped, the namespace the site names beside it (claimRef.namespace), else the referrer's. */
 function targetNamespaceAt(at: NamePosition, site: RootedSite, referrerNamespace: string): string {
-  if (isClusterScopedTarget(site.target.kind)) return '';
+  if (isClusterScopedTarget(kindId(site.target))) return '';
   if (site.namespaceKey === undefined) return referrerNamespace;
   return mapValues(at.reader, at.line, at.keyCol).get(site.namespaceKey) || referrerNamespace;
 }
@@ -252,7 +252,7 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Slot, nam
   const nameField = slot.site.name;
   const name = slot.inParent ? parentMapValues(at)?.get(nameField) : mapValues(at.reader, at.line, at.keyCol).get(nameField);
   if (!name) return [];
-  const target = slot.site.target.kind;
+  const target = kindId(slot.site.target);
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let order = 0;
@@ -303,7 +303,7 @@ function configMapPreview(key: DataKey): string | undefined {
 // Claims, storage classes, Services, volumes.
 
 function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[] {
-  return byName(workspace, 'PersistentVolumeClaim', namespace).map(({ entry }) => {
+  return byName(workspace, kindId(CLAIM), namespace).map(({ entry }) => {
     const size = entry.facts.claim?.size;
     const modes = entry.facts.claim?.accessModes ?? [];
     const storageClass = entry.facts.claim?.storageClassName;
@@ -320,7 +320,7 @@ function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[]
 }
 
 function storageClassNames(workspace: WorkspaceContext): Candidate[] {
-  const out: Candidate[] = byName(workspace, 'StorageClass', '').map(({ entry }) => {
+  const out: Candidate[] = byName(workspace, kindId(STORAGE_CLASS), '').map(({ entry }) => {
     const { isDefault = false, provisioner, volumeBindingMode, reclaimPolicy, allowVolumeExpansion } = entry.facts.storageClass ?? {};
     const facts = [
       provisioner && `provisioner \`${provisioner}\``,
@@ -387,8 +387,8 @@ function otherNames(workspace: WorkspaceContext, kind: string, namespace: string
     group: 0,
     kind: CompletionItemKind.Reference,
     description: kind === 'Service' ? serviceSummary(entry) : undefined,
-    detail: kind,
-    documentation: `**${kind} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${definitions > 1 ? `\n\nDefined ${definitions} times in the workspace.` : ''}`,
+    detail: kindNameOf(kind),
+    documentation: `**${kindNameOf(kind)} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${definitions > 1 ? `\n\nDefined ${definitions} times in the workspace.` : ''}`,
     uri: entry.uri,
   }));
 }

@@ -5,8 +5,8 @@
 // Caches: each CRD document's kinds by the document's text; each validator by its schema's JSON
 // text, compiled on first use. Both keep only what the current CRDs use. `version()` changes
 // whenever a kind's schema changes, appears or goes; the findings caches compare it.
+import { CUSTOM_RESOURCE_DEFINITION, kindId, type CustomKindScope } from '../kinds';
 import type { DocumentStore } from '../documents';
-import type { CustomKindScope } from '../kinds';
 import { parseFile } from '../parse/parseFile';
 import { documentData } from '../schema/documentData';
 import type { CustomSchemas, JsonSchema, KindEntry, SchemaRegistry, Validator } from '../schema/registry';
@@ -108,7 +108,7 @@ export class CrdCatalog implements CustomSchemas {
     this.index.refresh();
     if (this.index.generation === this.seenGeneration && !this.externalChanged) return this.kinds;
     this.seenGeneration = this.index.generation;
-    const crds = this.index.ofKind('CustomResourceDefinition');
+    const crds = this.index.ofKind(kindId(CUSTOM_RESOURCE_DEFINITION));
     if (!this.externalChanged && sameEntries(crds, this.seenCrds)) return this.kinds;
     this.externalChanged = false;
     this.seenCrds = crds;

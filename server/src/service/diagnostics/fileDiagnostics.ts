@@ -1,4 +1,5 @@
 // All diagnostics of one file: YAML syntax, each resource's schema check, then the rule catalogue.
+import { kindIdOf } from '../kinds';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { sizeLimitDiagnostic } from '../parse/sizeLimit';
 import { documentSyntaxDiagnostics, syntaxDiagnostics } from '../parse/syntaxDiagnostics';
@@ -321,7 +322,7 @@ function recorderFor(index: WorkspaceIndex): Recorder {
       case 'entryFor': {
         // The entry of the resource itself: it changes only with the resources of its kind and name.
         const resource = args[0] as Resource;
-        looked.add(dependencyKey(resource.kind, resource.name ?? ''));
+        looked.add(dependencyKey(kindIdOf(resource.apiVersion, resource.kind), resource.name ?? ''));
         break;
       }
       case 'namespaceOf':

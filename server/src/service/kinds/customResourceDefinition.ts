@@ -4,7 +4,7 @@
 import { stringAt } from '../yaml/access';
 import type { KindDescriptor } from './types';
 
-export const CUSTOM_RESOURCE_DEFINITION: KindDescriptor = {
+export const CUSTOM_RESOURCE_DEFINITION_KIND: KindDescriptor = {
   group: 'apiextensions.k8s.io',
   kind: 'CustomResourceDefinition',
   scope: 'Cluster',

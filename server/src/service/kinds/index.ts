@@ -8,7 +8,7 @@
 // schema in its CRD catalogue (crds/catalog.ts).
 import { SCOPE_ONLY_KINDS } from './clusterScoped';
 import { CONFIG_KINDS } from './config';
-import { CUSTOM_RESOURCE_DEFINITION } from './customResourceDefinition';
+import { CUSTOM_RESOURCE_DEFINITION_KIND } from './customResourceDefinition';
 import { NETWORK_KINDS } from './network';
 import { OPERATOR_KINDS } from './operators';
 import { VOLUME } from './keys';
@@ -23,9 +23,11 @@ export type * from './types';
 export * from './keys';
 
 /** The built-in kinds, then operators' kinds we describe ourselves (they have no schema yet). */
-const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, CUSTOM_RESOURCE_DEFINITION, ...OPERATOR_KINDS];
+const BUILTIN: KindDescriptor[] = [...WORKLOAD_KINDS, ...CONFIG_KINDS, ...STORAGE_KINDS, ...NETWORK_KINDS, ...SCOPE_ONLY_KINDS, CUSTOM_RESOURCE_DEFINITION_KIND, ...OPERATOR_KINDS];
 
 const byGroupKind = new Map<string, KindDescriptor>();
+/** Descriptors by kind id (kindId). */
+const byId = new Map<string, KindDescriptor>();
 /** Built-in kinds by bare name, for resources whose apiVersion names a wrong or no built-in group. */
 const builtinByKind = new Map<string, KindDescriptor>();
 const all: KindDescriptor[] = [];
@@ -39,6 +41,7 @@ function registerKind(descriptor: KindDescriptor): void {
   const previous = byGroupKind.get(keyOf(descriptor.group, descriptor.kind));
   if (previous) all.splice(all.indexOf(previous), 1);
   all.push(descriptor);
+  byId.set(kindId(descriptor), descriptor);
   for (const group of [descriptor.group, ...(descriptor.legacyGroups ?? [])]) byGroupKind.set(keyOf(group, descriptor.kind), descriptor);
   if (descriptor.schema === 'builtin' && !builtinByKind.has(descriptor.kind)) builtinByKind.set(descriptor.kind, descriptor);
 }
@@ -75,6 +78,26 @@ export function isKind(resource: { apiVersion: string; kind: string }, key: Kind
   return descriptor !== undefined && descriptor === descriptorFor(key);
 }
 
+/**
+ * A kind's id, which the index and references key kinds by: its name qualified by its API group
+ * unless the group is the core one (`StatefulSet.apps`, `StorageClass.storage.k8s.io`, `Secret`),
+ * the way kubectl names resources.
+ */
+export function kindId(key: KindKey): string {
+  return key.group ? `${key.kind}.${key.group}` : key.kind;
+}
+
+/** The id of a resource's kind: its descriptor's (legacy groups and a built-in kind under a wrong built-in group resolve to it), else its own group's. */
+export function kindIdOf(apiVersion: string | undefined, kind: string): string {
+  return kindId(descriptorOf(apiVersion, kind) ?? { group: groupOf(apiVersion ?? ''), kind });
+}
+
+/** The kind name of an id, for messages. */
+export function kindNameOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
+
 /** The descriptor of a kind named by a reference site. */
 export function descriptorFor(key: KindKey): KindDescriptor | undefined {
   return byGroupKind.get(keyOf(key.group, key.kind));
@@ -89,9 +112,9 @@ export function isClusterScoped(apiVersion: string | undefined, kind: string): b
   return descriptorOf(apiVersion, kind)?.scope === 'Cluster';
 }
 
-/** Whether a reference target kind (a built-in kind by name, as references and the index name them) is cluster-scoped. */
-export function isClusterScopedTarget(kind: string): boolean {
-  return builtinByKind.get(kind)?.scope === 'Cluster';
+/** Whether a reference target (a kind id, as references and the index name kinds) is cluster-scoped. */
+export function isClusterScopedTarget(id: string): boolean {
+  return byId.get(id)?.scope === 'Cluster';
 }
 
 /** A reference site with its path from the resource's root (pod sites under the kind's pod spec). */
@@ -126,10 +149,10 @@ export function parsePath(path: string): PathSegmentPattern[] {
   });
 }
 
-/** Kinds whose names some reference site names (navigation and rename know them). */
+/** Ids of the kinds whose names some reference site names (navigation and rename know them). */
 export function referredKinds(): Set<string> {
   const out = new Set<string>();
-  for (const descriptor of all) for (const site of referenceSites(descriptor)) if (site.target.kind !== VOLUME.kind) out.add(site.target.kind);
+  for (const descriptor of all) for (const site of referenceSites(descriptor)) if (kindId(site.target) !== kindId(VOLUME)) out.add(kindId(site.target));
   return out;
 }
 

@@ -17,5 +17,6 @@ export const DAEMON_SET: KindKey = { group: 'apps', kind: 'DaemonSet' };
 export const REPLICA_SET: KindKey = { group: 'apps', kind: 'ReplicaSet' };
 export const JOB: KindKey = { group: 'batch', kind: 'Job' };
 export const CRON_JOB: KindKey = { group: 'batch', kind: 'CronJob' };
+export const CUSTOM_RESOURCE_DEFINITION: KindKey = { group: 'apiextensions.k8s.io', kind: 'CustomResourceDefinition' };
 /** Not a kind: a volume (or claim template) of the same pod spec, named by volumeMounts. */
 export const VOLUME: KindKey = { group: '', kind: 'Volume' };

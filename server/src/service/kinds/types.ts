@@ -19,7 +19,7 @@ export type SchemaSource = 'builtin' | 'crd' | 'none';
  */
 export type ReferenceVia = string;
 
-/** The kinds a reference can point at, plus `Volume`: a volume (or claim template) of the referring resource itself. */
+/** The kind a reference points at, by its id (kindId: `Secret`, `StorageClass.storage.k8s.io`), or `Volume`: a volume (or claim template) of the referring resource itself. */
 export type ReferenceTarget = string;
 
 /**

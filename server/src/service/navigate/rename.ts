@@ -5,7 +5,7 @@
 // copy of the app or an unrelated app using the same name is left alone.
 // Each edit replaces exactly one scalar's source text (keeping its quoting style, quoting a plain
 // scalar when YAML 1.1 would read the new text as something else), so comments and layout stay.
-import { isClusterScoped, isClusterScopedTarget } from '../kinds';
+import { isClusterScoped, isClusterScopedTarget, kindNameOf } from '../kinds';
 import { parseDocument, Scalar } from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
@@ -69,9 +69,9 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
   if (symbol.type !== 'volume') {
     // A same-named resource elsewhere in scope plus a file that relies on the default namespace: which
     // one that file means depends on where it is applied (kubectl -n, kustomize), so do not guess.
-    const kind = symbol.kind;
+    const kind = kindNameOf(symbol.kind);
     const home = declarations[0].uri;
-    const others = ctx.index.ofKind(kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace && scopeDistance(ctx, home, r.uri) !== Infinity);
+    const others = ctx.index.ofKind(symbol.kind).filter((r) => r.name === symbol.name && r.namespace !== symbol.namespace && scopeDistance(ctx, home, r.uri) !== Infinity);
     const implicit = found.find((o) => o.resource.namespace === undefined && !isClusterScoped(o.resource.apiVersion, o.resource.kind));
     if (!isClusterScopedTarget(symbol.kind) && others.length > 0 && implicit) {
       return {
@@ -116,7 +116,7 @@ const DATA_KEY = /^[-._a-zA-Z0-9]+$/;
 export function validateNewName(symbol: NavSymbol, name: string): string | undefined {
   if (symbol.type === 'key') {
     if (!DATA_KEY.test(name) || name.length > 253 || name === '.' || name === '..') {
-      return `"${name}" is not a valid ${symbol.kind} key (letters, digits, '-', '_' and '.', at most 253 characters).`;
+      return `"${name}" is not a valid ${kindNameOf(symbol.kind)} key (letters, digits, '-', '_' and '.', at most 253 characters).`;
     }
     return undefined;
   }
@@ -126,7 +126,7 @@ export function validateNewName(symbol: NavSymbol, name: string): string | undef
   if (symbol.kind === 'Service') {
     return DNS1035_LABEL.test(name) && name.length <= 63 ? undefined : `"${name}" is not a valid Service name (a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters).`;
   }
-  return DNS1123_SUBDOMAIN.test(name) && name.length <= 253 ? undefined : `"${name}" is not a valid ${symbol.kind} name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.').`;
+  return DNS1123_SUBDOMAIN.test(name) && name.length <= 253 ? undefined : `"${name}" is not a valid ${kindNameOf(symbol.kind)} name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.').`;
 }
 
 function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string, found: Occurrence[]): string | undefined {
@@ -136,14 +136,14 @@ function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string, f
       // Only a resource the renamed references could then resolve to clashes: one in their scope.
       const taken = ctx.index.find(symbol.kind, newName, symbol.namespace).filter((r) => found.some((o) => scopeDistance(ctx, o.uri, r.uri) !== Infinity));
       if (newName !== symbol.name && taken.length > 0) {
-        return `${symbol.kind} "${newName}" already exists${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}.`;
+        return `${kindNameOf(symbol.kind)} "${newName}" already exists${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}.`;
       }
       return undefined;
     }
     case 'key': {
       if (newName === symbol.key) return undefined;
       const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration && o.resource === home.resource);
-      return owners.length > 0 ? `${symbol.kind} "${symbol.name}" already has a key "${newName}".` : undefined;
+      return owners.length > 0 ? `${kindNameOf(symbol.kind)} "${symbol.name}" already has a key "${newName}".` : undefined;
     }
     case 'volume':
       return newName !== symbol.name && volumesOf(symbol.resource).some((v) => v.name === newName) ? `a volume "${newName}" already exists in this pod.` : undefined;

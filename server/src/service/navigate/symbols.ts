@@ -4,7 +4,7 @@ import type { Scalar } from 'yaml';
 import type { DocumentStore } from '../documents';
 import type { ParsedFile, Resource } from '../types';
 import { scalarAt } from '../yaml/access';
-import { descriptorOf, referredKinds } from '../kinds';
+import { descriptorOf, kindIdOf, kindNameOf, referredKinds } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
 import type { ScopeModel } from '../scope/model';
 import { covers, dataKeys, referenceAt, referencesOf, targetNamespace, volumesOf } from '../workspace/references';
@@ -14,7 +14,7 @@ const NAMED_KINDS = referredKinds();
 
 export type NavSymbol =
   /** A resource some reference site names (ConfigMap, Secret, PVC, StorageClass, Service...), by name in a namespace ('' when cluster-scoped). */
-  | { type: 'resource'; kind: string; name: string; namespace: string }
+  | { type: 'resource'; /** The kind's id (kinds/ kindId). */ kind: string; name: string; namespace: string }
   /** A key of a kind with key sections (ConfigMap, Secret). */
   | { type: 'key'; kind: string; name: string; namespace: string; key: string }
   /** A volume (or volumeClaimTemplate) of one pod-bearing resource, named by its volumeMounts. */
@@ -94,12 +94,12 @@ export function symbolAt(ctx: NavigationContext, uri: string, offset: number): S
     return { symbol: { type: 'resource', kind: ref.target, name: ref.name, namespace: targetNamespace(ref, namespace) }, node: ref.nameNode, resource };
   }
 
-  const kind = resource.kind;
+  const kind = kindIdOf(resource.apiVersion, resource.kind);
   const nameNode = scalarAt(resource.root, ['metadata', 'name']);
   if (nameNode && covers(nameNode, offset) && NAMED_KINDS.has(kind) && resource.name !== undefined) {
     return { symbol: { type: 'resource', kind, name: resource.name, namespace }, node: nameNode, resource };
   }
-  if (descriptorOf(resource.apiVersion, kind)?.keySections && resource.name !== undefined) {
+  if (descriptorOf(resource.apiVersion, resource.kind)?.keySections && resource.name !== undefined) {
     const key = dataKeys(resource).find((k) => covers(k.keyNode, offset));
     if (key) return { symbol: { type: 'key', kind, name: resource.name, namespace, key: key.key }, node: key.keyNode, resource };
   }
@@ -150,9 +150,9 @@ export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurren
 export function describeSymbol(symbol: NavSymbol): string {
   switch (symbol.type) {
     case 'resource':
-      return `${symbol.kind} "${symbol.name}"${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}`;
+      return `${kindNameOf(symbol.kind)} "${symbol.name}"${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}`;
     case 'key':
-      return `key "${symbol.key}" of ${symbol.kind} "${symbol.name}"`;
+      return `key "${symbol.key}" of ${kindNameOf(symbol.kind)} "${symbol.name}"`;
     case 'volume':
       return `volume "${symbol.name}"`;
   }

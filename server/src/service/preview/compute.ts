@@ -1,7 +1,7 @@
 // Computes the Stateful Preview: for each StatefulSet, the names the controller will create
 // (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
 // Pure: reads the workspace index and the parsed documents, never the transport.
-import { isKind, STATEFUL_SET } from '../kinds';
+import { isKind, kindId, STATEFUL_SET } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { defaultClasses } from '../workspace/storage';
 import { rangeOf } from '../parse/positions';
@@ -48,7 +48,7 @@ export const DEFAULT_MAX_LISTED_PODS = 20;
 
 export function computePreview(env: PreviewEnvironment, options: PreviewOptions = {}): PreviewModel {
   // Templates are never indexed (workspace/index.ts), so every entry is a real manifest.
-  const statefulSets = [...env.index.ofKind('StatefulSet')].sort(activeFirst(options.activeUri));
+  const statefulSets = [...env.index.ofKind(kindId(STATEFUL_SET))].sort(activeFirst(options.activeUri));
   const identity: IdentityEnvironment = { ...env, cache: new Map() };
   const recorders = new Map<string, LookupRecorder>();
   const operatorResources = operatorResourcePreviews(

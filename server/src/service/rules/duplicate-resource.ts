@@ -17,7 +17,7 @@ export const duplicateResource: Rule = {
     const self = ctx.index.entryFor(resource);
     if (!self) return;
     const earlier = ctx.index
-      .find(resource.kind, resource.name, self.namespace)
+      .find(self.kindId, resource.name, self.namespace)
       .filter((other) => other !== self && group(other.apiVersion) === group(self.apiVersion))
       .filter((other) => together(other.uri) !== undefined && (other.uri < self.uri || (other.uri === self.uri && other.start < self.start)));
     if (earlier.length === 0) return;

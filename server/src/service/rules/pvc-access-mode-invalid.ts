@@ -1,7 +1,7 @@
 // Access modes the API server rejects (none at all; ReadWriteOncePod mixed with others), and the
 // certain cases where a volume cannot honour ReadWriteMany: node-local PVs (hostPath, local) and
 // claims whose class provisions block disks that attach to one node at a time.
-import { CLAIM, isKind, PERSISTENT_VOLUME, STATEFUL_SET } from '../kinds';
+import { CLAIM, isKind, kindId, PERSISTENT_VOLUME, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { accessModes, claimsOf } from '../k8s/storage';
 import { mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
@@ -39,7 +39,7 @@ export const pvcAccessModeInvalid: Rule = {
     for (const claim of claimsOf(ctx.resource)) {
       checkModes(ctx, claim.spec, claim.statefulSet !== undefined ? `volumeClaimTemplate "${claim.name}"` : 'a PersistentVolumeClaim');
       const className = stringAt(claim.spec, ['storageClassName']);
-      const storageClass = className ? ctx.index.find('StorageClass', className, '')[0] : undefined;
+      const storageClass = className ? ctx.index.find(kindId(STORAGE_CLASS), className, '')[0] : undefined;
       const provisioner = storageClass?.facts.storageClass?.provisioner;
       const rwx = sharedModes(claim.spec).filter((n) => valueOf(n) === 'ReadWriteMany');
       if (provisioner && SINGLE_NODE_PROVISIONERS.has(provisioner) && rwx.length && (stringAt(claim.spec, ['volumeMode']) ?? 'Filesystem') === 'Filesystem') {

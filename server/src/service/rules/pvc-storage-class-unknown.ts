@@ -1,7 +1,7 @@
 // A claim's storageClassName must name a StorageClass, or the claim stays Pending. "" is not a
 // reference: it asks for a pre-created volume without a class (static binding). Neither is a name
 // that only PersistentVolumes use (the docs' "manual"): such claims bind statically by class name.
-import { CLAIM, STATEFUL_SET } from '../kinds';
+import { CLAIM, kindId, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
 import { claimsOf } from '../k8s/storage';
 import { scalarAt } from '../yaml/access';
 import { likelyTypoOf, missingReferenceSeverity } from './references';
@@ -18,10 +18,10 @@ export const pvcStorageClassUnknown: Rule = {
       const node = scalarAt(claim.spec, ['storageClassName']);
       if (!node || node.value === null || String(node.value) === '') continue;
       const name = String(node.value);
-      if (ctx.index.find('StorageClass', name, '').length > 0) continue;
+      if (ctx.index.find(kindId(STORAGE_CLASS), name, '').length > 0) continue;
       // A class name only PersistentVolumes carry is static binding by name ("manual"): no StorageClass needed.
       if (ctx.index.ofKind('PersistentVolume').some((pv) => pv.facts.volume?.storageClassName === name)) continue;
-      const known = [...new Set(ctx.index.ofKind('StorageClass').map((sc) => sc.name))];
+      const known = [...new Set(ctx.index.ofKind(kindId(STORAGE_CLASS)).map((sc) => sc.name))];
       const suggestion = likelyTypoOf(name, known);
       const detail = suggestion ? ` — did you mean "${suggestion}"?` : known.length ? ` (the workspace defines ${known.map((n) => `"${n}"`).join(', ')})` : ' (the workspace defines no StorageClass; it may come from the cluster)';
       ctx.report({

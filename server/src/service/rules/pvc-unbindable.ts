@@ -6,7 +6,7 @@
 // the workspace defines no PV at all (they may be created elsewhere). A PV can bind when it has the
 // claim's class, every requested access mode, enough capacity, the same volumeMode, labels matching the
 // selector, and no claimRef to another claim. The message explains the closest PV's failing conditions.
-import { CLAIM, STATEFUL_SET } from '../kinds';
+import { CLAIM, kindId, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
 import type { Node } from 'yaml';
 import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '../k8s/quantity';
 import { NO_PROVISIONER, accessModes, claimsOf, describeSelector, selectorMatches, type Claim } from '../k8s/storage';
@@ -46,7 +46,7 @@ function checkClaim(ctx: RuleContext, claim: Claim, offers: VolumeOffer[]): void
   const defaults = defaultClasses(ctx.index);
   // A claim without a class gets the default class at admission; with none known, the class is unknown.
   const effectiveClass = className ?? (defaults.length === 1 ? defaults[0].name : undefined);
-  const storageClass = effectiveClass ? ctx.index.find('StorageClass', effectiveClass, '')[0] : undefined;
+  const storageClass = effectiveClass ? ctx.index.find(kindId(STORAGE_CLASS), effectiveClass, '')[0] : undefined;
 
   let reason: StaticReason | undefined;
   if (volumeName !== undefined) reason = { why: `it names volumeName "${volumeName}"`, node: nodeAt(spec, ['volumeName'])! };

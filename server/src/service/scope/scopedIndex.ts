@@ -94,6 +94,7 @@ function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): Index
     uri: g.uri,
     resource,
     kind: g.kind,
+    kindId: g.kind, // core kinds: the id is the name
     apiVersion: 'v1',
     name: g.name,
     namespace,

@@ -8,7 +8,7 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
-import { conditionHolds, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, type CustomKindScope, type KindDescriptor, type MadeObject } from '../kinds';
+import { conditionHolds, CUSTOM_RESOURCE_DEFINITION as CRD_KIND, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, kindId, kindIdOf, type CustomKindScope, type KindDescriptor, type MadeObject } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
 
@@ -16,6 +16,8 @@ export interface IndexedResource {
   uri: string;
   resource: Resource;
   kind: string;
+  /** The kind's id (kinds/ kindId: `StatefulSet.apps`, `Secret`): what the index keys kinds by. */
+  kindId: string;
   apiVersion: string;
   name: string;
   /** Effective namespace: the resource's own, the default namespace, or '' for cluster-scoped kinds. */
@@ -73,16 +75,16 @@ export class WorkspaceIndex {
         this.remember(list);
       }
       for (const entry of list) {
-        const bucket = byKind.get(entry.kind);
+        const bucket = byKind.get(entry.kindId);
         if (bucket) bucket.push(entry);
-        else byKind.set(entry.kind, [entry]);
+        else byKind.set(entry.kindId, [entry]);
       }
     }
     this.byKind = byKind;
     this.byName = new Map();
     for (const bucket of byKind.values()) {
       for (const entry of bucket) {
-        const key = `${entry.kind}\u0000${entry.name}`;
+        const key = `${entry.kindId}\u0000${entry.name}`;
         const named = this.byName.get(key);
         if (named) named.push(entry);
         else this.byName.set(key, [entry]);
@@ -174,16 +176,16 @@ export class WorkspaceIndex {
         const a = oldList[i];
         const b = list[i];
         if (a === b) continue;
-        if (a.kind !== b.kind || a.name !== b.name || a.namespace !== b.namespace) return false;
+        if (a.kindId !== b.kindId || a.name !== b.name || a.namespace !== b.namespace) return false;
         changes.push([a, b]);
       }
     }
     const copied = new Map<string, IndexedResource[]>();
     for (const [a, b] of changes) {
-      let bucket = copied.get(a.kind);
+      let bucket = copied.get(a.kindId);
       if (!bucket) {
-        bucket = [...(this.byKind.get(a.kind) ?? [])];
-        copied.set(a.kind, bucket);
+        bucket = [...(this.byKind.get(a.kindId) ?? [])];
+        copied.set(a.kindId, bucket);
       }
       const at = bucket.indexOf(a);
       if (at < 0) return false;
@@ -191,7 +193,7 @@ export class WorkspaceIndex {
     }
     const named = new Map<string, IndexedResource[]>();
     for (const [a, b] of changes) {
-      const key = `${a.kind}\u0000${a.name}`;
+      const key = `${a.kindId}\u0000${a.name}`;
       let bucket = named.get(key);
       if (!bucket) {
         bucket = [...(this.byName.get(key) ?? [])];
@@ -240,6 +242,7 @@ export class WorkspaceIndex {
     return [...this.byKind.values()].flat();
   }
 
+  /** Every resource of a kind, by its id (kinds/ kindId). */
   ofKind(kind: string): IndexedResource[] {
     this.refresh();
     return this.byKind.get(kind) ?? [];
@@ -288,7 +291,7 @@ export function effectiveNamespace(resource: Resource, defaultNamespace: string)
   return resource.namespace ?? defaultNamespace;
 }
 
-const CUSTOM_RESOURCE_DEFINITION = 'CustomResourceDefinition';
+const CUSTOM_RESOURCE_DEFINITION = kindId(CRD_KIND);
 
 function sameSet(a: Set<string>, b: Set<string>): boolean {
   return a.size === b.size && [...a].every((x) => b.has(x));
@@ -327,6 +330,7 @@ function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, deta
       uri,
       resource: detach ? detach(resource) : resource,
       kind: resource.kind,
+      kindId: kindIdOf(resource.apiVersion, resource.kind),
       apiVersion: resource.apiVersion,
       name: resource.name,
       namespace: namespaceOf(resource),
@@ -364,9 +368,10 @@ function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): Indexe
       uri: maker.uri,
       resource: maker.resource,
       kind: made.kind.kind,
+      kindId: kindId(made.kind),
       apiVersion: made.kind.group ? `${made.kind.group}/v1` : 'v1',
       name: made.name.replaceAll('{name}', maker.name),
-      namespace: isClusterScopedTarget(made.kind.kind) ? '' : maker.namespace,
+      namespace: isClusterScopedTarget(kindId(made.kind)) ? '' : maker.namespace,
       labels: {},
       documentIndex: maker.documentIndex,
       get start() {

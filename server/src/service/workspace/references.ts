@@ -5,7 +5,7 @@
 //
 // Also the key lookups of ConfigMaps and Secrets (data / binaryData / stringData).
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { descriptorOf, isClusterScopedTarget, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
+import { descriptorOf, isClusterScopedTarget, kindId, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
 
@@ -162,7 +162,7 @@ function siteReferences(resource: Resource, site: RootedSite, map: YAMLMap, out:
   if (!nameNode) return;
   const name = String(nameNode.value);
   const optional = site.optional === true && isOptional(map);
-  const base = { target: site.target.kind, name, nameNode, optional, via: site.via, resource };
+  const base = { target: kindId(site.target), name, nameNode, optional, via: site.via, resource };
   const ref: Reference = { ...base };
   if (site.key !== undefined) {
     const keyNode = nonEmptyScalar(nodeAt(map, [site.key]));
