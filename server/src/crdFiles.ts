@@ -1,5 +1,6 @@
 // Reads the CustomResourceDefinition files the `k8sStateful.crds` setting names (files or folders,
-// relative to the first workspace folder) for the language service, which does no IO itself.
+// made absolute per workspace folder by ProjectSettings.crdPaths) for the language service, which
+// does no IO itself.
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -4,7 +4,7 @@
 // nearest config file at or above its folder (multi-root workspaces and nested projects included);
 // while a config file is open, its unsaved text counts. The workspace-wide settings (the index's
 // default namespace, the preview's cluster domain, the size cap, scopes) come from the nearest
-// config above the first workspace folder.
+// config above the first workspace folder; `crds` is read per workspace folder (crdPaths).
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME, parseProjectConfig } from './config/projectConfig';
 import { configCrdPaths, findConfigFile, isExcludedByConfig, loadConfigFile, settingsWithConfig, type LoadedConfig } from './config/findConfig';
@@ -12,7 +12,10 @@ import { unknownRuleIds } from './config/projectConfig';
 
 export class ProjectSettings {
   private client: Record<string, unknown> = {};
+  private readonly folders: string[];
   private readonly folder: string | undefined;
+  /** The client's `crds` as read for each workspace folder (a resource-scoped setting); unset: the unscoped one. */
+  private readonly folderCrds = new Map<string, unknown>();
   /** Config file in effect per folder (undefined: none above it); filled on demand. */
   private readonly nearest = new Map<string, string | undefined>();
   /** Config files read from disk or given by the editor, by path. */
@@ -23,6 +26,7 @@ export class ProjectSettings {
   private readonly merged = new Map<string | undefined, Record<string, unknown>>();
 
   constructor(folders: string[]) {
+    this.folders = folders;
     this.folder = folders[0];
   }
 
@@ -68,14 +72,26 @@ export class ProjectSettings {
     return this.mergedWith(this.configPathFor(dirname(path)));
   }
 
+  /** The client's `k8sStateful` section as read for one workspace folder (workspace/configuration with its scopeUri). */
+  setFolderSettings(folder: string, settings: unknown): void {
+    if (settings && typeof settings === 'object') this.folderCrds.set(folder, (settings as Record<string, unknown>).crds);
+    else this.folderCrds.delete(folder);
+  }
+
   /**
-   * The CRD files and folders to read, absolute: the client's `crds` setting (relative to the first
-   * workspace folder), then the workspace-wide config file's `crds` (relative to that file).
+   * The CRD files and folders to read, absolute. Per workspace folder: the client's `crds` setting as
+   * that folder reads it, relative paths against that folder (a setting every folder shares names a
+   * path in each), then the `crds` of the folder's nearest config file (relative to that file).
+   * Without a folder, relative paths are taken from the current directory.
    */
   crdPaths(): string[] {
-    const fromClient = Array.isArray(this.client.crds) ? this.client.crds.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
-    const base = this.folder ?? process.cwd();
-    const paths = [...fromClient.map((p) => (isAbsolute(p) ? p : resolve(base, p))), ...configCrdPaths(this.config(this.configPathFor(this.folder)))];
+    const strings = (value: unknown) => (Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : []);
+    const paths: string[] = [];
+    for (const folder of this.folders.length > 0 ? this.folders : [undefined]) {
+      const base = folder ?? process.cwd();
+      const fromClient = strings(folder !== undefined && this.folderCrds.has(folder) ? this.folderCrds.get(folder) : this.client.crds);
+      paths.push(...fromClient.map((p) => (isAbsolute(p) ? p : resolve(base, p))), ...configCrdPaths(this.config(this.configPathFor(folder))));
+    }
     return [...new Set(paths)];
   }
 

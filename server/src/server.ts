@@ -60,13 +60,15 @@ let pullConfiguration = false;
 let snippetSupport = false;
 let foldingRangeLimit: number | undefined;
 let dynamicWatchers = false;
+let folderUris: string[] = [];
 let folderPaths: string[] = [];
 let project = new ProjectSettings([]);
 let stopWatching: (() => void) | undefined;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folderPaths = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  folderUris = folders.filter((u) => u.startsWith('file:'));
+  folderPaths = folderUris.map((u) => fileURLToPath(u));
   project = new ProjectSettings(folderPaths);
   // Each file's findings use the nearest .k8s-stateful.yaml above it, as in the CLI.
   service.configureDocuments((uri) => (uri.startsWith('file:') ? project.settingsFor(fileURLToPath(uri)) : undefined));
@@ -116,10 +118,19 @@ connection.onInitialized(async () => {
   await sync.scan();
 });
 
-/** Settings: pulled with workspace/configuration when the client supports it, else taken from the change notification. */
+/**
+ * Settings: pulled with workspace/configuration when the client supports it, else taken from the
+ * change notification. A pull also asks once per workspace folder (scopeUri), for the folder's own
+ * `crds` (a resource-scoped setting whose relative paths belong to that folder).
+ */
 async function loadConfiguration(pushed?: unknown): Promise<void> {
   try {
-    const section: unknown = pullConfiguration ? await connection.workspace.getConfiguration({ section: 'k8sStateful' }) : pushed;
+    let section: unknown = pushed;
+    if (pullConfiguration) {
+      const answers: unknown[] = await connection.workspace.getConfiguration([{ section: 'k8sStateful' }, ...folderUris.map((scopeUri) => ({ scopeUri, section: 'k8sStateful' }))]);
+      section = answers[0];
+      folderPaths.forEach((path, i) => project.setFolderSettings(path, answers[i + 1]));
+    }
     applySettings(section);
     if (section !== undefined) await refreshCrds(true);
   } catch (error) {

@@ -1,5 +1,6 @@
 // Custom resources over real LSP stdio: the CRD in one document, the custom resource in another;
-// the resource's diagnostics follow edits of the CRD, and k8sStateful.crds names CRD files elsewhere.
+// the resource's diagnostics follow edits of the CRD, and k8sStateful.crds names CRD files elsewhere
+// (per workspace folder in a multi-root workspace).
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-protocol/node';
-import { DidChangeConfigurationNotification, type Hover } from 'vscode-languageserver-protocol/node';
+import { ConfigurationRequest, DidChangeConfigurationNotification, type Hover } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from '../helpers/lspClient';
 
 const examples = join(process.cwd(), 'examples');
@@ -98,6 +99,60 @@ test('the config file\'s crds (relative to it, outside the workspace) are read a
     assert.deepEqual(gone.map((d) => d.code), ['kind-without-schema']);
   } finally {
     await watching.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('k8sStateful.crds per workspace folder: each folder\'s relative paths resolve against that folder, absolute ones as they are', async () => {
+  // root/a and root/deep/b are the folders; each names its operator's CRDs beside it with `../`,
+  // which resolved against the other folder (or the first one) names nothing.
+  const root = mkdtempSync(join(tmpdir(), 'k8s-crd-folders-'));
+  const mysql = (text: string) => text.replaceAll('PostgresBackup', 'MysqlBackup').replaceAll('postgresbackup', 'mysqlbackup');
+  const files: Record<string, string> = {
+    'a/backup.yaml': brokenCr,
+    'deep/b/backup.yaml': mysql(brokenCr),
+    'crds-a/backup-crd.yaml': crdText,
+    'deep/crds-b/mysql-crd.yaml': mysql(crdText),
+  };
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  const [folderA, folderB] = [pathToFileURL(join(root, 'a')).href, pathToFileURL(join(root, 'deep/b')).href];
+  // What the client answers for each scopeUri (VS Code: the folder's resource-scoped value); unscoped: nothing.
+  let perFolder: Record<string, string[]> = { [folderA]: ['../crds-a'], [folderB]: ['../crds-b'] };
+  const asked: Array<string | undefined> = [];
+  const multi = new LspTestClient();
+  multi.connection.onRequest(ConfigurationRequest.type, (params) =>
+    params.items.map((item) => {
+      asked.push(item.scopeUri);
+      return item.scopeUri ? { crds: perFolder[item.scopeUri] ?? [] } : { crds: [] };
+    }),
+  );
+  try {
+    await multi.initialize(folderA, {}, { workspace: { configuration: true }, workspaceFolders: [folderA, folderB] });
+    const postgresCr = pathToFileURL(join(root, 'a/backup.yaml')).href;
+    const mysqlCr = pathToFileURL(join(root, 'deep/b/backup.yaml')).href;
+    const schemaFindings = (d: Diagnostic[]) => d.filter((x) => x.code === 'schema').length;
+    const unchecked = (d: Diagnostic[]) => d.length === 1 && d[0].code === 'kind-without-schema';
+    await publishedUntil(multi, postgresCr, await multi.open(postgresCr, brokenCr), (d) => schemaFindings(d) === 3);
+    await publishedUntil(multi, mysqlCr, await multi.open(mysqlCr, mysql(brokenCr)), (d) => schemaFindings(d) === 3);
+    assert.deepEqual([...new Set(asked)].sort(), [undefined, folderA, folderB].sort(), 'the server asks once unscoped and once per folder');
+
+    // Folder b's setting no longer names its CRDs: its kind has no schema (a's still has).
+    perFolder = { [folderA]: ['../crds-a'] };
+    const mysqlAgain = multi.nextDiagnostics(mysqlCr);
+    await multi.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await publishedUntil(multi, mysqlCr, await mysqlAgain, unchecked);
+    assert.equal(schemaFindings(await multi.change(postgresCr, brokenCr)), 3, 'folder a still names its CRDs');
+
+    // An absolute path is taken as it is, whichever folder names it.
+    perFolder = { [folderA]: ['../crds-a', join(root, 'deep/crds-b')] };
+    const mysqlBack = multi.nextDiagnostics(mysqlCr);
+    await multi.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await publishedUntil(multi, mysqlCr, await mysqlBack, (d) => schemaFindings(d) === 3);
+  } finally {
+    await multi.shutdown();
     rmSync(root, { recursive: true, force: true });
   }
 });
