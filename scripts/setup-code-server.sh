@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the real-VS-Code e2e tests need on this kind of machine (no VS Code download
 # possible): Debian's chromium, ripgrep and libkrb5-dev, and code-server 4.100.3 (VS Code 1.100)
-# into .vscode-test/code-server/ (gitignored). Idempotent: a second run takes well under a second.
+# into .vscode-test/code-server/ (gitignored); also the Debian packages of the other-editor and
+# pre-commit tests (APT_PACKAGES below). Idempotent: a second run takes well under a second.
 # Works as root with CI=true and no stdin. See DESIGN.md section 4.
 #
 #   bash scripts/setup-code-server.sh          # install if needed
@@ -12,8 +13,9 @@ set -euo pipefail
 CODE_SERVER_VERSION=4.100.3
 RIPGREP_PKG_VERSION=1.15.11          # @vscode/ripgrep pinned by code-server 4.100.3's shrinkwrap
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
-# neovim: the headless smoke test of the standalone server; pre-commit: the hook definition test.
-APT_PACKAGES=(libkrb5-dev ripgrep chromium neovim pre-commit)
+# neovim, emacs-nox + elpa-eglot + elpa-yaml-mode: the other-editor tests of the standalone server
+# (test/lsp/neovim.test.ts, emacs.test.ts); pre-commit: the hook definition test.
+APT_PACKAGES=(libkrb5-dev ripgrep chromium neovim emacs-nox elpa-eglot elpa-yaml-mode pre-commit)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DEST="$ROOT/.vscode-test/code-server"
