@@ -128,11 +128,13 @@ async function loadConfiguration(pushed?: unknown): Promise<void> {
     let section: unknown = pushed;
     if (pullConfiguration) {
       const answers: unknown[] = await connection.workspace.getConfiguration([{ section: 'k8sStateful' }, ...folderUris.map((scopeUri) => ({ scopeUri, section: 'k8sStateful' }))]);
-      section = answers[0];
+      // Neovim, Helix and eglot answer null for a section they were not given: the
+      // initializationOptions (or the last settings) then stand.
+      section = answers[0] ?? undefined;
       folderPaths.forEach((path, i) => project.setFolderSettings(path, answers[i + 1]));
     }
     applySettings(section);
-    if (section !== undefined) await refreshCrds(true);
+    if (pullConfiguration || section !== undefined) await refreshCrds(true);
   } catch (error) {
     connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
   }
