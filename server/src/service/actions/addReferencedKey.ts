@@ -1,5 +1,6 @@
 // ref-configmap-key-missing / ref-secret-key-missing: add the key a reference asks for to the
 // ConfigMap or Secret it names (usually another file), with an empty value to fill in.
+import { CONFIG_MAP, kindId, SECRET } from '../kinds';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { isMap, type Node } from 'yaml';
 import { mapAt, stringAt } from '../yaml/access';
@@ -11,11 +12,11 @@ export const addReferencedKey: QuickFix = {
   provide(ctx) {
     const resource = ctx.document.resource;
     if (!resource) return [];
-    const kind = ctx.diagnostic.code === 'ref-secret-key-missing' ? 'Secret' : 'ConfigMap';
+    const holder = ctx.diagnostic.code === 'ref-secret-key-missing' ? SECRET : CONFIG_MAP;
     const ref = referenceOf(ctx);
     if (!ref) return [];
     const namespace = typeof dataOf(ctx.diagnostic).namespace === 'string' ? String(dataOf(ctx.diagnostic).namespace) : ctx.index.namespaceOf(resource);
-    const targets = ctx.index.find(kind, ref.name, namespace);
+    const targets = ctx.index.find(kindId(holder), ref.name, namespace);
     const target = targets.find((t) => t.uri === dataOf(ctx.diagnostic).targetUri) ?? targets[0];
     const file = target && ctx.documents.parsed(target.uri);
     if (!target || !file) return [];
@@ -28,10 +29,10 @@ export const addReferencedKey: QuickFix = {
     }
     const root = target.resource.root;
     // A Secret written with stringData gets the key there; otherwise `data` (an empty value is valid base64).
-    const field = kind === 'Secret' && mapAt(root, ['stringData']) && !mapAt(root, ['data']) ? 'stringData' : 'data';
+    const field = holder === SECRET && mapAt(root, ['stringData']) && !mapAt(root, ['data']) ? 'stringData' : 'data';
     const edit = insertUnderKey(file, root, field, { [ref.key]: '' });
     const action: CodeAction = {
-      title: `Add key "${ref.key}" to ${kind} "${ref.name}"`,
+      title: `Add key "${ref.key}" to ${holder.kind} "${ref.name}"`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [ctx.diagnostic],
       isPreferred: out.length === 0,

@@ -1,6 +1,6 @@
 // sts-service-missing: append the governing headless Service the StatefulSet names, in its
 // namespace, selecting the pod template's labels and exposing the containers' ports.
-import { isKind, STATEFUL_SET } from '../kinds';
+import { isKind, SERVICE, STATEFUL_SET } from '../kinds';
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import { isMap } from 'yaml';
 import type { Resource } from '../types';
@@ -39,7 +39,7 @@ export function headlessServiceFor(resource: Resource, name: string): Record<str
   if (Object.keys(selector).length > 0) spec.selector = selector;
   const ports = servicePorts(resource);
   if (ports.length > 0) spec.ports = ports;
-  return { apiVersion: 'v1', kind: 'Service', metadata, spec };
+  return { apiVersion: 'v1', kind: SERVICE.kind, metadata, spec };
 }
 
 /** One Service port per distinct container port; names are kept (SRV records use them). */

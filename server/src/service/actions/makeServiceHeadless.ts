@@ -1,6 +1,7 @@
 // sts-service-not-headless: set `clusterIP: None` on the governing Service (usually in another
 // file). A headless Service must be of type ClusterIP, so a NodePort/LoadBalancer type and its
 // nodePorts go too.
+import { kindId, SERVICE } from '../kinds';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { isMap, isScalar, type Pair } from 'yaml';
 import { items, mapAt, scalarAt, seqAt } from '../yaml/access';
@@ -14,7 +15,7 @@ export const makeServiceHeadless: QuickFix = {
     if (!resource) return [];
     const data = dataOf(ctx.diagnostic);
     const name = String(data.serviceName ?? scalarAt(resource.root, ['spec', 'serviceName'])?.value ?? '');
-    const candidates = ctx.index.find('Service', name, ctx.index.namespaceOf(resource));
+    const candidates = ctx.index.find(kindId(SERVICE), name, ctx.index.namespaceOf(resource));
     const target = candidates.find((c) => c.uri === data.serviceUri) ?? candidates[0];
     if (!target) return [];
     const file = ctx.documents.parsed(target.uri);

@@ -1,5 +1,6 @@
 // sts-service-selector-mismatch: the governing Service (usually another file) selects none of the
 // StatefulSet's pods. Make its selector the pod template's labels.
+import { kindId, SERVICE } from '../kinds';
 import { CodeActionKind, type CodeAction, type TextEdit } from 'vscode-languageserver-types';
 import { mapAt, scalarAt, stringMap } from '../yaml/access';
 import { insertUnderKey } from './edits';
@@ -15,7 +16,7 @@ export const serviceSelectorFromTemplate: QuickFix = {
     if (Object.keys(labels).length === 0) return [];
     const data = dataOf(ctx.diagnostic);
     const name = String(data.serviceName ?? scalarAt(resource.root, ['spec', 'serviceName'])?.value ?? '');
-    const candidates = ctx.index.find('Service', name, ctx.index.namespaceOf(resource));
+    const candidates = ctx.index.find(kindId(SERVICE), name, ctx.index.namespaceOf(resource));
     const target = candidates.find((c) => c.uri === data.serviceUri) ?? candidates[0];
     const file = target && ctx.documents.parsed(target.uri);
     const spec = target && mapAt(target.resource.root, ['spec']);

@@ -35,7 +35,7 @@ import {
   type PropertyInfo,
 } from '../schema/walk';
 import type { ParsedFile } from '../types';
-import { descriptorOf } from '../kinds';
+import { CLAIM, descriptorOf, isKind, PERSISTENT_VOLUME, STORAGE_CLASS } from '../kinds';
 import { cursorContext, Lines, shapeLine, unquote, type CursorContext, type LineContext } from './context';
 import { indentStyle, keyInsert, snippetText, snippetToPlainText, yamlString, yamlValue, type IndentStyle } from './insert';
 import { apiVersionValueItems, kindValueItems, resourceStarterItems } from './kinds';
@@ -348,7 +348,7 @@ function mapKeyItems(
   const value = child(root, field, '\u0000');
   const suggestions: Array<{ name: string; doc: string; value?: string }> = [];
   if (value && isQuantity(value)) {
-    const storageOnly = schema.kind === 'PersistentVolumeClaim' || schema.kind === 'PersistentVolume' || path.includes('volumeClaimTemplates') || last === 'capacity';
+    const storageOnly = isKind(schema, CLAIM) || isKind(schema, PERSISTENT_VOLUME) || path.includes('volumeClaimTemplates') || last === 'capacity';
     if (storageOnly) suggestions.push({ name: 'storage', doc: 'Size of the volume, in bytes: `10Gi` (binary, 10 × 2³⁰) or `10G` (decimal, 10 × 10⁹).' });
     else {
       suggestions.push(
@@ -368,7 +368,7 @@ function mapKeyItems(
     ]) {
       suggestions.push({ name, doc: `Recommended label. ${doc}` });
     }
-  } else if (last === 'annotations' && path.length === 2 && schema.kind === 'StorageClass') {
+  } else if (last === 'annotations' && path.length === 2 && isKind(schema, STORAGE_CLASS)) {
     suggestions.push({
       name: 'storageclass.kubernetes.io/is-default-class',
       doc: 'Marks this StorageClass as the cluster default: claims without `storageClassName` use it. Keep at most one default.',

@@ -3,23 +3,21 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { markdownProse } from '../schema/docs';
 import { entriesForKind, versionRank } from '../schema/lookup';
-import { groupOf } from '../kinds';
+import { descriptorOf, groupOf } from '../kinds';
 import type { KindEntry, SchemaRegistry } from '../schema/registry';
 import { properties, rootField } from '../schema/walk';
 import { fieldSnippetLines, TabStops, type IndentStyle } from './insert';
 
-/** The kinds this extension is about, in the order users reach for them. */
-export const FEATURED_KINDS = ['StatefulSet', 'Service', 'PersistentVolumeClaim', 'PersistentVolume', 'StorageClass', 'ConfigMap', 'Secret'];
-const COMMON_KINDS = [
-  'Deployment', 'Pod', 'Job', 'CronJob', 'DaemonSet', 'Namespace', 'ServiceAccount', 'Ingress', 'PodDisruptionBudget',
-  'HorizontalPodAutoscaler', 'NetworkPolicy', 'Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding', 'LimitRange', 'ResourceQuota',
-];
-
+/** Sorts the kinds the catalogue places first (featured, then common), in their order; then the rest, `*List` kinds last. */
 function rank(entry: KindEntry, preferred: boolean): string {
-  const featured = FEATURED_KINDS.indexOf(entry.kind);
-  const common = COMMON_KINDS.indexOf(entry.kind);
-  const group = featured >= 0 ? `0${String(featured).padStart(2, '0')}` : common >= 0 ? `1${String(common).padStart(2, '0')}` : entry.kind.endsWith('List') ? '300' : '200';
+  const place = descriptorOf(entry.apiVersion, entry.kind)?.completion;
+  const group = place ? `${place.group === 'featured' ? 0 : 1}${String(place.order).padStart(2, '0')}` : entry.kind.endsWith('List') ? '300' : '200';
   return `${group}${entry.kind}${preferred ? 0 : 1}${String(9_999_999 - versionRank(entry.apiVersion)).padStart(7, '0')}`;
+}
+
+/** The stateful kinds this extension is about (the catalogue's `featured` ones). */
+function isFeatured(entry: KindEntry): boolean {
+  return descriptorOf(entry.apiVersion, entry.kind)?.completion?.group === 'featured';
 }
 
 /** One entry per kind and apiVersion, each knowing whether it is the kind's preferred version: built-in kinds, then the CRDs' kinds. */
@@ -115,18 +113,20 @@ export function apiVersionValueItems(registry: SchemaRegistry, kind: string | un
     }));
   }
   const byVersion = new Map<string, string[]>();
+  const featured = new Set<string>();
   for (const entry of [...registry.allEntries(), ...registry.customEntries()]) {
     if (entry.kind.endsWith('List')) continue;
     const list = byVersion.get(entry.apiVersion) ?? [];
     list.push(entry.kind);
     byVersion.set(entry.apiVersion, list);
+    if (isFeatured(entry)) featured.add(entry.apiVersion);
   }
   return [...byVersion.entries()].map(([apiVersion, kinds]) => ({
     label: apiVersion,
     kind: CompletionItemKind.Module,
     detail: kinds.slice(0, 4).join(', ') + (kinds.length > 4 ? ', …' : ''),
     documentation: { kind: 'markdown', value: `Kinds in \`${apiVersion}\`: ${kinds.map((k) => `\`${k}\``).join(', ')}` },
-    sortText: (kinds.some((k) => FEATURED_KINDS.includes(k)) ? '0' : '1') + apiVersion,
+    sortText: (featured.has(apiVersion) ? '0' : '1') + apiVersion,
     textEdit: { range, newText: apiVersion },
   }));
 }
@@ -146,7 +146,7 @@ function starters(registry: SchemaRegistry, style: IndentStyle): Array<{ entry: 
       const lines = starterLines(entry, style);
       // Required top-level fields (StorageClass.provisioner) for the kinds this extension is about.
       // Other kinds' schemas are not loaded just to list them: a hundred schemas cost ~100 MB.
-      const root = FEATURED_KINDS.includes(entry.kind) ? registry.schema(entry.apiVersion, entry.kind) : undefined;
+      const root = isFeatured(entry) ? registry.schema(entry.apiVersion, entry.kind) : undefined;
       if (root) {
         const stops = new TabStops(2);
         for (const prop of properties(root, rootField(root))) {

@@ -16,7 +16,7 @@ import { dottedPath } from '../schema/docs';
 import type { PathSegment } from '../schema/walk';
 import { base64Size, configMapSummary, plural, scalarText, secretSize } from '../k8s/dataSummary';
 import type { ParsedFile, Resource } from '../types';
-import { CLAIM, descriptorOf, descriptorFor, isClusterScopedTarget, kindId, kindNameOf, referenceSites, STORAGE_CLASS, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
+import { CLAIM, descriptorOf, descriptorFor, isClusterScopedTarget, kindId, kindNameOf, referenceSites, SECRET, SERVICE, STORAGE_CLASS, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import type { ScopeModel } from '../scope/model';
 import type { DataKeyFacts } from '../workspace/facts';
@@ -24,6 +24,10 @@ import { containersOf, dataKeys, podSpecOf, volumesOf, type DataKey } from '../w
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 import { unquote, type PathReader } from './context';
 import { yamlString } from './insert';
+
+/** The kinds whose names get more than name and place: Secrets (sizes only, never values) and Services. */
+const SECRET_ID = kindId(SECRET);
+const SERVICE_ID = kindId(SERVICE);
 
 /** What workspace-name completion needs from the service. */
 export interface WorkspaceContext {
@@ -110,7 +114,7 @@ export function workspaceNameItems(at: NamePosition, workspace: WorkspaceContext
   else if (target === 'Volume') out = volumeNames(at, resource);
   else if (target === kindId(CLAIM)) out = claimNames(workspace, namespace);
   else if (target === kindId(STORAGE_CLASS)) out = storageClassNames(workspace);
-  else if (target === 'Service') out = serviceNames(workspace, namespace, resource, site.headlessService === true);
+  else if (target === SERVICE_ID) out = serviceNames(workspace, namespace, resource, site.headlessService === true);
   else if (descriptorFor(site.target)?.keySections) out = resourceNames(at, workspace, target, namespace, site);
   else out = otherNames(workspace, target, namespace);
   return out.map((c) => toItem(c, at.range, quote, workspace.uri, c.near ?? (c.uri === undefined ? 0 : nearness(workspace, c.uri))));
@@ -226,22 +230,22 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: st
   const via = site.via;
   return byName(workspace, target, namespace).map(({ entry, definitions }) => {
     const keys = uniqueKeys(entry);
-    const type = target === 'Secret' ? entry.facts.secretType ?? 'Opaque' : undefined;
+    const type = target === SECRET_ID ? entry.facts.secretType ?? 'Opaque' : undefined;
     let group = 0;
     if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
     if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
     const madeBy = entry.facts.madeBy;
     const counted = madeBy ? `made by ${madeBy.kind} ${madeBy.name}` : plural(keys.length, 'key');
-    const lines = [`**${target} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
+    const lines = [`**${kindNameOf(target)} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
     if (madeBy) lines.push(`Made by ${madeBy.kind} \`${madeBy.name}\`${madeBy.role ? `: ${madeBy.role}` : ''}.`);
     if (definitions > 1) lines.push(`Defined ${definitions} times in the workspace.`);
-    if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === 'Secret' ? `(${k.summary})` : k.summary}`).join('\n'));
+    if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === SECRET_ID ? `(${k.summary})` : k.summary}`).join('\n'));
     return {
       name: entry.name,
       group,
       kind: CompletionItemKind.Reference,
       description: type && type !== 'Opaque' ? `${type} · ${counted}` : counted,
-      detail: `${target} · ${counted}`,
+      detail: `${kindNameOf(target)} · ${counted}`,
       documentation: lines.join('\n\n'),
       uri: entry.uri,
     };
@@ -262,7 +266,7 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Slot, nam
       if (seen.has(key.key)) continue;
       seen.add(key.key);
       const base = { name: key.key, group: 0, order: order++, kind: CompletionItemKind.Field, uri: entry.uri };
-      if (target === 'Secret') {
+      if (target === SECRET_ID) {
         out.push({
           ...base,
           description: secretSize(key.section, key.value),
@@ -313,7 +317,7 @@ function claimNames(workspace: WorkspaceContext, namespace: string): Candidate[]
       group: 0,
       kind: CompletionItemKind.Reference,
       description: facts.join(' · ') || undefined,
-      detail: ['PersistentVolumeClaim', ...facts].join(' · '),
+      detail: [CLAIM.kind, ...facts].join(' · '),
       uri: entry.uri,
     };
   });
@@ -358,9 +362,9 @@ function storageClassNames(workspace: WorkspaceContext): Candidate[] {
 }
 
 function serviceNames(workspace: WorkspaceContext, namespace: string, referrer: Resource | undefined, headlessOnly: boolean): Candidate[] {
-  if (!headlessOnly) return otherNames(workspace, 'Service', namespace);
+  if (!headlessOnly) return otherNames(workspace, SERVICE_ID, namespace);
   const podLabels = stringMap(mapAt(referrer?.root, ['spec', 'template', 'metadata', 'labels']));
-  return byName(workspace, 'Service', namespace)
+  return byName(workspace, SERVICE_ID, namespace)
     .filter(({ entry }) => entry.facts.service?.clusterIP === 'None')
     .map(({ entry }) => {
       const selector = entry.facts.service?.selector ?? {};
@@ -386,7 +390,7 @@ function otherNames(workspace: WorkspaceContext, kind: string, namespace: string
     name: entry.name,
     group: 0,
     kind: CompletionItemKind.Reference,
-    description: kind === 'Service' ? serviceSummary(entry) : undefined,
+    description: kind === SERVICE_ID ? serviceSummary(entry) : undefined,
     detail: kindNameOf(kind),
     documentation: `**${kindNameOf(kind)} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${definitions > 1 ? `\n\nDefined ${definitions} times in the workspace.` : ''}`,
     uri: entry.uri,

@@ -5,7 +5,7 @@
 // Caches: each CRD document's kinds by the document's text; each validator by its schema's JSON
 // text, compiled on first use. Both keep only what the current CRDs use. `version()` changes
 // whenever a kind's schema changes, appears or goes; the findings caches compare it.
-import { CUSTOM_RESOURCE_DEFINITION, kindId, type CustomKindScope } from '../kinds';
+import { CONFIG_MAP, CUSTOM_RESOURCE_DEFINITION, type CustomKindScope, kindId } from '../kinds';
 import type { DocumentStore } from '../documents';
 import { parseFile } from '../parse/parseFile';
 import { documentData } from '../schema/documentData';
@@ -31,7 +31,7 @@ interface Defined {
 /** A CRD's aliases may expand this far before it is ignored (as for any resource). */
 const MAX_ALIAS_COUNT = 1000;
 /** The built-in kind whose schema lends custom resources their `metadata` (ObjectMeta): the smallest that has it. */
-const OBJECT_META_CARRIER = { apiVersion: 'v1', kind: 'ConfigMap' };
+const OBJECT_META_CARRIER = { apiVersion: 'v1', kind: CONFIG_MAP.kind };
 
 export class CrdCatalog implements CustomSchemas {
   private external: CustomKind[][] = [];

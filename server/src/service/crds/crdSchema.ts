@@ -9,6 +9,7 @@
 //   that also has apiVersion, kind and metadata, `nullable` as null allowed;
 // - formats, `x-kubernetes-validations` (CEL), list/map types and the value checks inside
 //   allOf/anyOf/oneOf/not are not checked.
+import { CUSTOM_RESOURCE_DEFINITION } from '../kinds';
 import type { JsonSchema } from '../schema/registry';
 
 /** One served version of a CRD's kind. */
@@ -30,7 +31,7 @@ const COPIED = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties
 
 /** Whether a resource is a CustomResourceDefinition we read (apiextensions.k8s.io, v1 or the removed v1beta1). */
 export function isCrd(apiVersion: string, kind: string): boolean {
-  return kind === 'CustomResourceDefinition' && apiVersion.startsWith('apiextensions.k8s.io/');
+  return kind === CUSTOM_RESOURCE_DEFINITION.kind && apiVersion.startsWith(`${CUSTOM_RESOURCE_DEFINITION.group}/`);
 }
 
 /** The kinds a CRD (as plain data) serves, one per served version; [] for anything malformed. */

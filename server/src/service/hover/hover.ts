@@ -1,7 +1,7 @@
 // Hover on a key or value of a Kubernetes manifest: the field's description (Markdown), type,
 // required/optional, default and allowed values; on kind/apiVersion, what the resource is for;
 // on values, computed facts (quantities in bytes, durations, int-or-string, file modes).
-import { isKind, SERVICE, STATEFUL_SET } from '../kinds';
+import { descriptorOf, isKind, SERVICE, STATEFUL_SET } from '../kinds';
 import { isMap, type Scalar } from 'yaml';
 import type { Hover } from 'vscode-languageserver-types';
 import { hitAt, type NodeHit } from '../parse/hitAt';
@@ -13,7 +13,6 @@ import { describeRemovedApi, removedApi } from '../schema/removedApis';
 import { fieldAt, isFreeFormMap, isRequired, typeLabel, type Field } from '../schema/walk';
 import type { ParsedFile, Resource } from '../types';
 import { seqAt, stringAt } from '../yaml/access';
-import { KIND_PURPOSE } from './kinds';
 import { resourceEntryDoc } from './resourceNames';
 import { valueFacts } from './values';
 
@@ -52,7 +51,7 @@ export function hover(
   const required = typeof last === 'string' ? isRequired(parent, last) : undefined;
   const where = `${code(dottedPath(hit.path))} in ${schema.kind} ${code(schema.apiVersion)}`;
   const parentName = nearestKey(parentPath);
-  const entryDoc = resourceEntryDoc(schema.kind, hit.path);
+  const entryDoc = resourceEntryDoc(schema, hit.path);
   const doc = fieldDoc(schema.root, field, parent, name, parentName, required, where, hit.on === 'value' ? scalarText(hit.node) : undefined, entryDoc);
 
   if (hit.on === 'key') return markdown(doc);
@@ -137,7 +136,7 @@ function identityMarkdown(
 
 function kindMarkdown(schema: ResourceSchema, hit: NodeHit, statefulSetSummary?: (resource: Resource) => string | undefined): string {
   const parts = [`**${schema.kind}** · \`${schema.apiVersion}\``];
-  const purpose = KIND_PURPOSE[schema.kind];
+  const purpose = descriptorOf(schema.apiVersion, schema.kind)?.purpose;
   if (purpose) parts.push(purpose);
   const description = splitDescription(schema.root.description ?? schema.entry.description).prose;
   if (description) parts.push(markdownProse(description));

@@ -1,14 +1,18 @@
 // What a named resource (`storage`, `memory`, `cpu`...) means where it is written. The schema only
 // describes the map (`requests`: "the minimum amount of compute resources required"), which reads
 // wrong on a claim's `storage` and says nothing about the entry itself.
+import { CLAIM, isKind, PERSISTENT_VOLUME } from '../kinds';
+
+/** The resource's kind, as the schema describing it names it. */
+type KindOf = { apiVersion: string; kind: string };
 
 /** Where a resource map sits, which changes what its entries mean. */
 type ResourceMapPlace = 'claim' | 'volume' | 'container' | 'quota' | 'other';
 
-function placeOf(kind: string | undefined, path: ReadonlyArray<string | number>): ResourceMapPlace {
+function placeOf(kind: KindOf, path: ReadonlyArray<string | number>): ResourceMapPlace {
   const map = path[path.length - 2];
-  if (map === 'capacity' && kind === 'PersistentVolume') return 'volume';
-  if (path.includes('volumeClaimTemplates') || path.includes('volumeClaimTemplate') || kind === 'PersistentVolumeClaim') return 'claim';
+  if (map === 'capacity' && isKind(kind, PERSISTENT_VOLUME)) return 'volume';
+  if (path.includes('volumeClaimTemplates') || path.includes('volumeClaimTemplate') || isKind(kind, CLAIM)) return 'claim';
   if (map === 'hard' || map === 'used') return 'quota';
   if ((map === 'requests' || map === 'limits') && path[path.length - 3] === 'resources') return 'container';
   return 'other';
@@ -18,7 +22,7 @@ function placeOf(kind: string | undefined, path: ReadonlyArray<string | number>)
  * The meaning of one entry of a resource map, in Markdown, or undefined for names we know nothing
  * particular about. `path` ends with the entry's name, e.g. [..., 'resources', 'requests', 'storage'].
  */
-export function resourceEntryDoc(kind: string | undefined, path: ReadonlyArray<string | number>): string | undefined {
+export function resourceEntryDoc(kind: KindOf, path: ReadonlyArray<string | number>): string | undefined {
   const name = path[path.length - 1];
   const map = path[path.length - 2];
   if (typeof name !== 'string' || typeof map !== 'string') return undefined;

@@ -1,42 +1,12 @@
 // Facts about storage resources the PVC/PV/StorageClass rules (and the preview) share, read from one
-// resource: the claims it makes (a PVC, or a StatefulSet's volumeClaimTemplates), access modes,
-// the default-class annotation, and label-selector matching. Across the workspace: workspace/storage.ts.
+// resource: access modes, the default-class annotation, and label-selector matching. The claims a
+// resource makes are the catalogue's (kinds/claims.ts); across the workspace: workspace/storage.ts.
 import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
 
 export const DEFAULT_CLASS_ANNOTATIONS = ['storageclass.kubernetes.io/is-default-class', 'storageclass.beta.kubernetes.io/is-default-class'];
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
-
-/** A claim a resource makes: the PVC itself, or one volumeClaimTemplate of a StatefulSet. */
-export interface Claim {
-  spec: YAMLMap;
-  /** The node to report claim-wide problems on (the claim's or template's name, else the spec key). */
-  anchor: Node;
-  /** PVC name, or the template name for StatefulSet claims. */
-  name: string;
-  /** For StatefulSet templates: the StatefulSet's name (claims are `<template>-<sts>-<ordinal>`). */
-  statefulSet?: string;
-}
-
-export function claimsOf(resource: Resource): Claim[] {
-  if (resource.kind === 'PersistentVolumeClaim') {
-    const spec = mapAt(resource.root, ['spec']);
-    if (!spec) return [];
-    return [{ spec, anchor: nodeAt(resource.root, ['metadata', 'name']) ?? (resource.root.get('spec', true) as Node), name: resource.name ?? '' }];
-  }
-  if (resource.kind === 'StatefulSet') {
-    const out: Claim[] = [];
-    for (const template of items(seqAt(resource.root, ['spec', 'volumeClaimTemplates']))) {
-      const spec = mapAt(template, ['spec']);
-      if (!spec) continue;
-      const nameNode = nodeAt(template, ['metadata', 'name']);
-      out.push({ spec, anchor: nameNode ?? template, name: stringAt(template, ['metadata', 'name']) ?? '', statefulSet: resource.name ?? '' });
-    }
-    return out;
-  }
-  return [];
-}
 
 export function accessModes(spec: Node | undefined): string[] {
   return items(seqAt(spec, ['accessModes'])).flatMap((n) => (isScalar(n) && typeof n.value === 'string' ? [n.value] : []));

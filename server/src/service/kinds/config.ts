@@ -22,9 +22,13 @@ export const CONFIG_KINDS: KindDescriptor[] = [
     kind: 'ConfigMap',
     scope: 'Namespaced',
     keySections: CONFIG_MAP_SECTIONS,
+    nameFormat: 'dns-subdomain',
     facts: (resource) => ({ dataKeys: keyFacts(resource, CONFIG_MAP_SECTIONS, configMapSummary) }),
     outline: ['keys'],
     symbol: 'Object',
+    purpose:
+      'Non-secret configuration as key/value pairs (`data` for text, `binaryData` for base64). Pods use it as environment variables (`envFrom`, `configMapKeyRef`) or as files (a `configMap` volume). At most 1 MiB.',
+    completion: { group: 'featured', order: 5 },
     schema: 'builtin',
   },
   {
@@ -32,6 +36,7 @@ export const CONFIG_KINDS: KindDescriptor[] = [
     kind: 'Secret',
     scope: 'Namespaced',
     keySections: SECRET_SECTIONS,
+    nameFormat: 'dns-subdomain',
     facts: (resource) => ({ dataKeys: keyFacts(resource, SECRET_SECTIONS, secretSize), secretType: stringAt(resource.root, ['type']) ?? 'Opaque' }),
     outline: ['keys'],
     symbol: 'Key',
@@ -47,6 +52,9 @@ export const CONFIG_KINDS: KindDescriptor[] = [
         ['bootstrap.kubernetes.io/token', 'A bootstrap token for joining nodes.'],
       ],
     },
+    purpose:
+      'Sensitive values (passwords, tokens, keys). `data` values are base64-encoded — encoding, not encryption — and `stringData` takes plain text. Pods use it through `secretKeyRef`, `envFrom` or a `secret` volume; `type` (Opaque, kubernetes.io/tls, …) decides which keys are required.',
+    completion: { group: 'featured', order: 6 },
     schema: 'builtin',
   },
 ];

@@ -8,6 +8,7 @@ export const CUSTOM_RESOURCE_DEFINITION_KIND: KindDescriptor = {
   group: 'apiextensions.k8s.io',
   kind: 'CustomResourceDefinition',
   scope: 'Cluster',
+  removed: { 'apiextensions.k8s.io/v1beta1': { removedIn: '1.22', replacement: 'apiextensions.k8s.io/v1', note: 'v1 requires a structural schema per version' } },
   facts(resource) {
     const group = stringAt(resource.root, ['spec', 'group']);
     const kind = stringAt(resource.root, ['spec', 'names', 'kind']);

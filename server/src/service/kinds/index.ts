@@ -6,7 +6,7 @@
 // Descriptors are static and shared by every service in the process. Custom resources from a
 // workspace's CRDs get none: their scope lives in that workspace's index (workspace/index.ts), their
 // schema in its CRD catalogue (crds/catalog.ts).
-import { SCOPE_ONLY_KINDS } from './clusterScoped';
+import { SCOPE_ONLY_KINDS } from './scopeOnly';
 import { CONFIG_KINDS } from './config';
 import { CUSTOM_RESOURCE_DEFINITION_KIND } from './customResourceDefinition';
 import { NETWORK_KINDS } from './network';
@@ -14,7 +14,7 @@ import { OPERATOR_KINDS } from './operators';
 import { VOLUME } from './keys';
 import { POD_SITES } from './podSpec';
 import { STORAGE_KINDS } from './storage';
-import type { YAMLMap } from 'yaml';
+import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
 import { nodeAt } from '../yaml/access';
 import type { KindDescriptor, KindKey, ReferenceSite } from './types';
 import { WORKLOAD_KINDS } from './workloads';
@@ -98,6 +98,11 @@ export function kindNameOf(id: string): string {
   return dot < 0 ? id : id.slice(0, dot);
 }
 
+/** The descriptor of a kind id (as the index and references name kinds). */
+export function descriptorById(id: string): KindDescriptor | undefined {
+  return byId.get(id);
+}
+
 /** The descriptor of a kind named by a reference site. */
 export function descriptorFor(key: KindKey): KindDescriptor | undefined {
   return byGroupKind.get(keyOf(key.group, key.kind));
@@ -173,4 +178,23 @@ export function conditionHolds(root: YAMLMap, when: string | undefined): boolean
   if (node === undefined || node === null) return false;
   const value = (node as { value?: unknown }).value;
   return !(value === false || value === null || value === '' || value === 'false');
+}
+
+/** The maps a site path reaches: each alternative key in order, each item of lists marked `[]`. */
+export function mapsAt(root: YAMLMap | undefined, path: PathSegmentPattern[]): YAMLMap[] {
+  let current: YAMLMap[] = root ? [root] : [];
+  for (const segment of path) {
+    const next: YAMLMap[] = [];
+    for (const map of current) {
+      for (const key of segment.keys) {
+        const value = map.get(key, true) as Node | undefined;
+        if (segment.eachItem) {
+          if (isSeq(value)) for (const item of value.items) if (isMap(item)) next.push(item);
+        } else if (isMap(value)) next.push(value);
+      }
+    }
+    if (next.length === 0) return next;
+    current = next;
+  }
+  return current;
 }

@@ -15,6 +15,7 @@ export const NETWORK_KINDS: KindDescriptor[] = [
     group: '',
     kind: 'Service',
     symbol: 'Interface',
+    nameFormat: 'dns-1035-label',
     scope: 'Namespaced',
     facts(resource) {
       const root = resource.root;
@@ -35,18 +36,27 @@ export const NETWORK_KINDS: KindDescriptor[] = [
       };
     },
     outline: ['ports'],
+    purpose:
+      'Gives a set of pods (chosen by `spec.selector`) one network name. With `clusterIP: None` it is *headless*: no virtual IP, and DNS returns each pod — what a StatefulSet needs for per-pod names like `db-0.db.<namespace>.svc.cluster.local`.',
+    completion: { group: 'featured', order: 1 },
     schema: 'builtin',
   },
   {
     group: 'networking.k8s.io',
     legacyGroups: ['extensions'],
     kind: 'Ingress',
+    nameFormat: 'dns-subdomain',
+    removed: {
+      'extensions/v1beta1': { removedIn: '1.22', replacement: 'networking.k8s.io/v1', note: 'backends are now service.name / service.port.number' },
+      'networking.k8s.io/v1beta1': { removedIn: '1.22', replacement: 'networking.k8s.io/v1' },
+    },
     scope: 'Namespaced',
     references: [
       { at: 'spec.defaultBackend.service', name: 'name', target: SERVICE, via: 'ingressBackend' },
       { at: 'spec.rules[].http.paths[].backend.service', name: 'name', target: SERVICE, via: 'ingressBackend' },
       { at: 'spec.tls[]', name: 'secretName', target: SECRET, via: 'ingressTls' },
     ],
+    completion: { group: 'common', order: 7 },
     schema: 'builtin',
   },
 ];

@@ -5,6 +5,7 @@ import { parseQuantity } from '../k8s/quantity';
 import { accessModes, isDefaultClass } from '../k8s/storage';
 import { entries, items, mapAt, scalarAt, seqAt, stringAt } from '../yaml/access';
 import { CLAIM, STORAGE_CLASS } from './keys';
+import { removedVersions } from './removed';
 import type { KindDescriptor } from './types';
 
 const NON_SOURCE_KEYS = new Set([
@@ -19,6 +20,7 @@ export const STORAGE_KINDS: KindDescriptor[] = [
     group: '',
     kind: 'PersistentVolumeClaim',
     symbol: 'Struct',
+    nameFormat: 'dns-subdomain',
     scope: 'Namespaced',
     references: [CLASS_SITE],
     facts(resource) {
@@ -31,12 +33,16 @@ export const STORAGE_KINDS: KindDescriptor[] = [
         },
       };
     },
+    purpose:
+      'A request for storage: size (`resources.requests.storage`), access modes and a StorageClass. It binds to a matching PersistentVolume, or a new volume is provisioned by the class. Pods mount it through `volumes[].persistentVolumeClaim.claimName`.',
+    completion: { group: 'featured', order: 2 },
     schema: 'builtin',
   },
   {
     group: '',
     kind: 'PersistentVolume',
     symbol: 'Struct',
+    nameFormat: 'dns-subdomain',
     scope: 'Cluster',
     references: [CLASS_SITE, { at: 'spec.claimRef', name: 'name', namespaceKey: 'namespace', target: CLAIM, via: 'claimRef' }],
     facts(resource) {
@@ -54,12 +60,17 @@ export const STORAGE_KINDS: KindDescriptor[] = [
         },
       };
     },
+    purpose:
+      'A piece of storage in the cluster (a disk, an NFS export, a local path), provisioned by an administrator or dynamically by a StorageClass. Claims bind to it by size, access modes, class and selector; `persistentVolumeReclaimPolicy` decides what happens when the claim is deleted.',
+    completion: { group: 'featured', order: 3 },
     schema: 'builtin',
   },
   {
     group: 'storage.k8s.io',
     kind: 'StorageClass',
+    removed: removedVersions(['storage.k8s.io/v1beta1'], { removedIn: '1.22', replacement: 'storage.k8s.io/v1' }),
     symbol: 'Struct',
+    nameFormat: 'dns-subdomain',
     scope: 'Cluster',
     facts(resource) {
       const root = resource.root;
@@ -73,6 +84,9 @@ export const STORAGE_KINDS: KindDescriptor[] = [
         },
       };
     },
+    purpose:
+      'Describes a kind of storage and how to provision it (`provisioner`, `parameters`), with `reclaimPolicy` and `volumeBindingMode`. Claims name it in `storageClassName`; the one annotated `storageclass.kubernetes.io/is-default-class: "true"` serves claims that name none.',
+    completion: { group: 'featured', order: 4 },
     schema: 'builtin',
   },
 ];

@@ -1,6 +1,7 @@
 // The shape of what the service knows about one kind. Everything here is data (plus one function
 // for the facts other files read), so references, completion, navigation, rename, the outline, the
 // index and the rules all read the same declarations and cannot drift apart.
+import type { NameFormat } from '../k8s/names';
 import type { Quantity } from '../k8s/quantity';
 import type { Resource } from '../types';
 
@@ -104,7 +105,34 @@ export interface KindDescriptor extends KindKey {
   makes?: MadeObject[];
   /** The pods (and their claims) it runs, when an operator runs them: the preview lists them. */
   pods?: PodsMade;
+  /** The format the API server requires of `metadata.name`, where we are sure of it (RBAC names may hold ":"). */
+  nameFormat?: NameFormat;
+  /** apiVersions of this kind the API server no longer serves, by apiVersion (legacy groups included). */
+  removed?: Record<string, RemovedApi>;
+  /** What the kind is *for*, in Markdown, which hover on `kind:` adds to the schema's description of what it *is*. */
+  purpose?: string;
+  /** Where `kind:` completion and the resource starters list it (absent: after these, alphabetically). */
+  completion?: CompletionPlace;
   schema: SchemaSource;
+}
+
+/** An apiVersion of a kind that Kubernetes stopped serving. */
+export interface RemovedApi {
+  /** Kubernetes minor version that stopped serving it. */
+  removedIn: string;
+  /** The apiVersion to use instead, or undefined when the kind itself is gone. */
+  replacement?: string;
+  note?: string;
+}
+
+/**
+ * `featured`: the stateful kinds this extension is about: listed first, their starters carry the
+ * required top-level fields, their apiVersions come first. `common`: the other kinds users reach for
+ * most. `order` is the place within the group.
+ */
+export interface CompletionPlace {
+  group: 'featured' | 'common';
+  order: number;
 }
 
 // What other files read of a resource (the index keeps these per resource; workspace/facts.ts): each

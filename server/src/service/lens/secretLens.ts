@@ -2,6 +2,7 @@
 // is (text of N bytes, binary, invalid base64); lens titles are masked. Showing a decoded value is
 // the client's job (per value, on request, or with k8sStateful.secrets.showDecoded), so decoded
 // text never crosses the protocol, where tracing could copy it into a log.
+import { isKind, SECRET } from '../kinds';
 import { isMap, isScalar, type Pair } from 'yaml';
 import type { CodeLens, Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
@@ -27,7 +28,7 @@ export function secretValueLenses(uri: string, file: ParsedFile): SecretValueLen
   const out: SecretValueLens[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
-    if (!resource || resource.kind !== 'Secret') continue;
+    if (!resource || !isKind(resource, SECRET)) continue;
     const data = resource.root.get('data', true);
     if (!isMap(data)) continue;
     for (const pair of data.items as Pair[]) {

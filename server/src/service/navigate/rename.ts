@@ -5,7 +5,7 @@
 // copy of the app or an unrelated app using the same name is left alone.
 // Each edit replaces exactly one scalar's source text (keeping its quoting style, quoting a plain
 // scalar when YAML 1.1 would read the new text as something else), so comments and layout stay.
-import { isClusterScoped, isClusterScopedTarget, kindNameOf } from '../kinds';
+import { descriptorById, isClusterScoped, isClusterScopedTarget, kindNameOf } from '../kinds';
 import { parseDocument, Scalar } from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
@@ -123,7 +123,7 @@ export function validateNewName(symbol: NavSymbol, name: string): string | undef
   if (symbol.type === 'volume') {
     return DNS1123_LABEL.test(name) && name.length <= 63 ? undefined : `"${name}" is not a valid volume name (a DNS-1123 label: lowercase letters, digits and '-', at most 63 characters).`;
   }
-  if (symbol.kind === 'Service') {
+  if (descriptorById(symbol.kind)?.nameFormat === 'dns-1035-label') {
     return DNS1035_LABEL.test(name) && name.length <= 63 ? undefined : `"${name}" is not a valid Service name (a DNS-1035 label: lowercase letters, digits and '-', starting with a letter, at most 63 characters).`;
   }
   return DNS1123_SUBDOMAIN.test(name) && name.length <= 253 ? undefined : `"${name}" is not a valid ${kindNameOf(symbol.kind)} name (a DNS-1123 subdomain: lowercase letters, digits, '-' and '.').`;

@@ -1,7 +1,7 @@
 // Computes the Stateful Preview: for each StatefulSet, the names the controller will create
 // (pods, claims, DNS and SRV records), how they come and go, and what breaks their identity.
 // Pure: reads the workspace index and the parsed documents, never the transport.
-import { isKind, kindId, STATEFUL_SET } from '../kinds';
+import { isKind, kindId, SERVICE, STATEFUL_SET } from '../kinds';
 import { isScalar, type Node } from 'yaml';
 import { defaultClasses } from '../workspace/storage';
 import { rangeOf } from '../parse/positions';
@@ -267,7 +267,7 @@ export function defaultStorageClass(index: WorkspaceIndex): string | undefined {
 function servicePreview(env: PreviewEnvironment, name: string, namespace: string, serviceNameLocation: SourceLocation): ServicePreview {
   const domain = env.settings.clusterDomain;
   const fqdn = `${name}.${namespace}.svc.${domain}`;
-  const [service] = env.index.find('Service', name, namespace);
+  const [service] = env.index.find(kindId(SERVICE), name, namespace);
   if (!service) return { name, namespace, fqdn, found: false, headless: false, ports: [], location: serviceNameLocation };
   // From the index's facts (the Service may be in a closed file, which keeps no AST); offsets to
   // positions need only the file's line starts.

@@ -1,7 +1,7 @@
 // The preview of operators' resources (a CloudNativePG Cluster, a Strimzi Kafka): the pods, claims,
 // Services and Secrets the operator will make, from what the kind's descriptor declares (kinds/).
 import { isScalar } from 'yaml';
-import { conditionHolds, descriptorOf, type KindDescriptor } from '../kinds';
+import { conditionHolds, descriptorOf, kindId, SERVICE, type KindDescriptor } from '../kinds';
 import { rangeOf } from '../parse/positions';
 import type { IndexedResource } from '../workspace';
 import { nodeAt, scalarAt } from '../yaml/access';
@@ -48,7 +48,7 @@ function operatorResourcePreview(
   for (const made of descriptor.makes ?? []) {
     if (/\{(?!name\})[a-z]+\}/.test(made.name) || !conditionHolds(root, made.when)) continue;
     const objectName = fill(made.name);
-    const dns = made.kind.kind === 'Service' ? `${objectName}.${entry.namespace}.svc.${clusterDomain}` : undefined;
+    const dns = kindId(made.kind) === kindId(SERVICE) ? `${objectName}.${entry.namespace}.svc.${clusterDomain}` : undefined;
     objects.push({ kind: made.kind.kind, name: objectName, ...(made.role ? { role: made.role } : {}), ...(dns ? { dns } : {}) });
   }
 

@@ -3,45 +3,14 @@
 // and the names a StatefulSet derives: pod hostnames `<sts>-<ordinal>` must be DNS labels (at most 63
 // characters, no "."), and claim names `<template>-<sts>-<ordinal>` must be DNS subdomains.
 // The highest ordinal is ordinals.start + replicas - 1. Names over 52 characters are sts-name-too-long's.
-import { isKind, STATEFUL_SET } from '../kinds';
+// Which format a kind requires is its descriptor's `nameFormat` (kinds/).
+import { descriptorOf, isKind, STATEFUL_SET } from '../kinds';
 import { isScalar } from 'yaml';
 import { nameProblem, type NameFormat } from '../k8s/names';
 import { atLeast } from '../k8s/version';
 import { items, nodeAt, scalarAt, seqAt, stringAt } from '../yaml/access';
 import { MAX_STATEFULSET_NAME } from './sts-name-too-long';
 import type { Rule, RuleContext } from './types';
-
-/** Kinds whose name format we are sure of; others (RBAC names may contain ":") are left alone. */
-const NAME_FORMATS: Record<string, NameFormat> = {
-  Service: 'dns-1035-label',
-  Namespace: 'dns-label',
-  ConfigMap: 'dns-subdomain',
-  Secret: 'dns-subdomain',
-  PersistentVolumeClaim: 'dns-subdomain',
-  PersistentVolume: 'dns-subdomain',
-  StorageClass: 'dns-subdomain',
-  StatefulSet: 'dns-subdomain',
-  Deployment: 'dns-subdomain',
-  DaemonSet: 'dns-subdomain',
-  ReplicaSet: 'dns-subdomain',
-  Job: 'dns-subdomain',
-  CronJob: 'dns-subdomain',
-  Pod: 'dns-subdomain',
-  ServiceAccount: 'dns-subdomain',
-  Ingress: 'dns-subdomain',
-  PodDisruptionBudget: 'dns-subdomain',
-  NetworkPolicy: 'dns-subdomain',
-  ReplicationController: 'dns-subdomain',
-  PodTemplate: 'dns-subdomain',
-  LimitRange: 'dns-subdomain',
-  ResourceQuota: 'dns-subdomain',
-  Endpoints: 'dns-subdomain',
-  PriorityClass: 'dns-subdomain',
-  IngressClass: 'dns-subdomain',
-  VolumeAttachment: 'dns-subdomain',
-  CSIDriver: 'dns-subdomain',
-  Lease: 'dns-subdomain',
-};
 
 const FORMAT_WORDS: Record<NameFormat, string> = {
   'dns-label': 'a DNS label (lowercase letters, digits and "-", at most 63 characters)',
@@ -59,7 +28,7 @@ export const nameNotDnsLabel: Rule = {
     // Since 1.27 the API server requires StatefulSet names to be DNS labels (its pods' hostnames derive from them).
     const isStatefulSet = isKind(ctx.resource, STATEFUL_SET);
     const statefulSetLabel = isStatefulSet && atLeast(ctx.settings.kubernetesVersion, '1.27');
-    const format = statefulSetLabel ? 'dns-label' : NAME_FORMATS[ctx.resource.kind];
+    const format = statefulSetLabel ? 'dns-label' : descriptorOf(ctx.resource.apiVersion, ctx.resource.kind)?.nameFormat;
     const node = scalarAt(ctx.resource.root, ['metadata', 'name']);
     const name = ctx.resource.name;
     if (!format || !node || name === undefined || typeof node.value !== 'string') return;

@@ -3,7 +3,8 @@
 // claims whose class provisions block disks that attach to one node at a time.
 import { CLAIM, isKind, kindId, PERSISTENT_VOLUME, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
 import { isScalar, type Node } from 'yaml';
-import { accessModes, claimsOf } from '../k8s/storage';
+import { claimsOf } from '../kinds/claims';
+import { accessModes } from '../k8s/storage';
 import { mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
 import type { Rule, RuleContext } from './types';
 

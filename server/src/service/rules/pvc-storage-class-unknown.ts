@@ -1,8 +1,8 @@
 // A claim's storageClassName must name a StorageClass, or the claim stays Pending. "" is not a
 // reference: it asks for a pre-created volume without a class (static binding). Neither is a name
 // that only PersistentVolumes use (the docs' "manual"): such claims bind statically by class name.
-import { CLAIM, kindId, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
-import { claimsOf } from '../k8s/storage';
+import { CLAIM, kindId, PERSISTENT_VOLUME, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
+import { claimsOf } from '../kinds/claims';
 import { scalarAt } from '../yaml/access';
 import { likelyTypoOf, missingReferenceSeverity } from './references';
 import type { Rule } from './types';
@@ -20,7 +20,7 @@ export const pvcStorageClassUnknown: Rule = {
       const name = String(node.value);
       if (ctx.index.find(kindId(STORAGE_CLASS), name, '').length > 0) continue;
       // A class name only PersistentVolumes carry is static binding by name ("manual"): no StorageClass needed.
-      if (ctx.index.ofKind('PersistentVolume').some((pv) => pv.facts.volume?.storageClassName === name)) continue;
+      if (ctx.index.ofKind(kindId(PERSISTENT_VOLUME)).some((pv) => pv.facts.volume?.storageClassName === name)) continue;
       const known = [...new Set(ctx.index.ofKind(kindId(STORAGE_CLASS)).map((sc) => sc.name))];
       const suggestion = likelyTypoOf(name, known);
       const detail = suggestion ? ` — did you mean "${suggestion}"?` : known.length ? ` (the workspace defines ${known.map((n) => `"${n}"`).join(', ')})` : ' (the workspace defines no StorageClass; it may come from the cluster)';

@@ -6,10 +6,11 @@
 // the workspace defines no PV at all (they may be created elsewhere). A PV can bind when it has the
 // claim's class, every requested access mode, enough capacity, the same volumeMode, labels matching the
 // selector, and no claimRef to another claim. The message explains the closest PV's failing conditions.
-import { CLAIM, kindId, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
+import { CLAIM, kindId, PERSISTENT_VOLUME, STATEFUL_SET, STORAGE_CLASS } from '../kinds';
 import type { Node } from 'yaml';
 import { compareQuantities, formatBytes, parseQuantity, type Quantity } from '../k8s/quantity';
-import { NO_PROVISIONER, accessModes, claimsOf, describeSelector, selectorMatches, type Claim } from '../k8s/storage';
+import { claimsOf, type Claim } from '../kinds/claims';
+import { NO_PROVISIONER, accessModes, describeSelector, selectorMatches } from '../k8s/storage';
 import { defaultClasses, volumeOffer, type VolumeOffer } from '../workspace/storage';
 import { mapAt, nodeAt, scalarAt, stringAt } from '../yaml/access';
 import { missingReferenceSeverity } from './references';
@@ -24,7 +25,7 @@ export const pvcUnbindable: Rule = {
   judges: 'meaning',
   kinds: [CLAIM, STATEFUL_SET],
   check(ctx) {
-    const volumes = ctx.index.ofKind('PersistentVolume');
+    const volumes = ctx.index.ofKind(kindId(PERSISTENT_VOLUME));
     if (volumes.length === 0) return;
     for (const claim of claimsOf(ctx.resource)) checkClaim(ctx, claim, volumes.map(volumeOffer));
   },

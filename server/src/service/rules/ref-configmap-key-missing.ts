@@ -11,6 +11,6 @@ export const refConfigMapKeyMissing: Rule = {
   // Pod-bearing kinds, and operators' resources that name ConfigMaps (a CloudNativePG Cluster's bootstrap secret).
   kinds: kindsReferringTo(CONFIG_MAP),
   check(ctx) {
-    checkMissingKey(ctx, 'ConfigMap');
+    checkMissingKey(ctx, CONFIG_MAP);
   },
 };

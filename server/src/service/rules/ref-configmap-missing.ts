@@ -11,6 +11,6 @@ export const refConfigMapMissing: Rule = {
   // Pod-bearing kinds, and operators' resources that name ConfigMaps (a CloudNativePG Cluster's bootstrap secret).
   kinds: kindsReferringTo(CONFIG_MAP),
   check(ctx) {
-    checkMissingTarget(ctx, 'ConfigMap');
+    checkMissingTarget(ctx, CONFIG_MAP);
   },
 };

@@ -11,6 +11,6 @@ export const refSecretKeyMissing: Rule = {
   // Pod-bearing kinds, and operators' resources that name Secrets (a CloudNativePG Cluster's bootstrap secret).
   kinds: kindsReferringTo(SECRET),
   check(ctx) {
-    checkMissingKey(ctx, 'Secret');
+    checkMissingKey(ctx, SECRET);
   },
 };

@@ -1,5 +1,5 @@
 // Shared policy and checks for references to other resources (the ref-* rules).
-import { descriptorOf } from '../kinds';
+import { descriptorOf, kindId, type KindKey } from '../kinds';
 import { closestName, editDistance } from '../schema/messages';
 import { referencesOf, type Reference } from '../workspace/references';
 import { hasUnknownKeys } from '../scope/scopedIndex';
@@ -29,19 +29,21 @@ export function likelyTypoOf(name: string, candidates: string[]): string | undef
 }
 
 /** References a pod (or an operator's resource) makes to ConfigMaps or Secrets that must exist for it to start (image pull secrets excepted). */
-function podDataReferences(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): Reference[] {
-  return referencesOf(ctx.resource).filter((r) => r.target === kind && r.via !== 'imagePullSecret');
+function podDataReferences(ctx: RuleContext, target: KindKey): Reference[] {
+  const id = kindId(target);
+  return referencesOf(ctx.resource).filter((r) => r.target === id && r.via !== 'imagePullSecret');
 }
 
 /** ref-configmap-missing / ref-secret-missing: the named ConfigMap/Secret is defined nowhere in the namespace. */
-export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): void {
+export function checkMissingTarget(ctx: RuleContext, target: KindKey): void {
+  const [id, kind] = [kindId(target), target.kind];
   const reported = new Set<unknown>();
-  for (const ref of podDataReferences(ctx, kind)) {
+  for (const ref of podDataReferences(ctx, target)) {
     // A volume with items yields one reference per key, all sharing the name scalar: report it once.
     if (ref.optional || reported.has(ref.nameNode)) continue;
     reported.add(ref.nameNode);
-    if (ctx.index.find(kind, ref.name, ctx.namespace).length > 0) continue;
-    const all = ctx.index.ofKind(kind);
+    if (ctx.index.find(id, ref.name, ctx.namespace).length > 0) continue;
+    const all = ctx.index.ofKind(id);
     const suggestion = likelyTypoOf(ref.name, all.filter((r) => r.namespace === ctx.namespace).map((r) => r.name));
     const elsewhere = [...new Set(all.filter((r) => r.name === ref.name).map((r) => r.namespace))];
     let message = `${kind} "${ref.name}" not found in namespace ${ctx.namespace}`;
@@ -60,10 +62,11 @@ export function checkMissingTarget(ctx: RuleContext, kind: 'ConfigMap' | 'Secret
 }
 
 /** ref-configmap-key-missing / ref-secret-key-missing: the ConfigMap/Secret exists but lacks the key. */
-export function checkMissingKey(ctx: RuleContext, kind: 'ConfigMap' | 'Secret'): void {
-  for (const ref of podDataReferences(ctx, kind)) {
+export function checkMissingKey(ctx: RuleContext, target: KindKey): void {
+  const kind = target.kind;
+  for (const ref of podDataReferences(ctx, target)) {
     if (ref.optional || ref.key === undefined || !ref.keyNode) continue;
-    const targets = ctx.index.find(kind, ref.name, ctx.namespace);
+    const targets = ctx.index.find(kindId(target), ref.name, ctx.namespace);
     // A missing target is the other rule's finding; a key of something unknown cannot be checked.
     if (targets.length === 0 || targets.some(hasUnknownKeys)) continue;
     // An operator makes it (kinds/): which keys it holds is not declared, so nothing to check.

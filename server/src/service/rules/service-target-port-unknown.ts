@@ -2,7 +2,7 @@
 // the pods the Service selects declares it, the endpoints get no port and traffic goes nowhere,
 // though the API server accepts both objects. Only workloads in the same file are compared: their
 // pod templates are read from the AST, which other files do not keep.
-import { SERVICE } from '../kinds';
+import { isKind, POD, SERVICE } from '../kinds';
 import { isMap } from 'yaml';
 import { selectorMatches } from '../k8s/storage';
 import { ianaServiceName } from '../k8s/validation';
@@ -34,13 +34,13 @@ export const serviceTargetPortUnknown: Rule = {
     let selected = 0;
     for (const document of ctx.file.documents) {
       const resource = document.resource;
-      const templatePath = resource && (podTemplatePath(resource) ?? (resource.kind === 'Pod' ? [] : undefined));
+      const templatePath = resource && (podTemplatePath(resource) ?? (isKind(resource, POD) ? [] : undefined));
       if (!resource || !templatePath || resource === ctx.resource) continue;
       if (ctx.index.namespaceOf(resource) !== ctx.namespace) continue;
       const labels = stringMap(mapAt(resource.root, [...templatePath, 'metadata', 'labels']));
       const matches = Object.entries(selector).every(([k, v]) => labels[k] === v);
       const workloadSelector = mapAt(resource.root, ['spec', 'selector']);
-      if (!matches || (workloadSelector && resource.kind !== 'Pod' && selectorMatches(workloadSelector, labels) === false)) continue;
+      if (!matches || (workloadSelector && !isKind(resource, POD) && selectorMatches(workloadSelector, labels) === false)) continue;
       selected++;
       for (const container of containersOf(mapAt(resource.root, podSpecPath(resource)!))) {
         for (const port of items(seqAt(container, ['ports']))) {

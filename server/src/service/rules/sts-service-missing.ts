@@ -1,6 +1,6 @@
 // A StatefulSet's serviceName must name a Service in its namespace: it is the governing Service
 // that gives pods their DNS names. The API server accepts a missing one; pods just never resolve.
-import { STATEFUL_SET } from '../kinds';
+import { kindId, SERVICE, STATEFUL_SET } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import { likelyTypoOf, missingReferenceSeverity } from './references';
 import type { Rule } from './types';
@@ -15,8 +15,8 @@ export const stsServiceMissing: Rule = {
     const node = scalarAt(ctx.resource.root, ['spec', 'serviceName']);
     if (!node || node.value === null || node.value === '') return;
     const name = String(node.value);
-    if (ctx.index.find('Service', name, ctx.namespace).length > 0) return;
-    const services = ctx.index.ofKind('Service');
+    if (ctx.index.find(kindId(SERVICE), name, ctx.namespace).length > 0) return;
+    const services = ctx.index.ofKind(kindId(SERVICE));
     const elsewhere = [...new Set(services.filter((s) => s.name === name).map((s) => s.namespace))];
     const suggestion = likelyTypoOf(name, services.filter((s) => s.namespace === ctx.namespace).map((s) => s.name));
     let message = `serviceName "${name}" names no Service in namespace ${ctx.namespace}`;

@@ -1,6 +1,6 @@
 // The governing Service of a StatefulSet must be headless (clusterIP: None); otherwise the
 // per-pod DNS records (db-0.db.ns.svc...) are never created.
-import { STATEFUL_SET } from '../kinds';
+import { kindId, SERVICE, STATEFUL_SET } from '../kinds';
 import { scalarAt } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -16,7 +16,7 @@ export const stsServiceNotHeadless: Rule = {
     const name = String(node.value);
     // Several files may define a Service of that name (variants of one app, unrelated examples): the
     // one beside the StatefulSet in its own file is the one applied with it. One finding at most.
-    const services = ctx.index.find('Service', name, ctx.namespace);
+    const services = ctx.index.find(kindId(SERVICE), name, ctx.namespace);
     const ownFile = services.filter((s) => s.uri === ctx.uri);
     for (const service of ownFile.length > 0 ? ownFile : services) {
       // From the index's facts: the Service may be in a closed file, which keeps no AST.

@@ -1,6 +1,6 @@
 // The governing Service publishes a DNS record per pod only for the pods it selects: its selector
 // must match the StatefulSet's pod template labels, or db-0.db... never resolves.
-import { STATEFUL_SET } from '../kinds';
+import { kindId, SERVICE, STATEFUL_SET } from '../kinds';
 import { mapAt, scalarAt, stringMap } from '../yaml/access';
 import type { Rule } from './types';
 
@@ -17,7 +17,7 @@ export const stsServiceSelectorMismatch: Rule = {
     if (!mapAt(ctx.resource.root, ['spec', 'template'])) return;
     const name = String(node.value);
     const labels = stringMap(mapAt(ctx.resource.root, ['spec', 'template', 'metadata', 'labels']));
-    for (const service of ctx.index.find('Service', name, ctx.namespace)) {
+    for (const service of ctx.index.find(kindId(SERVICE), name, ctx.namespace)) {
       // An operator's Service selects the operator's pods, by labels we do not know.
       if (service.facts.madeBy) continue;
       // From the index's facts: the Service may be in a closed file, which keeps no AST.

@@ -2,7 +2,7 @@
 // Deployments, ReplicaSets, ReplicationControllers and DaemonSets (selector, template labels,
 // restartPolicy Always, rollout limits), Jobs (restartPolicy OnFailure or Never, counts, completion
 // mode, generated selector) and CronJobs (schedule, history limits, the 52-character name).
-import { CRON_JOB, DAEMON_SET, DEPLOYMENT, JOB, REPLICATION_CONTROLLER, REPLICA_SET } from '../kinds';
+import { CRON_JOB, DAEMON_SET, DEPLOYMENT, JOB, REPLICATION_CONTROLLER, REPLICA_SET, type KindKey } from '../kinds';
 import { parseCron } from '../k8s/cron';
 import { isBuiltIn } from './builtIn';
 import { Field, FieldErrors } from './fieldErrors';
@@ -24,7 +24,8 @@ export const workloadSpecInvalid: Rule = {
     const spec = root.get('spec');
     if (!spec.map) return;
     const resource = ctx.resource;
-    if ([DEPLOYMENT, REPLICA_SET, DAEMON_SET].some((key) => isBuiltIn(resource, key))) validateAppsSpec(errors, spec, resource.kind);
+    const apps = [DEPLOYMENT, REPLICA_SET, DAEMON_SET].find((key) => isBuiltIn(resource, key));
+    if (apps) validateAppsSpec(errors, spec, apps);
     else if (isBuiltIn(resource, REPLICATION_CONTROLLER)) validateReplicationController(errors, spec);
     else if (isBuiltIn(resource, JOB)) validateJobSpec(errors, spec);
     else if (isBuiltIn(resource, CRON_JOB)) {
@@ -35,13 +36,13 @@ export const workloadSpecInvalid: Rule = {
   },
 };
 
-function validateAppsSpec(errors: FieldErrors, spec: Field, kind: string): void {
+function validateAppsSpec(errors: FieldErrors, spec: Field, kind: KindKey): void {
   for (const k of ['replicas', 'minReadySeconds', 'revisionHistoryLimit', 'progressDeadlineSeconds']) errors.nonNegative(spec.get(k));
-  validateWorkloadSelector(errors, spec, kind.toLowerCase());
+  validateWorkloadSelector(errors, spec, kind.kind.toLowerCase());
   const podSpec = spec.at('template', 'spec');
   validateTemplateRestartPolicy(errors, podSpec, ['Always']);
-  if (podSpec.get('activeDeadlineSeconds').exists) errors.forbidden(podSpec.get('activeDeadlineSeconds'), `activeDeadlineSeconds in ${kind === 'DaemonSet' ? 'DaemonSet' : 'ReplicaSet'} is not Supported`);
-  if (kind === 'Deployment') {
+  if (podSpec.get('activeDeadlineSeconds').exists) errors.forbidden(podSpec.get('activeDeadlineSeconds'), `activeDeadlineSeconds in ${(kind === DAEMON_SET ? DAEMON_SET : REPLICA_SET).kind} is not Supported`);
+  if (kind === DEPLOYMENT) {
     const strategy = spec.get('strategy');
     const type = strategy.get('type').string ?? 'RollingUpdate';
     const rolling = strategy.get('rollingUpdate');
@@ -51,7 +52,7 @@ function validateAppsSpec(errors: FieldErrors, spec: Field, kind: string): void 
     const minReady = spec.get('minReadySeconds').number ?? 0;
     if (progress !== undefined && progress >= 0 && progress <= minReady) errors.invalid(spec.get('progressDeadlineSeconds'), 'must be greater than minReadySeconds');
   }
-  if (kind === 'DaemonSet') {
+  if (kind === DAEMON_SET) {
     const strategy = spec.get('updateStrategy');
     const type = strategy.get('type').string ?? 'RollingUpdate';
     const rolling = strategy.get('rollingUpdate');

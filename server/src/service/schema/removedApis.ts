@@ -2,66 +2,16 @@
 // so it gets one diagnostic naming the replacement; the rest of the document is checked as the
 // replacement, so fixing the apiVersion does not uncover a second round of findings. A note says
 // only what that check cannot (e.g. a kind that is gone); what the replacement requires (apps/v1's
-// spec.selector) is reported by its schema, so it is not repeated here.
+// spec.selector) is reported by its schema, so it is not repeated here. Which apiVersions are gone is
+// declared with each kind (descriptors' `removed`).
+import { descriptorOf, type RemovedApi } from '../kinds';
 import { atLeast } from '../k8s/version';
 
-export interface RemovedApi {
-  /** Kubernetes minor version that stopped serving it. */
-  removedIn: string;
-  /** The apiVersion to use instead, or undefined when the kind itself is gone. */
-  replacement?: string;
-  note?: string;
-}
+export type { RemovedApi } from '../kinds';
 
-type Table = Record<string, Record<string, RemovedApi>>;
-
-const APPS_WORKLOADS = ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ControllerRevision'];
-
-function kinds(names: string[], entry: RemovedApi): Record<string, RemovedApi> {
-  return Object.fromEntries(names.map((n) => [n, entry]));
-}
-
-const REMOVED: Table = {
-  'apps/v1beta1': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1' }),
-  'apps/v1beta2': kinds(APPS_WORKLOADS, { removedIn: '1.16', replacement: 'apps/v1' }),
-  'extensions/v1beta1': {
-    ...kinds(['Deployment', 'DaemonSet', 'ReplicaSet'], { removedIn: '1.16', replacement: 'apps/v1' }),
-    NetworkPolicy: { removedIn: '1.16', replacement: 'networking.k8s.io/v1' },
-    PodSecurityPolicy: { removedIn: '1.16', note: 'PodSecurityPolicy was removed entirely in 1.25; use Pod Security Admission' },
-    Ingress: { removedIn: '1.22', replacement: 'networking.k8s.io/v1', note: 'backends are now service.name / service.port.number' },
-  },
-  'networking.k8s.io/v1beta1': kinds(['Ingress', 'IngressClass'], { removedIn: '1.22', replacement: 'networking.k8s.io/v1' }),
-  'policy/v1beta1': {
-    PodDisruptionBudget: { removedIn: '1.25', replacement: 'policy/v1' },
-    PodSecurityPolicy: { removedIn: '1.25', note: 'PodSecurityPolicy has no replacement kind; use Pod Security Admission' },
-  },
-  'batch/v1beta1': { CronJob: { removedIn: '1.25', replacement: 'batch/v1' } },
-  'batch/v2alpha1': { CronJob: { removedIn: '1.21', replacement: 'batch/v1' } },
-  'autoscaling/v2beta1': { HorizontalPodAutoscaler: { removedIn: '1.25', replacement: 'autoscaling/v2' } },
-  'autoscaling/v2beta2': { HorizontalPodAutoscaler: { removedIn: '1.26', replacement: 'autoscaling/v2' } },
-  'storage.k8s.io/v1beta1': {
-    ...kinds(['StorageClass', 'VolumeAttachment', 'CSIDriver', 'CSINode'], { removedIn: '1.22', replacement: 'storage.k8s.io/v1' }),
-    CSIStorageCapacity: { removedIn: '1.27', replacement: 'storage.k8s.io/v1' },
-  },
-  'rbac.authorization.k8s.io/v1beta1': kinds(['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'], { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' }),
-  'rbac.authorization.k8s.io/v1alpha1': kinds(['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'], { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' }),
-  'admissionregistration.k8s.io/v1beta1': kinds(['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration'], { removedIn: '1.22', replacement: 'admissionregistration.k8s.io/v1' }),
-  'apiextensions.k8s.io/v1beta1': { CustomResourceDefinition: { removedIn: '1.22', replacement: 'apiextensions.k8s.io/v1', note: 'v1 requires a structural schema per version' } },
-  'apiregistration.k8s.io/v1beta1': { APIService: { removedIn: '1.22', replacement: 'apiregistration.k8s.io/v1' } },
-  'coordination.k8s.io/v1beta1': { Lease: { removedIn: '1.22', replacement: 'coordination.k8s.io/v1' } },
-  'certificates.k8s.io/v1beta1': { CertificateSigningRequest: { removedIn: '1.22', replacement: 'certificates.k8s.io/v1' } },
-  'scheduling.k8s.io/v1beta1': { PriorityClass: { removedIn: '1.22', replacement: 'scheduling.k8s.io/v1' } },
-  'scheduling.k8s.io/v1alpha1': { PriorityClass: { removedIn: '1.17', replacement: 'scheduling.k8s.io/v1' } },
-  'discovery.k8s.io/v1beta1': { EndpointSlice: { removedIn: '1.25', replacement: 'discovery.k8s.io/v1' } },
-  'events.k8s.io/v1beta1': { Event: { removedIn: '1.25', replacement: 'events.k8s.io/v1' } },
-  'node.k8s.io/v1beta1': { RuntimeClass: { removedIn: '1.25', replacement: 'node.k8s.io/v1' } },
-  'flowcontrol.apiserver.k8s.io/v1beta1': kinds(['FlowSchema', 'PriorityLevelConfiguration'], { removedIn: '1.26', replacement: 'flowcontrol.apiserver.k8s.io/v1' }),
-  'flowcontrol.apiserver.k8s.io/v1beta2': kinds(['FlowSchema', 'PriorityLevelConfiguration'], { removedIn: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1' }),
-  'flowcontrol.apiserver.k8s.io/v1beta3': kinds(['FlowSchema', 'PriorityLevelConfiguration'], { removedIn: '1.32', replacement: 'flowcontrol.apiserver.k8s.io/v1' }),
-};
-
+/** The removal of this apiVersion of the kind, as the kind's descriptor declares it (never for a custom group's kind of the same name). */
 export function removedApi(apiVersion: string, kind: string): RemovedApi | undefined {
-  return REMOVED[apiVersion]?.[kind];
+  return descriptorOf(apiVersion, kind)?.removed?.[apiVersion];
 }
 
 /**
@@ -69,7 +19,7 @@ export function removedApi(apiVersion: string, kind: string): RemovedApi | undef
  * removed one, so the rest of the document is still checked while the apiVersion is being fixed.
  */
 export function checkedApiVersion(apiVersion: string, kind: string): string {
-  return REMOVED[apiVersion]?.[kind]?.replacement ?? apiVersion;
+  return removedApi(apiVersion, kind)?.replacement ?? apiVersion;
 }
 
 export function describeRemovedApi(apiVersion: string, kind: string, removed: RemovedApi): string {

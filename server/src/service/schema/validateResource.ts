@@ -1,5 +1,6 @@
 // Schema diagnostics for one resource: removed apiVersions, unknown kinds, and ajv errors placed
 // on the exact key or value they are about.
+import { CONFIG_MAP, isKind, SECRET } from '../kinds';
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Node } from 'yaml';
@@ -95,9 +96,9 @@ function ownedByRule(error: ErrorObject, resource: Resource): boolean {
   const parent = error.parentSchema as JsonSchema | undefined;
   if (error.keyword === 'format' && error.params.format === 'quantity') return true;
   if (error.keyword === 'anyOf' && parent?.format === 'quantity') return scalar;
-  if (error.keyword === 'format' && error.params.format === 'byte') return resource.kind === 'Secret' && /^\/data\/[^/]+$/.test(error.instancePath);
+  if (error.keyword === 'format' && error.params.format === 'byte') return isKind(resource, SECRET) && /^\/data\/[^/]+$/.test(error.instancePath);
   if (error.keyword === 'type' && error.params.type === 'string' && !parent?.enum) {
-    if (!scalar) return resource.kind === 'ConfigMap' && /^\/data\/[^/]+$/.test(error.instancePath); // cm-value-not-string
+    if (!scalar) return isKind(resource, CONFIG_MAP) && /^\/data\/[^/]+$/.test(error.instancePath); // cm-value-not-string
     return typeof error.data === 'number' || typeof error.data === 'boolean';
   }
   return false;

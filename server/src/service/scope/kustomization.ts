@@ -2,13 +2,21 @@
 // bases, components), the name transformations it applies, and the ConfigMaps/Secrets its
 // generators make. Read from the parsed file only (no IO): a folder entry is resolved to the
 // kustomization file the store holds in that folder.
+import { CONFIG_MAP, kindId, SECRET, type KindKey } from '../kinds';
 import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import type { ParsedFile } from '../types';
 
 export const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 
+/** Kustomize's generators and the kinds they make. */
+const GENERATORS = [['configMapGenerator', CONFIG_MAP], ['secretGenerator', SECRET]] as const;
+
+/** Ids of the kinds generators make: lookups of any other kind skip the generated objects. */
+export const GENERATED_KINDS: ReadonlySet<string> = new Set(GENERATORS.map(([, kind]) => kindId(kind)));
+
 export interface GeneratedObject {
-  kind: 'ConfigMap' | 'Secret';
+  kind: KindKey;
+  generator: (typeof GENERATORS)[number][0];
   /** The name references use (kustomize rewrites them to the generated name). */
   name: string;
   /** The name the object gets in the cluster: prefix + name + suffix (+ `-<hash>` unless disabled). */
@@ -56,7 +64,7 @@ export function readKustomization(uri: string, file: ParsedFile): KustomizationD
   const options = root.get('generatorOptions', true) as Node | undefined;
   const hashByDefault = !disablesHash(options);
   const generated: GeneratedObject[] = [];
-  for (const [list, kind] of [['configMapGenerator', 'ConfigMap'], ['secretGenerator', 'Secret']] as const) {
+  for (const [list, kind] of GENERATORS) {
     for (const item of seqItems(root.get(list, true) as Node | undefined)) {
       if (!isMap(item)) continue;
       const nameNode = item.get('name', true) as Node | undefined;
@@ -81,6 +89,7 @@ export function readKustomization(uri: string, file: ParsedFile): KustomizationD
       const full = `${namePrefix}${name}${nameSuffix}`;
       generated.push({
         kind,
+        generator: list,
         name,
         generatedName: hashSuffix ? `${full}-<hash>` : full,
         hashSuffix,

@@ -3,8 +3,10 @@
 // A lookup answers with the nearest definitions only, so a copy of the app in another folder (or
 // an unrelated app defining the same name) never decides a finding.
 import { YAMLMap } from 'yaml';
+import { kindId } from '../kinds';
 import type { Resource } from '../types';
 import { lookupNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
+import { GENERATED_KINDS } from './kustomization';
 import type { GeneratedDefinition, ScopeModel } from './model';
 
 /** What rules read of the index; WorkspaceIndex itself is one (unscoped). */
@@ -58,10 +60,12 @@ export class ScopedIndex implements IndexView {
     return this.index.entryFor(resource);
   }
 
-  private generated(kind: string): IndexedResource[] {
-    if (kind !== 'ConfigMap' && kind !== 'Secret') return [];
-    const defaultNamespace = this.index.namespaceOf({ kind, apiVersion: 'v1' } as Resource);
-    return this.model.generatedFor(this.uri).filter((g) => g.kind === kind).map((g) => generatedEntry(g, defaultNamespace));
+  private generated(id: string): IndexedResource[] {
+    if (!GENERATED_KINDS.has(id)) return [];
+    const made = this.model.generatedFor(this.uri).filter((g) => kindId(g.kind) === id);
+    if (made.length === 0) return [];
+    const defaultNamespace = this.index.namespaceOf({ kind: made[0].kind.kind, apiVersion: 'v1' } as Resource);
+    return made.map((g) => generatedEntry(g, defaultNamespace));
   }
 }
 
@@ -89,12 +93,12 @@ function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): Index
   if (entry) return entry;
   const namespace = g.namespace ?? defaultNamespace;
   const root = new YAMLMap();
-  const resource = { apiVersion: 'v1', kind: g.kind, name: g.name, namespace: g.namespace, root } as unknown as Resource;
+  const resource = { apiVersion: 'v1', kind: g.kind.kind, name: g.name, namespace: g.namespace, root } as unknown as Resource;
   entry = {
     uri: g.uri,
     resource,
-    kind: g.kind,
-    kindId: g.kind, // core kinds: the id is the name
+    kind: g.kind.kind,
+    kindId: kindId(g.kind),
     apiVersion: 'v1',
     name: g.name,
     namespace,
@@ -103,8 +107,8 @@ function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): Index
     start: g.nameRange?.[0] ?? 0,
     end: g.nameRange?.[1] ?? 0,
     facts: {
-      dataKeys: g.keys.map((key) => ({ key, section: 'data' as const, summary: `from ${g.kind === 'Secret' ? 'secretGenerator' : 'configMapGenerator'} (${g.generatedName})` })),
-      ...(g.kind === 'Secret' ? { secretType: 'Opaque' } : {}),
+      dataKeys: g.keys.map((key) => ({ key, section: 'data' as const, summary: `from ${g.generator} (${g.generatedName})` })),
+      ...(g.generator === 'secretGenerator' ? { secretType: 'Opaque' } : {}),
     },
   };
   if (!g.keysComplete) openKeyEntries.add(entry);

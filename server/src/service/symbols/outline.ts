@@ -5,7 +5,7 @@ import { isMap, isScalar, type Node, type YAMLMap } from 'yaml';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
-import { descriptorOf, type OutlineChild } from '../kinds';
+import { descriptorOf, isKind, type OutlineChild, SERVICE } from '../kinds';
 import { podSpecOf } from '../workspace/references';
 import { entries, mapAt, nodeAt, seqAt, stringAt } from '../yaml/access';
 
@@ -63,7 +63,7 @@ export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
 }
 
 export function isHeadlessService(resource: Resource): boolean {
-  return resource.kind === 'Service' && stringAt(resource.root, ['spec', 'clusterIP']) === 'None';
+  return isKind(resource, SERVICE) && stringAt(resource.root, ['spec', 'clusterIP']) === 'None';
 }
 
 /** How the outline draws a resource: as its kind's descriptor says, else as a module. */

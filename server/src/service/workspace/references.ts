@@ -5,7 +5,7 @@
 //
 // Also the key lookups of ConfigMaps and Secrets (data / binaryData / stringData).
 import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'yaml';
-import { descriptorOf, isClusterScopedTarget, kindId, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
+import { descriptorOf, isClusterScopedTarget, kindId, mapsAt, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
 
@@ -180,25 +180,6 @@ function siteReferences(resource: Resource, site: RootedSite, map: YAMLMap, out:
       if (keyNode) out.push({ ...base, key: String(keyNode.value), keyNode });
     }
   }
-}
-
-/** The maps a site path reaches: each alternative key in order, each item of lists marked `[]`. */
-export function mapsAt(root: YAMLMap | undefined, path: PathSegmentPattern[]): YAMLMap[] {
-  let current: YAMLMap[] = root ? [root] : [];
-  for (const segment of path) {
-    const next: YAMLMap[] = [];
-    for (const map of current) {
-      for (const key of segment.keys) {
-        const value = map.get(key, true) as Node | undefined;
-        if (segment.eachItem) {
-          if (isSeq(value)) for (const item of value.items) if (isMap(item)) next.push(item);
-        } else if (isMap(value)) next.push(value);
-      }
-    }
-    if (next.length === 0) return next;
-    current = next;
-  }
-  return current;
 }
 
 function stableSortByOffset(refs: Reference[]): Reference[] {
