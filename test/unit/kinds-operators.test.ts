@@ -242,6 +242,51 @@ spec:
   assert.match(service, /_postgres\._tcp\.pg-rw\.default\.svc\.cluster\.local/);
 });
 
+test("Strimzi: the Kafka's Services carry their ports (replication, control plane, one per internal listener), so a StatefulSet naming them is previewed with its SRV records and gets no finding", () => {
+  const withListeners = kafka.replace(
+    '    replicas: 3\n',
+    '    replicas: 3\n    listeners:\n      - {name: plain, port: 9092, type: internal, tls: false}\n      - {name: tls, port: 9093, type: internal, tls: true}\n      - {name: external, port: 9094, type: nodeport, tls: false}\n',
+  );
+  const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: mirror
+spec:
+  serviceName: my-cluster-kafka-brokers
+  replicas: 1
+  selector:
+    matchLabels: {app: mirror}
+  template:
+    metadata:
+      labels: {app: mirror}
+    spec:
+      containers:
+        - name: mirror
+          image: busybox
+`;
+  const ws = workspace({ 'kafka.yaml': withListeners, 'sts.yaml': sts, 'sc.yaml': storageClass });
+  assert.deepEqual(ws.service.getDiagnostics(ws.uri('sts.yaml')).map((d) => `${d.code} ${d.message}`).filter((f) => /^(sts-service|ref-)/.test(f)), []);
+  const service = ws.service.getPreview({ activeUri: ws.uri('sts.yaml') }).statefulSets[0].service;
+  assert.equal(service?.found, true);
+  assert.equal(service?.headless, true);
+  assert.deepEqual(
+    service?.ports.map((p) => `${p.name} ${p.port} ${p.srv}`),
+    [
+      'tcp-ctrlplane 9090 _tcp-ctrlplane._tcp.my-cluster-kafka-brokers.default.svc.cluster.local',
+      'tcp-replication 9091 _tcp-replication._tcp.my-cluster-kafka-brokers.default.svc.cluster.local',
+      'tcp-plain 9092 _tcp-plain._tcp.my-cluster-kafka-brokers.default.svc.cluster.local',
+      'tcp-tls 9093 _tcp-tls._tcp.my-cluster-kafka-brokers.default.svc.cluster.local',
+    ],
+  );
+  // Completion describes the made Services with their ports (the nodeport listener has Services of its own).
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  defaultBackend:\n    service:\n      name: \n';
+  ws.service.setDocument(ws.uri('ingress.yaml'), ingress, 1);
+  const items = ws.service.getCompletions(ws.uri('ingress.yaml'), { line: 7, character: 12 }).items;
+  const described = (name: string) => items.find((i) => i.label === name)?.labelDetails?.description;
+  assert.equal(described('my-cluster-kafka-bootstrap'), 'ClusterIP · ports tcp-replication, tcp-plain, tcp-tls');
+  assert.equal(described('my-cluster-kafka-brokers'), 'headless · ports tcp-ctrlplane, tcp-replication, tcp-plain, tcp-tls');
+});
+
 const corpus = join(repoRoot, '..', 'shared', 'corpus', 'gke-samples');
 
 for (const folder of ['databases/postgresql-cloudnativepg', 'databases/postgres-pgvector', 'streaming/kafka-strimzi']) {

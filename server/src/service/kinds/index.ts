@@ -14,9 +14,9 @@ import { OPERATOR_KINDS } from './operators';
 import { VOLUME } from './keys';
 import { POD_SITES } from './podSpec';
 import { STORAGE_KINDS } from './storage';
-import { isMap, isSeq, type Node, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node, type YAMLMap } from 'yaml';
 import { nodeAt } from '../yaml/access';
-import type { KindDescriptor, KindKey, ReferenceSite } from './types';
+import type { KindDescriptor, KindKey, MadeService, ReferenceSite } from './types';
 import { WORKLOAD_KINDS } from './workloads';
 
 export type * from './types';
@@ -178,6 +178,25 @@ export function conditionHolds(root: YAMLMap, when: string | undefined): boolean
   if (node === undefined || node === null) return false;
   const value = (node as { value?: unknown }).value;
   return !(value === false || value === null || value === '' || value === 'false');
+}
+
+/** The ports of a Service a resource makes: the fixed ones, then one per matching item of the declared list. */
+export function madeServicePorts(service: MadeService, root: YAMLMap): Array<{ name: string; port: number }> {
+  const out = [...(service.ports ?? [])];
+  const perItem = service.portsPerItem;
+  if (!perItem) return out;
+  for (const item of mapsAt(root, parsePath(perItem.list))) {
+    const name = scalarText(item.get('name', true));
+    const port = scalarText(item.get(perItem.port, true));
+    if (perItem.when && !perItem.when.values.includes(scalarText(item.get(perItem.when.key, true)) ?? '')) continue;
+    if (name === undefined || port === undefined || !/^\d+$/.test(port)) continue;
+    out.push({ name: perItem.name.replaceAll('{name}', name), port: Number(port) });
+  }
+  return out;
+}
+
+function scalarText(node: unknown): string | undefined {
+  return isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? String(node.value) : undefined;
 }
 
 /** The maps a site path reaches: each alternative key in order, each item of lists marked `[]`. */

@@ -68,7 +68,19 @@ export interface MadeObject {
   /** Made only when this field (a dotted path from the root) is set and not false. */
   when?: string;
   /** A Service it makes: whether it is headless and the ports the operator gives it (what serviceName checks and the preview read). */
-  service?: { headless: boolean; ports?: Array<{ name: string; port: number }> };
+  service?: MadeService;
+}
+
+export interface MadeService {
+  headless: boolean;
+  /** Ports it always has. */
+  ports?: Array<{ name: string; port: number }>;
+  /**
+   * Ports it has per item of a list of the resource (Strimzi's listeners): for each item of `list`
+   * (a dotted path ending in `[]`) whose `when.key` has one of `when.values`, a port numbered by the
+   * item's `port` and named by `name` (`{name}`: the item's name).
+   */
+  portsPerItem?: { list: string; name: string; port: string; when?: { key: string; values: string[] } };
 }
 
 /** The pods a resource runs (an operator's cluster), for the preview: `{name}`/`{ordinal}` templates as in MadeObject. */

@@ -8,7 +8,7 @@ import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { mapAt, stringMap } from '../yaml/access';
-import { conditionHolds, CUSTOM_RESOURCE_DEFINITION as CRD_KIND, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, kindId, kindIdOf, type CustomKindScope, type KindDescriptor, type MadeObject } from '../kinds';
+import { conditionHolds, CUSTOM_RESOURCE_DEFINITION as CRD_KIND, descriptorOf, groupOf, isClusterScoped, isClusterScopedTarget, kindId, kindIdOf, madeServicePorts, type CustomKindScope, type KindDescriptor, type MadeObject } from '../kinds';
 import { factsOf, type ResourceFacts } from './facts';
 
 
@@ -380,7 +380,7 @@ function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): Indexe
       get end() {
         return maker.end;
       },
-      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role }, ...(made.service ? { service: madeServiceFacts(made.service) } : {}) },
+      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role }, ...(made.service ? { service: madeServiceFacts(made.service, maker.resource.root) } : {}) },
     });
   }
   return out;
@@ -388,12 +388,12 @@ function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): Indexe
 
 
 /** What a Service an operator makes offers to readers of Service facts: no selector the user wrote, no source ranges. */
-function madeServiceFacts(service: NonNullable<MadeObject['service']>): NonNullable<ResourceFacts['service']> {
+function madeServiceFacts(service: NonNullable<MadeObject['service']>, root: YAMLMap): NonNullable<ResourceFacts['service']> {
   return {
     type: 'ClusterIP',
     ...(service.headless ? { clusterIP: 'None' } : {}),
     selectorEntries: 0,
-    ports: (service.ports ?? []).map((p) => ({ name: p.name, port: String(p.port), protocol: 'TCP' })),
+    ports: madeServicePorts(service, root).map((p) => ({ name: p.name, port: String(p.port), protocol: 'TCP' })),
   };
 }
 

@@ -3,7 +3,7 @@
 // `strimzi.io/cluster` label; a `KafkaUser` makes a Secret of its own name with its credentials.
 // Written from the Strimzi documentation ("Deploying and Managing": listeners, security, storage).
 import { CONFIG_MAP, SECRET, SERVICE, STORAGE_CLASS } from '../keys';
-import type { KindDescriptor, KindKey, ReferenceSite } from '../types';
+import type { KindDescriptor, KindKey, MadeService, ReferenceSite } from '../types';
 
 const GROUP = 'kafka.strimzi.io';
 export const KAFKA: KindKey = { group: GROUP, kind: 'Kafka' };
@@ -23,6 +23,16 @@ function metricsConfig(component: string): ReferenceSite {
   return { at: `spec.${component}.metricsConfig.valueFrom.configMapKeyRef`, name: 'name', key: 'key', target: CONFIG_MAP, via: 'metricsConfig' };
 }
 
+/**
+ * The ports of the cluster's own Services: inter-broker replication (9091) on both, the control plane
+ * (9090) on the brokers' headless Service, and one `tcp-<listener>` port per `internal` listener at the
+ * listener's port (other listener types get Services of their own, `<cluster>-kafka-<listener>-bootstrap`).
+ */
+const INTERNAL_LISTENERS: MadeService['portsPerItem'] = { list: 'spec.kafka.listeners[]', name: 'tcp-{name}', port: 'port', when: { key: 'type', values: ['internal'] } };
+const REPLICATION = { name: 'tcp-replication', port: 9091 };
+const CONTROL_PLANE = { name: 'tcp-ctrlplane', port: 9090 };
+const ZOOKEEPER_CLIENTS = { name: 'tcp-clients', port: 2181 };
+
 export const STRIMZI_KAFKA: KindDescriptor = {
   group: GROUP,
   kind: 'Kafka',
@@ -36,11 +46,16 @@ export const STRIMZI_KAFKA: KindDescriptor = {
     metricsConfig('zookeeper'),
   ],
   makes: [
-    // Their ports follow the listeners the resource declares: only whether they are headless is fixed.
-    { kind: SERVICE, name: '{name}-kafka-bootstrap', role: 'bootstrap Service for clients', service: { headless: false } },
-    { kind: SERVICE, name: '{name}-kafka-brokers', role: 'headless Service of the brokers', service: { headless: true } },
-    { kind: SERVICE, name: '{name}-zookeeper-client', role: 'ZooKeeper client Service', when: 'spec.zookeeper', service: { headless: false } },
-    { kind: SERVICE, name: '{name}-zookeeper-nodes', role: 'headless Service of the ZooKeeper nodes', when: 'spec.zookeeper', service: { headless: true } },
+    { kind: SERVICE, name: '{name}-kafka-bootstrap', role: 'bootstrap Service for clients', service: { headless: false, ports: [REPLICATION], portsPerItem: INTERNAL_LISTENERS } },
+    { kind: SERVICE, name: '{name}-kafka-brokers', role: 'headless Service of the brokers', service: { headless: true, ports: [CONTROL_PLANE, REPLICATION], portsPerItem: INTERNAL_LISTENERS } },
+    { kind: SERVICE, name: '{name}-zookeeper-client', role: 'ZooKeeper client Service', when: 'spec.zookeeper', service: { headless: false, ports: [ZOOKEEPER_CLIENTS] } },
+    {
+      kind: SERVICE,
+      name: '{name}-zookeeper-nodes',
+      role: 'headless Service of the ZooKeeper nodes',
+      when: 'spec.zookeeper',
+      service: { headless: true, ports: [ZOOKEEPER_CLIENTS, { name: 'tcp-clustering', port: 2888 }, { name: 'tcp-election', port: 3888 }] },
+    },
     { kind: SECRET, name: '{name}-cluster-ca-cert', role: 'cluster CA certificate (clients trust it)' },
     { kind: SECRET, name: '{name}-cluster-ca', role: 'cluster CA private key' },
     { kind: SECRET, name: '{name}-clients-ca-cert', role: 'clients CA certificate' },
