@@ -22,21 +22,49 @@ export function watchFolders(folders: string[], onChanges: OnChanges, onError: O
 
 /**
  * Watches files and folders (their YAML files, at any depth). A file is watched through its folder,
- * so an editor that saves by replacing the file is still seen. Paths that do not exist are skipped.
+ * so an editor that saves by replacing the file is still seen. A path that does not exist is watched
+ * through its nearest existing ancestor, for the one name on the way to it: its creation is a change
+ * (the caller then watches again, see `watchPlan`).
  */
 export function watchPaths(paths: string[], onChanges: OnChanges, onError: OnError): () => void {
   const targets: WatchTarget[] = [];
   for (const path of paths) {
-    let isFolder: boolean;
-    try {
-      isFolder = statSync(path).isDirectory();
-    } catch {
-      continue;
+    const what = pathState(path);
+    if (what === 'folder') targets.push({ folder: path, recursive: true, accepts: (name) => WATCHED.test(name) || name.endsWith('.json') });
+    else if (what === 'file') targets.push({ folder: dirname(path), recursive: false, accepts: (name) => name === basename(path) });
+    else {
+      const anchor = existingAncestor(path);
+      if (anchor) targets.push({ folder: anchor.folder, recursive: false, accepts: (name) => name === anchor.child });
     }
-    if (isFolder) targets.push({ folder: path, recursive: true, accepts: (name) => WATCHED.test(name) || name.endsWith('.json') });
-    else targets.push({ folder: dirname(path), recursive: false, accepts: (name) => name === basename(path) });
   }
   return watchTargets(targets, onChanges, onError);
+}
+
+/**
+ * What `watchPaths` would watch for these paths now: when it differs from the plan the watchers were
+ * made for (a named folder was created, or deleted), they must be made again.
+ */
+export function watchPlan(paths: string[]): string {
+  return paths.map((path) => {
+    const what = pathState(path);
+    return what === 'missing' ? `${path}\tmissing, under ${existingAncestor(path)?.folder}` : `${path}\t${what}`;
+  }).join('\n');
+}
+
+function pathState(path: string): 'folder' | 'file' | 'missing' {
+  try {
+    return statSync(path).isDirectory() ? 'folder' : 'file';
+  } catch {
+    return 'missing';
+  }
+}
+
+/** The nearest existing folder above a path, and the name of its child on the way to the path. */
+function existingAncestor(path: string): { folder: string; child: string } | undefined {
+  for (let child = path, folder = dirname(path); folder !== child; child = folder, folder = dirname(folder)) {
+    if (pathState(folder) === 'folder') return { folder, child: basename(child) };
+  }
+  return undefined;
 }
 
 interface WatchTarget {

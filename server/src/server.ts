@@ -27,7 +27,7 @@ import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../common/protocol';
 import { ProjectSettings } from './projectSettings';
 import { configCompletions, configDiagnostics, isConfigUri } from './config/configEditing';
-import { watchFolders, watchPaths } from './fileWatcher';
+import { watchFolders, watchPaths, watchPlan } from './fileWatcher';
 import { CONFIG_FILE_NAME } from './config/projectConfig';
 import pkg from '../../package.json';
 import resourceSnippets from '../../snippets/resources.json';
@@ -143,6 +143,7 @@ async function loadConfiguration(pushed?: unknown): Promise<void> {
 // The CRD files the `crds` setting and the config file's `crds` name: read here (host side), handed
 // to the service as text, and watched, so an edit on disk re-checks their custom resources.
 let crdPathsRead: string | undefined;
+let crdWatchPlan: string | undefined;
 let stopWatchingCrds: (() => void) | undefined;
 let crdReads = 0;
 
@@ -151,10 +152,13 @@ async function refreshCrds(force = false): Promise<boolean> {
   const paths = project.crdPaths();
   const key = paths.join('\n');
   if (!force && key === crdPathsRead) return false;
-  if (key !== crdPathsRead) {
+  crdPathsRead = key;
+  // Watched again when a named path appears or goes: a CRD folder created after the start counts.
+  const plan = watchPlan(paths);
+  if (plan !== crdWatchPlan) {
     stopWatchingCrds?.();
     stopWatchingCrds = watchPaths(paths, () => void crdFilesChanged(), (message) => connection.console.warn(`k8s-stateful: ${message}`));
-    crdPathsRead = key;
+    crdWatchPlan = plan;
   }
   const read = ++crdReads;
   const sources = await readCrdFiles(paths, undefined);

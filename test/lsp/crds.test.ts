@@ -156,3 +156,37 @@ test('k8sStateful.crds per workspace folder: each folder\'s relative paths resol
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a crds folder that does not exist at the start is watched from when it is created (nested, outside the workspace)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'k8s-crd-later-'));
+  const crPath = join(root, 'ws', 'app', 'backup.yaml');
+  mkdirSync(join(root, 'ws', 'app'), { recursive: true });
+  writeFileSync(crPath, brokenCr);
+  writeFileSync(join(root, 'ws', '.k8s-stateful.yaml'), 'crds:\n  - ../vendor/operator-crds\n');
+  const watching = new LspTestClient();
+  try {
+    await watching.initialize(pathToFileURL(join(root, 'ws')).href);
+    const crUri = pathToFileURL(crPath).href;
+    const schemaFindings = (d: Diagnostic[]) => d.filter((x) => x.code === 'schema').length;
+    const before = await watching.open(crUri, brokenCr);
+    assert.deepEqual(before.map((d) => d.code), ['kind-without-schema']);
+    // The folder and its parent appear after the start, then the CRD in it: the resource gets its schema.
+    mkdirSync(join(root, 'vendor'));
+    mkdirSync(join(root, 'vendor', 'operator-crds'));
+    const crdPath = join(root, 'vendor', 'operator-crds', 'backup-crd.yaml');
+    writeFileSync(crdPath, crdText);
+    await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 3);
+    // The new folder itself is watched now: an edit of the CRD in it re-checks the resource.
+    writeFileSync(crdPath, crdText.replace('enum: [pg_dump, basebackup, snapshot]', 'enum: [pg_dump, pgdump, basebackup, snapshot]'));
+    await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 2);
+    // The folder removed, then made again: watched again from its parent, and read again.
+    rmSync(join(root, 'vendor', 'operator-crds'), { recursive: true });
+    await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 0);
+    mkdirSync(join(root, 'vendor', 'operator-crds'));
+    writeFileSync(crdPath, crdText);
+    await publishedUntil(watching, crUri, await watching.nextDiagnostics(crUri), (d) => schemaFindings(d) === 3);
+  } finally {
+    await watching.shutdown();
+    rmSync(root, { recursive: true, force: true });
+  }
+});
