@@ -76,6 +76,33 @@ test('missing required fields land on the parent key', () => {
   for (const d of diagnostics) assert.deepEqual(d.range, rangeOfText(text, 'spec'));
 });
 
+test("a built-in object's recorded status is decoded but not validated: no required fields or enum values there", () => {
+  // `kubectl get -o yaml` output kept as a manifest (gke-samples hpa testdata). The API server resets a
+  // built-in object's status on create and keeps the stored one on update, so only decoding sees it.
+  const hpa = (apiVersion: string, metric: string, current: string) =>
+    `apiVersion: ${apiVersion}\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  maxReplicas: 3\n  scaleTargetRef:\n    apiVersion: apps/v1\n    kind: Deployment\n    name: web\n  metrics:\n    - type: Resource\n      resource:\n        name: cpu\n${metric}status:\n  currentMetrics:\n    - type: Resource\n      resource:\n        name: cpu\n${current}  desiredReplicas: 2\n`;
+  const target = '        target:\n          type: Utilization\n          averageUtilization: 60\n';
+  assert.deepEqual(diagnosticsFor(hpa('autoscaling/v2', target, '')).map((d) => d.message), []);
+  // Unknown fields are still rejected there (strict field validation decodes the whole object).
+  const removed = diagnosticsFor(hpa('autoscaling/v2beta1', '        targetAverageUtilization: 60\n', '        currentAverageUtilization: 48\n'));
+  assert.deepEqual(removed.map((d) => d.message).sort(), [
+    'HorizontalPodAutoscaler in autoscaling/v2beta1 was removed in Kubernetes 1.25; use apiVersion: autoscaling/v2',
+    'missing required field "target" in resource (as autoscaling/v2, which replaces autoscaling/v2beta1)',
+    'unknown field "currentAverageUtilization" (as autoscaling/v2, which replaces autoscaling/v2beta1)',
+    'unknown field "targetAverageUtilization" (as autoscaling/v2, which replaces autoscaling/v2beta1)',
+  ]);
+  // An enum value in status is not checked either; a wrong type still fails decoding.
+  const claim = (status: string) =>
+    `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 1Gi\nstatus:\n${status}`;
+  assert.deepEqual(diagnosticsFor(claim('  phase: Gone\n  conditions:\n    - reason: Resizing\n')).map((d) => d.message), []);
+  assert.deepEqual(diagnosticsFor(claim('  accessModes: ReadWriteOnce\n')).map((d) => d.message), ['accessModes must be a list, got the string "ReadWriteOnce"']);
+  // In spec, the same checks hold.
+  assert.deepEqual(diagnosticsFor(claim('').replace('[ReadWriteOnce]', '[ReadWriteSometimes]')).length, 1);
+  // A Node's create keeps its status (kubelets register nodes with it): checked in full.
+  const node = diagnosticsFor('apiVersion: v1\nkind: Node\nmetadata:\n  name: n1\nstatus:\n  conditions:\n    - reason: KubeletReady\n');
+  assert.deepEqual(node.map((d) => d.message).sort(), ['missing required field "status" in conditions[0]', 'missing required field "type" in conditions[0]']);
+});
+
 test('int-or-string accepts both, and says so when neither', () => {
   const service = (targetPort: string) =>
     `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n  ports:\n    - port: 80\n      targetPort: ${targetPort}\n`;

@@ -117,6 +117,16 @@ export function isClusterScoped(apiVersion: string | undefined, kind: string): b
   return descriptorOf(apiVersion, kind)?.scope === 'Cluster';
 }
 
+/**
+ * Whether the API server takes a built-in object's `status` from the object a client creates. Only a
+ * Node's (kubelets register nodes with their status). Every other kind's create resets its status and
+ * update keeps the stored one (controllers write it through the status subresource), so the status
+ * recorded in a manifest (`kubectl get -o yaml` output) is decoded but never validated.
+ */
+export function takesStatusOnCreate(apiVersion: string, kind: string): boolean {
+  return groupOf(apiVersion) === '' && kind === 'Node';
+}
+
 /** Whether a reference target (a kind id, as references and the index name kinds) is cluster-scoped. */
 export function isClusterScopedTarget(id: string): boolean {
   return byId.get(id)?.scope === 'Cluster';

@@ -1,6 +1,6 @@
 // Schema diagnostics for one resource: removed apiVersions, unknown kinds, and ajv errors placed
 // on the exact key or value they are about.
-import { CONFIG_MAP, isKind, SECRET } from '../kinds';
+import { CONFIG_MAP, isKind, SECRET, takesStatusOnCreate } from '../kinds';
 import type { ErrorObject } from 'ajv';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Node } from 'yaml';
@@ -62,16 +62,18 @@ function checkData(file: ParsedFile, resource: Resource, registry: SchemaRegistr
   // The replacement's schema only accepts its own apiVersion; the removed one is reported already.
   if (apiVersion !== resource.apiVersion && data && typeof data === 'object') data = { ...(data as object), apiVersion };
   if (validate(data)) return [];
-  return schemaDiagnostics(file, resource, validate.errors ?? []);
+  const statusUnvalidated = registry.isBuiltIn(apiVersion, resource.kind) && !takesStatusOnCreate(apiVersion, resource.kind);
+  return schemaDiagnostics(file, resource, validate.errors ?? [], statusUnvalidated);
 }
 
-function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorObject[]): Diagnostic[] {
+function schemaDiagnostics(file: ParsedFile, resource: Resource, errors: ErrorObject[], statusUnvalidated: boolean): Diagnostic[] {
   // anyOf unions (IntOrString, Quantity) report each branch and then the union; keep only the union.
   const unionPaths = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => `${e.instancePath}|${e.schemaPath}`));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     if (isUnionBranch(error, unionPaths) || ownedByRule(error, resource)) continue;
+    if (statusUnvalidated && validatedOnly(error)) continue;
     // The API server treats an explicit null like an absent field.
     if (error.keyword === 'type' && error.data === null) continue;
     if (error.keyword === 'if' || error.keyword === 'allOf' || error.keyword === 'oneOf') continue;
@@ -102,6 +104,16 @@ function ownedByRule(error: ErrorObject, resource: Resource): boolean {
     return typeof error.data === 'number' || typeof error.data === 'boolean';
   }
   return false;
+}
+
+/**
+ * Errors in a built-in object's top-level `status` that only the API server's validation would find:
+ * it never validates a status sent with the object (takesStatusOnCreate). Decoding still sees it, so
+ * unknown fields (strict field validation) and wrong types are kept.
+ */
+function validatedOnly(error: ErrorObject): boolean {
+  if (error.keyword !== 'required' && error.keyword !== 'enum') return false;
+  return error.instancePath === '/status' || error.instancePath.startsWith('/status/');
 }
 
 function isUnionBranch(error: ErrorObject, unionPaths: Set<string>): boolean {
