@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import type { Diagnostic, LanguageService } from './service';
-import { isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './workspaceScan';
+import { deepestFirst, isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './workspaceScan';
 import { describeFailure } from './requestGuard';
 import { WorkProgress } from './workProgress';
 
@@ -87,35 +87,40 @@ export class WorkspaceSync {
     if (this.folders.length === 0) return;
     const started = Date.now();
     const progress = new WorkProgress(this.connection, 'Kubernetes: reading the workspace');
-    let files = 0;
-    // With workspace scope each batch is checked as it is indexed, from the same parse; the check
-    // after the scan then re-parses only files whose lookups got new answers later in the walk.
-    const batch: string[] = [];
-    const flush = () => {
-      if (batch.length === 0) return;
-      if (this.workspaceScope()) this.service.indexAndCheck(batch);
-      else for (const uri of batch) this.service.index.indexDocument(uri);
-      batch.length = 0;
-    };
+    // Every file is read and stored first, indexed later: the scope model (which files are judged
+    // together) is then final before anything is checked, instead of changing as folders appear and
+    // sending the files checked so far through a second parse.
+    const read: string[] = [];
     try {
       const result = await scanFolders(
         this.folders,
         (path, text) => {
           if (this.isExcluded(path)) return;
           const uri = pathToFileURL(path).href;
-          // Index now, in the scan's batches, rather than on the first diagnostics request.
-          if (this.service.workspaceDocument(uri, text)) batch.push(uri);
-          if (batch.length >= SCAN_BATCH) flush();
-          if (++files % 50 === 0) progress.report(`${files} files read`);
+          if (this.service.workspaceDocument(uri, text, { deferIndexing: true })) read.push(uri);
+          if (read.length % 50 === 0) progress.report(`${read.length} files read`);
         },
         { cancelled: () => this.stopped || progress.cancelled, batchSize: SCAN_BATCH },
       );
-      flush();
+      // Then indexed in batches; with workspace scope each batch is checked from the same parse, and
+      // the check after the scan re-parses only files whose lookups got new answers later in the walk.
+      // Deepest folders first: a file's nearest scope is its folder and the folders below it, so
+      // those are indexed before it is checked, and fewer answers change afterwards.
+      deepestFirst(read);
+      const check = this.workspaceScope();
+      for (let at = 0; at < read.length && !this.stopped && !progress.cancelled; at += SCAN_BATCH) {
+        const batch = read.slice(at, at + SCAN_BATCH);
+        if (check) this.service.indexAndCheck(batch);
+        else for (const uri of batch) this.service.index.indexDocument(uri);
+        progress.report(`${at + batch.length}/${read.length} files indexed`, (100 * (at + batch.length)) / read.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       const how = result.truncated ? ' (stopped at the file limit)' : progress.cancelled ? ' (cancelled)' : '';
       this.connection.console.log(`k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${how}`);
     } catch (error) {
       this.connection.console.error(`k8s-stateful: workspace scan failed: ${describeFailure(error)}`);
     } finally {
+      this.service.endDeferredIndexing({ drop: this.stopped || progress.cancelled });
       clearTimeout(this.grace);
       this.scanning = false;
       this.indexComplete = true;

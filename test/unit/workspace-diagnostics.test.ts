@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { repoRoot, schemas, yamlFiles } from '../helpers/service';
+import { deepestFirst } from '../../server/src/workspaceScan';
 
 const FOLDERS = ['examples/postgres', 'examples/mistakes', 'test/fixtures/seeds', 'test/fixtures/cli/errors', 'test/fixtures/cli/warnings'];
 
@@ -188,4 +189,75 @@ test('a closed custom resource is checked again when its CRD changes, and answer
   open.setDocument(uri('backup'), backup, 1);
   assert.deepEqual(withoutCrd, open.getDiagnostics(uri('backup')));
   assert.notDeepEqual(withoutCrd, withCrd);
+});
+
+/** A monorepo of six independent apps (more than four folders: each is its own scope), each a Pod reading ConfigMap "config" and that ConfigMap. */
+function monorepo(): LanguageService {
+  const service = createLanguageService({ schemas });
+  for (let i = 0; i < 6; i++) {
+    service.workspaceDocument(`file:///mono/app-${i}/pod.yaml`, pod(`pod-${i}`, 'config'));
+    service.workspaceDocument(`file:///mono/app-${i}/cm.yaml`, configMap('config'));
+  }
+  for (const u of service.closedDocuments()) service.getDiagnostics(u);
+  return service;
+}
+
+test("a resource named like one another application uses re-checks nothing there: the lookup's version moved, what each scope sees of it did not", () => {
+  const service = monorepo();
+  service.workspaceDocument('file:///mono/app-6/cm.yaml', configMap('config'));
+  assert.equal(recheck(service), 2, 'only the new file (indexed, then checked), not the six Pods and ConfigMaps that looked up "config"');
+  // The same name added inside app-0 is in the scope of app-0's files: those are checked again.
+  service.workspaceDocument('file:///mono/app-0/cm-copy.yaml', configMap('config'));
+  assert.ok(recheck(service) >= 2 + 2, "app-0's Pod and ConfigMap are re-checked");
+  const everyFileOpen = createLanguageService({ schemas });
+  for (const u of service.closedDocuments()) everyFileOpen.setDocument(u, service.documents.storedText(u)!.text, 1);
+  for (const u of service.closedDocuments()) assert.deepEqual(service.getDiagnostics(u), everyFileOpen.getDiagnostics(u), u);
+});
+
+test('the scan stores every file first (kept out of the index until its batch), then checks deepest folders first: each file is parsed once', () => {
+  const files = [
+    // A Pod at the top reads a ConfigMap two folders down; the ConfigMap's folder is checked first.
+    { uri: 'file:///t/app.yaml', text: pod('top', 'deep-config') },
+    { uri: 'file:///t/a/b/cm.yaml', text: configMap('deep-config') },
+    { uri: 'file:///t/a/pod.yaml', text: pod('middle', 'missing-config') },
+    { uri: 'file:///t/a/b/secret.yaml', text: secret(['password']) },
+  ];
+  const service = createLanguageService({ schemas });
+  for (const file of files) service.workspaceDocument(file.uri, file.text, { deferIndexing: true });
+  assert.deepEqual(service.index.ofKind('ConfigMap'), [], 'stored, not indexed yet');
+  assert.equal(service.documents.closedParses, 0);
+  const order = files.map((f) => f.uri);
+  deepestFirst(order);
+  assert.deepEqual(order, ['file:///t/a/b/cm.yaml', 'file:///t/a/b/secret.yaml', 'file:///t/a/pod.yaml', 'file:///t/app.yaml']);
+  for (let at = 0; at < order.length; at += 2) service.indexAndCheck(order.slice(at, at + 2));
+  service.endDeferredIndexing();
+  const allOpen = createLanguageService({ schemas });
+  for (const file of files) allOpen.setDocument(file.uri, file.text, 1);
+  for (const file of files) assert.deepEqual(service.getDiagnostics(file.uri), allOpen.getDiagnostics(file.uri), file.uri);
+  assert.equal(service.documents.closedParses, files.length, 'no file parsed a second time');
+});
+
+test('a cancelled scan forgets the files it stored but never indexed', () => {
+  const service = createLanguageService({ schemas });
+  service.workspaceDocument(uri('cm-a'), configMap('a'), { deferIndexing: true });
+  service.workspaceDocument(uri('cm-b'), configMap('b'), { deferIndexing: true });
+  service.indexAndCheck([uri('cm-a')]);
+  service.endDeferredIndexing({ drop: true });
+  assert.deepEqual(service.closedDocuments(), [uri('cm-a')]);
+  assert.deepEqual(service.index.ofKind('ConfigMap').map((e) => e.name), ['a']);
+});
+
+test('the index says which lookups an edit changed; after a rebuild it says it does not know', () => {
+  const service = workspace();
+  const generation = service.index.generation;
+  assert.deepEqual([...service.index.changedSince(generation)!], []);
+  service.workspaceDocument(uri('cm-4'), configMap('config-4').replace('a: "1"', 'a: "2"'));
+  service.index.refresh();
+  assert.deepEqual([...service.index.changedSince(generation)!].sort(), ['ConfigMap', 'ConfigMap\u0000config-4']);
+  service.workspaceDocument(uri('cm-new'), configMap('config-new'));
+  service.index.refresh();
+  assert.deepEqual([...service.index.changedSince(generation)!].sort(), ['ConfigMap', 'ConfigMap\u0000config-4', 'ConfigMap\u0000config-new']);
+  service.configure({ defaultNamespace: 'other' });
+  service.index.refresh();
+  assert.equal(service.index.changedSince(generation), undefined);
 });

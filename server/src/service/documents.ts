@@ -31,6 +31,8 @@ interface Entry extends StoredText {
  * navigation and quick fixes re-read a few files at a time; the largest is kept even if over.
  */
 const TRANSIENT_BUDGET_CHARS = 256 * 1024;
+/** Steps of the change log kept (a scan's burst of new files simply runs past it). */
+const CHANGE_LOG_STEPS = 64;
 
 export class DocumentStore {
   private readonly entries = new Map<string, Entry>();
@@ -39,6 +41,8 @@ export class DocumentStore {
   private transientChars = 0;
   /** Increases whenever a document is added, removed or its text changes: caches over all documents key on it. */
   generation = 0;
+  /** The URIs each recent generation step changed, contiguous up to `generation` (changedSince). */
+  private changeLog: Array<{ generation: number; uri: string }> = [];
   /** Parses of closed files' texts so far (the index's, then each re-read): tests watch it. */
   closedParses = 0;
 
@@ -58,8 +62,28 @@ export class DocumentStore {
         this.entries.set(uri, { uri, text: entry.text, open: entry.open, version: entry.version });
         this.forgetTransient(uri);
         this.generation++;
+        this.changeLog = []; // not followed: a size change is rare
       }
     }
+  }
+
+  /**
+   * The documents added, removed or changed since `generation`, or undefined when that is no longer
+   * known: who derives something from every document (the index) then updates just those.
+   */
+  changedSince(generation: number): Set<string> | undefined {
+    if (generation === this.generation) return new Set();
+    const first = this.changeLog[0];
+    if (!first || first.generation > generation + 1 || generation > this.generation) return undefined;
+    const out = new Set<string>();
+    for (const step of this.changeLog) if (step.generation > generation) out.add(step.uri);
+    return out;
+  }
+
+  private changed(uri: string): void {
+    this.generation++;
+    this.changeLog.push({ generation: this.generation, uri });
+    if (this.changeLog.length > CHANGE_LOG_STEPS) this.changeLog.shift();
   }
 
   /** Sets a document's text; `open` says whether an editor shows it (its parse is then kept). */
@@ -77,12 +101,12 @@ export class DocumentStore {
     if (!open && existing?.parsed && existing.text === text) this.keepTransient(uri, existing.parsed);
     if (existing?.text !== text) this.forgetTransient(uri);
     this.entries.set(uri, entry);
-    this.generation++;
+    this.changed(uri);
   }
 
   delete(uri: string): void {
     this.forgetTransient(uri);
-    if (this.entries.delete(uri)) this.generation++;
+    if (this.entries.delete(uri)) this.changed(uri);
   }
 
   has(uri: string): boolean {

@@ -52,8 +52,17 @@ export interface LanguageService {
    * are published) unless `{ open: false }`; workspace files read from disk use `workspaceDocument`.
    */
   setDocument(uri: string, text: string, version?: number, options?: { open?: boolean }): void;
-  /** A workspace file's disk text, indexed for cross-file rules. Ignored (returns false) while the document is open: unsaved edits win. */
-  workspaceDocument(uri: string, text: string): boolean;
+  /**
+   * A workspace file's disk text, indexed for cross-file rules. Ignored (returns false) while the document is open: unsaved edits win.
+   * `deferIndexing`: the workspace scan stores every text first (so the scope model is final), then
+   * indexes and checks in batches with `indexAndCheck`; until then the file is not in the index.
+   */
+  workspaceDocument(uri: string, text: string, options?: { deferIndexing?: boolean }): boolean;
+  /**
+   * The scan is over: files stored with `deferIndexing` and not indexed yet are indexed on the next
+   * lookup, or forgotten with `drop` (the user cancelled the scan: nothing more is read or parsed).
+   */
+  endDeferredIndexing(options?: { drop?: boolean }): void;
   /**
    * CustomResourceDefinition files named by the `k8sStateful.crds` setting (or `--crds`), read by the
    * host; they replace the previous set. CRDs among the documents count without this.
@@ -142,10 +151,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   /** Checks a document's text now and keeps the findings; `parsed`: a parse of that text already made. */
   const check = (stored: StoredText, ruleEnv: RuleEnvironment, parsed?: ParsedFile): Diagnostic[] => {
     const uri = stored.uri;
-    const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
-    const looked = new Set<string>();
     // A closed file's parse is not kept for later: checking the workspace reads every file once.
     const file = stored.open ? documents.parsed(uri)! : parsed?.text === stored.text ? parsed : documents.parsedText(uri, stored.text, false);
+    // An open document's findings are not kept: every edit is a new text, and its per-resource
+    // rule results are cached already (fileDiagnostics); recording its lookups per edit would cost
+    // more than they save.
+    if (stored.open) return fileDiagnostics(uri, file, ruleEnv);
+    const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
+    const looked = new Set<string>();
     return findings.keep(stored, context, looked, file, fileDiagnostics(uri, file, ruleEnv, looked));
   };
   const navigation = (): navigate.NavigationContext => ({ documents, index, scopes: scopeModelFor(documents, settings.scopes) });
@@ -165,10 +178,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     setDocument(uri, text, version = 0, { open = true } = {}) {
       documents.set(uri, text, version, open);
     },
-    workspaceDocument(uri, text) {
+    workspaceDocument(uri, text, options) {
       if (documents.isOpen(uri)) return false;
       documents.set(uri, text, 0, false);
+      if (options?.deferIndexing) index.deferIndexing(uri);
       return true;
+    },
+    endDeferredIndexing(options) {
+      const left = index.endDeferral();
+      if (options?.drop) for (const uri of left) if (!documents.isOpen(uri)) documents.delete(uri);
     },
     setCrdSources: (sources) => {
       crds.setSources(sources);
@@ -191,7 +209,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       if (!stored) return [];
       const ruleEnv = env(uri);
       const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
-      return findings.current(stored, context) ?? check(stored, ruleEnv);
+      return (stored.open ? undefined : findings.current(stored, context)) ?? check(stored, ruleEnv);
     },
     indexAndCheck(uris) {
       const batch: Array<{ stored: StoredText; file: ParsedFile }> = [];

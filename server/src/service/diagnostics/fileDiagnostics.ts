@@ -10,6 +10,7 @@ import { validateResource } from '../schema/validateResource';
 import type { Settings } from '../settings';
 import type { Diagnostic, ParsedDocument, ParsedFile, Resource } from '../types';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
+import type { ScopeModel } from '../scope/model';
 import { detached } from '../parse/detached';
 import { suppressionCommentDiagnostics } from './suppressionComments';
 import { withoutPlaceholderFindings } from './placeholders';
@@ -23,9 +24,13 @@ const SEVERITY_BY_NAME = {
 
 /**
  * What a file's findings depend on beyond its own text, the settings and the schemas: the index
- * lookups its rules made (see `dependencyKey`), each with its version when they ran, flat.
+ * lookups its rules made (see `dependencyKey`), each followed by its version when they ran and the
+ * fingerprint of what the file's scope saw of it (NO_FINGERPRINT without a scope model), flat.
  */
 export type Dependencies = Array<string | number>;
+/** Slots per lookup in Dependencies. */
+const STRIDE = 3;
+const NO_FINGERPRINT = -1;
 
 /** `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`). */
 export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, dependencies?: Set<string>): Diagnostic[] {
@@ -188,21 +193,14 @@ function versionsOf(index: WorkspaceIndex): KindVersions {
   return versions;
 }
 
-/** The lookups in `keys` with their current versions (to keep next to findings computed now). */
-export function recordedVersions(index: WorkspaceIndex, keys: Set<string>): Dependencies {
-  const versions = versionsOf(index);
-  const out: Dependencies = new Array(keys.size * 2);
-  let at = 0;
-  for (const key of keys) {
-    out[at++] = key;
-    out[at++] = versions.version(key);
-  }
-  return out;
+/** The lookups in `keys` with their current versions and fingerprints from `uri`'s scope (to keep next to findings computed now). */
+export function recordedVersions(index: WorkspaceIndex, keys: Set<string>, uri: string, scopes: ScopeModel | undefined): Dependencies {
+  return versionsOf(index).record(keys, uri, scopes);
 }
 
-/** Whether every lookup recorded in `dependencies` would still give the same resources. */
-export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Dependencies): boolean {
-  return dependencies.length === 0 || versionsOf(index).unchanged(dependencies);
+/** Whether every lookup recorded in `dependencies` would still give `uri`'s scope the same resources. */
+export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Dependencies, uri: string, scopes: ScopeModel | undefined): boolean {
+  return dependencies.length === 0 || versionsOf(index).unchanged(dependencies, uri, scopes);
 }
 
 function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn?: Set<string>): Diagnostic[] {
@@ -231,10 +229,10 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       cached.env.scopes === env.scopes &&
       cached.isPatch === isPatch &&
       (cached.diagnostics.length === 0 || (cached.startLine === startLine && cached.lineAbove === lineText(file, startLine - 1))) &&
-      versions.unchanged(cached.dependencies)
+      versions.unchanged(cached.dependencies, uri, env.scopes)
     ) {
       if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
-      if (dependsOn) for (let i = 0; i < cached.dependencies.length; i += 2) dependsOn.add(cached.dependencies[i] as string);
+      if (dependsOn) for (let i = 0; i < cached.dependencies.length; i += STRIDE) dependsOn.add(cached.dependencies[i] as string);
       continue;
     }
     const looked = new Set<string>();
@@ -250,12 +248,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       continue;
     }
     // An exact-length flat array, and one environment record per pass: a rule entry is kept for every document.
-    const dependencies = new Array<string | number>(looked.size * 2);
-    let at = 0;
-    for (const kind of looked) {
-      dependencies[at++] = kind;
-      dependencies[at++] = versions.version(kind);
-    }
+    const dependencies = versions.record(looked, uri, env.scopes);
     ruleCache.set(document, {
       uri,
       env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri, scopes: env.scopes }),
@@ -370,8 +363,17 @@ class KindVersions {
   sync(): void {
     this.index.refresh();
     if (this.index.generation !== this.generation) {
+      // After an edit only the lookups of the changed entries' kinds and names are read again.
+      const changed = this.generation < 0 ? undefined : this.index.changedSince(this.generation);
+      if (!changed) this.checked.clear();
+      else {
+        this.checked.delete('*');
+        for (const key of changed) {
+          this.checked.delete(key);
+          if (!key.includes('\u0000')) this.checked.delete(key + EXISTS);
+        }
+      }
       this.generation = this.index.generation;
-      this.checked.clear();
     }
   }
 
@@ -394,10 +396,73 @@ class KindVersions {
     return separator < 0 ? this.index.ofKind(key) : this.index.named(key.slice(0, separator), key.slice(separator + 1));
   }
 
-  unchanged(dependencies: Array<string | number>): boolean {
-    for (let i = 0; i < dependencies.length; i += 2) if (this.version(dependencies[i] as string) !== dependencies[i + 1]) return false;
+  /** The lookups with their versions and, with a scope model, what `uri`'s scope sees of each (Dependencies). */
+  record(keys: Set<string>, uri: string, scopes: ScopeModel | undefined): Dependencies {
+    // An exact-length flat array: one is kept per document and per file.
+    const out: Dependencies = new Array(keys.size * STRIDE);
+    let at = 0;
+    for (const key of keys) {
+      out[at++] = key;
+      out[at++] = this.version(key);
+      out[at++] = scopes ? this.fingerprint(key, uri, scopes) : NO_FINGERPRINT;
+    }
+    return out;
+  }
+
+  /**
+   * Whether each lookup still gives the same resources. A lookup whose version moved (a resource of
+   * that name was added anywhere) still counts as unchanged when what `uri`'s scope sees of it is the
+   * same (the resource is in another application); its recorded version is then brought forward, so
+   * the next check takes the quick path.
+   */
+  unchanged(dependencies: Dependencies, uri: string, scopes: ScopeModel | undefined): boolean {
+    for (let i = 0; i < dependencies.length; i += STRIDE) {
+      const key = dependencies[i] as string;
+      const version = this.version(key);
+      if (version === dependencies[i + 1]) continue;
+      const recorded = dependencies[i + 2];
+      if (recorded === NO_FINGERPRINT || !scopes || this.fingerprint(key, uri, scopes) !== recorded) return false;
+      dependencies[i + 1] = version;
+    }
     return true;
   }
+
+  /**
+   * What `uri`'s scope sees of a lookup by name, as a number. Other lookups get NO_FINGERPRINT: a
+   * whole kind's bucket changes with every file the scan adds, and scoping it each time would cost
+   * more than the re-checks it saves.
+   */
+  private fingerprint(key: string, uri: string, scopes: ScopeModel): number {
+    const separator = key.indexOf('\u0000');
+    if (separator < 0) return NO_FINGERPRINT;
+    const bucket = this.index.named(key.slice(0, separator), key.slice(separator + 1));
+    // The common answers need no scoping: nothing of that name, or only the file's own resource.
+    if (bucket.length === 0 || (bucket.length === 1 && bucket[0].uri === uri)) return fingerprintOf(bucket);
+    return fingerprintOf(scopes.inScopeNearestFirst(uri, bucket));
+  }
+}
+
+/** Entries are replaced, never changed, when their file changes: an id per object stands for its content. */
+const entryIds = new WeakMap<IndexedResource, number>();
+let lastEntryId = 0;
+/** Scoped lists are cached arrays (ScopeModel.inScopeNearestFirst): their fingerprint is computed once. */
+const listFingerprints = new WeakMap<readonly IndexedResource[], number>();
+
+/** Two 32-bit hashes of the entries' ids in order, in one non-negative 53-bit number. */
+function fingerprintOf(list: readonly IndexedResource[]): number {
+  const known = listFingerprints.get(list);
+  if (known !== undefined) return known;
+  let a = 0x811c9dc5;
+  let b = list.length;
+  for (const entry of list) {
+    let id = entryIds.get(entry);
+    if (id === undefined) entryIds.set(entry, (id = ++lastEntryId));
+    a = Math.imul(a ^ id, 0x01000193);
+    b = Math.imul(b + id, 0x9e3779b1) ^ (b >>> 15);
+  }
+  const fingerprint = (a >>> 0) * 2 ** 21 + ((b >>> 0) >>> 11);
+  listFingerprints.set(list, fingerprint);
+  return fingerprint;
 }
 
 const EXISTS_ENTRIES = [{ resource: undefined, uri: '', name: '', namespace: '' }] as unknown as IndexedResource[];

@@ -51,7 +51,7 @@ export class FileFindings {
     for (let i = 0; i < kept.schemas.length; i += 3) {
       if (this.registry.schemaToken(kept.schemas[i] as string, kept.schemas[i + 1] as string) !== kept.schemas[i + 2]) return undefined;
     }
-    return dependenciesUnchanged(this.index, kept.dependencies) ? kept.diagnostics : undefined;
+    return dependenciesUnchanged(this.index, kept.dependencies, stored.uri, context.scopes) ? kept.diagnostics : undefined;
   }
 
   /** Keeps findings just computed for this text; `looked` is what the rules looked up (fileDiagnostics). Returns the kept list. */
@@ -66,7 +66,7 @@ export class FileFindings {
       }
     }
     const { settings, isPatch, scopes } = context;
-    this.byText.set(stored, { settings, isPatch, scopes, scopeKey: scopeKey(stored.uri, scopes), dependencies: recordedVersions(this.index, looked), schemas, diagnostics: kept });
+    this.byText.set(stored, { settings, isPatch, scopes, scopeKey: scopeKey(stored.uri, scopes), dependencies: recordedVersions(this.index, looked, stored.uri, scopes), schemas, diagnostics: kept });
     return kept;
   }
 }

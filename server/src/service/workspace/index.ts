@@ -48,6 +48,19 @@ export class WorkspaceIndex {
    */
   private clusterCustomKinds = new Set<string>();
   private externalCustomKinds: CustomKindScope[] = [];
+  /**
+   * Stored files the workspace scan has read but not indexed yet: left out until indexDocument
+   * takes them (refresh would otherwise parse them all at the first lookup, and the scan again).
+   * Their texts count for the scope model from the start, so it is final before anything is checked.
+   */
+  private readonly deferred = new Set<string>();
+  /** The keys each recent incremental step changed, contiguous up to the current generation (changedSince). */
+  private changeLog: Array<{ generation: number; keys: Set<string> }> = [];
+  /** The buckets no longer match builtFrom (custom resources re-scoped): the next refresh rebuilds. */
+  private rebuildNeeded = false;
+  /** Changes with `deferred`: the document store's generation does not see it. */
+  private deferredVersion = 0;
+  private builtDeferredVersion = -1;
 
   constructor(private readonly documents: DocumentStore, private readonly settings: () => Settings) {}
 
@@ -55,17 +68,27 @@ export class WorkspaceIndex {
   refresh(): void {
     const namespace = this.settings().defaultNamespace;
     // Every rule check asks; with thousands of files, rebuilding the file map each time is quadratic.
-    if (this.builtGeneration === this.documents.generation && namespace === this.builtNamespace && this.generation > 0) return;
+    if (this.builtGeneration === this.documents.generation && this.builtDeferredVersion === this.deferredVersion && namespace === this.builtNamespace && this.generation > 0) return;
+    // The common case, an edit: patch the few documents the store says changed, without walking them all.
+    const shortcuts = namespace === this.builtNamespace && this.generation > 0 && !this.rebuildNeeded;
+    if (shortcuts && this.builtDeferredVersion === this.deferredVersion && this.patchFromLog(namespace)) return;
+    this.builtDeferredVersion = this.deferredVersion;
     const current = new Map<string, StoredText>();
-    for (const stored of this.documents.stored()) current.set(stored.uri, stored);
-    if (namespace === this.builtNamespace && sameFiles(current, this.builtFrom)) return;
-    if (namespace === this.builtNamespace && this.generation > 0 && this.patch(current, namespace)) {
-      this.builtFrom = current;
+    for (const stored of this.documents.stored()) if (this.deferred.size === 0 || stored.open || !this.deferred.has(stored.uri)) current.set(stored.uri, stored);
+    if (namespace === this.builtNamespace && !this.rebuildNeeded && sameFiles(current, this.builtFrom)) {
       this.builtGeneration = this.documents.generation;
-      this.rescopeCustomResources();
-      this.generation++;
       return;
     }
+    const changed = shortcuts ? (this.patch(current, namespace) ?? this.append(current, namespace)) : undefined;
+    if (changed) {
+      this.builtFrom = current;
+      this.builtGeneration = this.documents.generation;
+      const rescoped = this.rescopeCustomResources();
+      this.generation++;
+      this.logChange(rescoped ? undefined : changed);
+      return;
+    }
+    this.rebuildNeeded = false;
     const byKind = new Map<string, IndexedResource[]>();
     for (const stored of current.values()) {
       let list = this.listOf(stored, namespace);
@@ -95,13 +118,41 @@ export class WorkspaceIndex {
     this.builtGeneration = this.documents.generation;
     this.rescopeCustomResources();
     this.generation++;
+    this.logChange(undefined);
+  }
+
+  /**
+   * The lookup keys (kind ids, `kind NUL name`) whose entries may differ between `generation` and
+   * now, or undefined when that is not known (a full rebuild since): who caches per lookup (the
+   * kept findings' versions) then re-reads only those.
+   */
+  changedSince(generation: number): Set<string> | undefined {
+    if (generation === this.generation) return new Set();
+    const first = this.changeLog[0];
+    if (!first || first.generation > generation + 1 || generation > this.generation) return undefined;
+    const out = new Set<string>();
+    for (const step of this.changeLog) if (step.generation > generation) for (const key of step.keys) out.add(key);
+    return out;
+  }
+
+  /** Records what the step to the current generation changed (undefined: unknown, the log restarts). */
+  private logChange(keys: Set<string> | undefined): void {
+    if (!keys) {
+      this.changeLog = [];
+      return;
+    }
+    this.changeLog.push({ generation: this.generation, keys });
+    if (this.changeLog.length > CHANGE_LOG_STEPS) this.changeLog.shift();
   }
 
   /** The custom kinds of the CRD files the host read for the setting (not indexed themselves). */
   setExternalCustomKinds(kinds: CustomKindScope[]): void {
     this.externalCustomKinds = kinds;
     this.refresh();
-    if (this.rescopeCustomResources()) this.generation++;
+    if (this.rescopeCustomResources()) {
+      this.generation++;
+      this.logChange(undefined);
+    }
   }
 
   /**
@@ -132,9 +183,10 @@ export class WorkspaceIndex {
       stale = true;
     }
     if (stale) {
-      // Forces a full rebuild (refresh's shortcuts compare these); it finds the kinds unchanged.
+      // A full rebuild (no shortcut: they assume the buckets match builtFrom); it finds the kinds unchanged.
       this.builtFrom = new Map();
       this.builtGeneration = -1;
+      this.rebuildNeeded = true;
       this.refresh();
     }
     return true;
@@ -156,27 +208,58 @@ export class WorkspaceIndex {
    * in place of a full rebuild, which is linear in the whole workspace; the result is the same.
    * Buckets handed out by ofKind are never mutated: changed ones are copied.
    */
-  private patch(current: Map<string, StoredText>, namespace: string): boolean {
-    if (current.size !== this.builtFrom.size) return false;
-    const changes: Array<[IndexedResource, IndexedResource]> = [];
+  private patch(current: Map<string, StoredText>, namespace: string): Set<string> | undefined {
+    if (current.size !== this.builtFrom.size) return undefined;
+    const edited: StoredText[] = [];
     for (const [uri, stored] of current) {
       const before = this.builtFrom.get(uri);
-      if (before === undefined) return false;
-      if (before === stored) continue;
+      if (before === undefined) return undefined;
+      if (before !== stored) edited.push(stored);
+    }
+    return this.patchEdited(edited, namespace);
+  }
+
+  /** refresh's quick path: the store's log of changed documents, when each of them was only edited. */
+  private patchFromLog(namespace: string): boolean {
+    const uris = this.documents.changedSince(this.builtGeneration);
+    if (!uris) return false;
+    const edited: StoredText[] = [];
+    for (const uri of uris) {
+      const stored = this.documents.storedText(uri);
+      // Added, removed or waiting for the scan: the full path decides.
+      if (!stored || !this.builtFrom.has(uri) || (this.deferred.has(uri) && !stored.open)) return false;
+      if (this.builtFrom.get(uri) !== stored) edited.push(stored);
+    }
+    const changed = this.patchEdited(edited, namespace);
+    if (!changed) return false;
+    for (const stored of edited) this.builtFrom.set(stored.uri, stored);
+    this.builtGeneration = this.documents.generation;
+    const rescoped = this.rescopeCustomResources();
+    this.generation++;
+    this.logChange(rescoped ? undefined : changed);
+    return true;
+  }
+
+  /** Documents edited in place (same resources by kind, name and namespace): their entries replace the old ones. */
+  private patchEdited(edited: StoredText[], namespace: string): Set<string> | undefined {
+    const changes: Array<[IndexedResource, IndexedResource]> = [];
+    for (const stored of edited) {
+      const before = this.builtFrom.get(stored.uri);
+      if (before === undefined) return undefined;
       const oldList = this.listOf(before, namespace);
-      if (!oldList) return false;
+      if (!oldList) return undefined;
       let list = this.listOf(stored, namespace);
       if (!list) {
         list = this.indexStored(stored, namespace);
         this.perFile.set(stored, { namespace, list });
         this.remember(list);
       }
-      if (list.length !== oldList.length) return false;
+      if (list.length !== oldList.length) return undefined;
       for (let i = 0; i < list.length; i++) {
         const a = oldList[i];
         const b = list[i];
         if (a === b) continue;
-        if (a.kindId !== b.kindId || a.name !== b.name || a.namespace !== b.namespace) return false;
+        if (a.kindId !== b.kindId || a.name !== b.name || a.namespace !== b.namespace) return undefined;
         changes.push([a, b]);
       }
     }
@@ -188,7 +271,7 @@ export class WorkspaceIndex {
         copied.set(a.kindId, bucket);
       }
       const at = bucket.indexOf(a);
-      if (at < 0) return false;
+      if (at < 0) return undefined;
       bucket[at] = b;
     }
     const named = new Map<string, IndexedResource[]>();
@@ -200,12 +283,39 @@ export class WorkspaceIndex {
         named.set(key, bucket);
       }
       const at = bucket.indexOf(a);
-      if (at < 0) return false;
+      if (at < 0) return undefined;
       bucket[at] = b;
     }
     for (const [kind, bucket] of copied) this.byKind.set(kind, bucket);
     for (const [key, bucket] of named) this.byName.set(key, bucket);
-    return true;
+    return changedKeys(changes.map(([, b]) => b));
+  }
+
+  /**
+   * The scan's step: the same files as before plus new ones. Their entries are added to copies of
+   * the buckets they join, in place of a full rebuild per batch (quadratic over a scan).
+   */
+  private append(current: Map<string, StoredText>, namespace: string): Set<string> | undefined {
+    if (current.size <= this.builtFrom.size) return undefined;
+    for (const [uri, stored] of this.builtFrom) if (current.get(uri) !== stored) return undefined;
+    const copiedKinds = new Set<string>();
+    const copiedNames = new Set<string>();
+    const added: IndexedResource[] = [];
+    for (const [uri, stored] of current) {
+      if (this.builtFrom.has(uri)) continue;
+      let list = this.listOf(stored, namespace);
+      if (!list) {
+        list = this.indexStored(stored, namespace);
+        this.perFile.set(stored, { namespace, list });
+        this.remember(list);
+      }
+      for (const entry of list) {
+        added.push(entry);
+        appendCopied(this.byKind, entry.kindId, entry, copiedKinds);
+        appendCopied(this.byName, `${entry.kindId}\u0000${entry.name}`, entry, copiedNames);
+      }
+    }
+    return changedKeys(added);
   }
 
   /**
@@ -222,9 +332,31 @@ export class WorkspaceIndex {
 
   /** Indexes one document now (the workspace scan does this file by file, in its batches); refresh() reuses it. */
   indexDocument(uri: string, parsed?: ParsedFile): void {
+    if (this.deferred.delete(uri)) this.deferredVersion++;
     const stored = this.documents.storedText(uri);
     const namespace = this.settings().defaultNamespace;
-    if (stored && !this.listOf(stored, namespace)) this.perFile.set(stored, { namespace, list: this.indexStored(stored, namespace, parsed) });
+    if (stored && !this.listOf(stored, namespace)) {
+      const list = this.indexStored(stored, namespace, parsed);
+      this.perFile.set(stored, { namespace, list });
+      this.remember(list);
+    }
+  }
+
+  /** Leaves a stored file out of the index until indexDocument takes it (the scan reads everything first). */
+  deferIndexing(uri: string): void {
+    if (!this.deferred.has(uri)) {
+      this.deferred.add(uri);
+      this.deferredVersion++;
+    }
+  }
+
+  /** The scan ended: files it did not index are indexed on the next lookup, as any other. Returns them. */
+  endDeferral(): string[] {
+    if (this.deferred.size === 0) return [];
+    const left = [...this.deferred];
+    this.deferred.clear();
+    this.deferredVersion++;
+    return left;
   }
 
   /** Entries by resource (objects a resource makes share its resource: the resource's own entry wins). */
@@ -433,6 +565,29 @@ function detachedResource(
       return parsedDocument();
     },
   };
+}
+
+/** Steps of the change log kept: enough for the edits between two checks. */
+const CHANGE_LOG_STEPS = 32;
+
+/** The lookup keys entries answer: their kind id and `kind NUL name`. */
+function changedKeys(entries: IndexedResource[]): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of entries) {
+    keys.add(entry.kindId);
+    keys.add(`${entry.kindId}\u0000${entry.name}`);
+  }
+  return keys;
+}
+
+/** Appends to the bucket under `key`, copying it first unless this step made it (handed-out buckets never change). */
+function appendCopied(map: Map<string, IndexedResource[]>, key: string, entry: IndexedResource, copied: Set<string>): void {
+  const bucket = map.get(key);
+  if (bucket && copied.has(key)) bucket.push(entry);
+  else {
+    map.set(key, bucket ? [...bucket, entry] : [entry]);
+    copied.add(key);
+  }
 }
 
 function sameFiles(a: Map<string, StoredText>, b: Map<string, StoredText>): boolean {
