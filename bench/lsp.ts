@@ -316,6 +316,17 @@ export class BenchClient {
   }
 
   /** Resident and peak resident memory of the server process, in MB (Linux /proc). */
+  /** CPU time the server used so far (user + system), in ms; steadier than wall time on a shared machine. */
+  cpuMs(): number | undefined {
+    try {
+      // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks (100 Hz on Linux).
+      const fields = readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return undefined;
+    }
+  }
+
   memory(): { rssMb: number; peakMb: number } | undefined {
     try {
       const status = readFileSync(`/proc/${this.pid}/status`, 'utf8');

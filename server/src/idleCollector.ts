@@ -56,6 +56,7 @@ export function startIdleCollector(options: IdleCollectorOptions = {}): IdleColl
   const collectIfGrown = (): boolean => {
     if (getHeapStatistics().used_heap_size - baseline < growth) return false;
     gc();
+    gc();
     state.collections++;
     baseline = getHeapStatistics().used_heap_size;
     return true;
