@@ -353,8 +353,10 @@ function recorderFor(index: WorkspaceIndex): Recorder {
  */
 class KindVersions {
   private generation = -1;
-  private readonly checked = new Set<string>();
-  private readonly snapshots = new Map<string, { entries: IndexedResource[]; version: number }>();
+  /** A snapshot read before this generation is stale: every lookup is read again (after a rebuild). */
+  private validFrom = 0;
+  /** Per lookup: its entries when last read, their version, and the generation it was read at (-1: changed since). */
+  private readonly snapshots = new Map<string, { entries: IndexedResource[]; version: number; readAt: number }>();
   private counter = 0;
 
   constructor(private readonly index: WorkspaceIndex) {}
@@ -365,26 +367,34 @@ class KindVersions {
     if (this.index.generation !== this.generation) {
       // After an edit only the lookups of the changed entries' kinds and names are read again.
       const changed = this.generation < 0 ? undefined : this.index.changedSince(this.generation);
-      if (!changed) this.checked.clear();
+      if (!changed) this.validFrom = this.index.generation;
       else {
-        this.checked.delete('*');
+        this.stale('*');
         for (const key of changed) {
-          this.checked.delete(key);
-          if (!key.includes('\u0000')) this.checked.delete(key + EXISTS);
+          this.stale(key);
+          if (!key.includes('\u0000')) this.stale(key + EXISTS);
         }
       }
       this.generation = this.index.generation;
     }
   }
 
+  private stale(key: string): void {
+    const snapshot = this.snapshots.get(key);
+    if (snapshot) snapshot.readAt = -1;
+  }
+
   version(kind: string): number {
+    // One map lookup on the hot path: every dependency of every document is checked per pass.
     const snapshot = this.snapshots.get(kind);
-    if (snapshot && this.checked.has(kind)) return snapshot.version;
+    if (snapshot !== undefined && snapshot.readAt >= this.validFrom) return snapshot.version;
     const entries = this.entriesOf(kind);
-    this.checked.add(kind);
-    if (snapshot && sameEntries(snapshot.entries, entries)) return snapshot.version;
+    if (snapshot !== undefined && sameEntries(snapshot.entries, entries)) {
+      snapshot.readAt = this.generation;
+      return snapshot.version;
+    }
     const version = ++this.counter;
-    this.snapshots.set(kind, { entries, version });
+    this.snapshots.set(kind, { entries, version, readAt: this.generation });
     return version;
   }
 

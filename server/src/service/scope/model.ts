@@ -257,10 +257,38 @@ export function folderOf(uri: string): string {
   return at < 0 ? '' : uri.slice(0, at);
 }
 
+/**
+ * Whether every document changed since `generation` is still there, was there then, and is an
+ * ordinary file before and after: a file of Kubernetes manifests (or not) as it was, and no kustomization.
+ */
+function onlyEditedInside(documents: DocumentStore, generation: number, manifestOf: ReadonlyMap<string, boolean | 'kustomization'>): boolean {
+  const changed = documents.changedSince(generation);
+  if (!changed) return false;
+  for (const uri of changed) {
+    const stored = documents.storedText(uri);
+    const before = manifestOf.get(uri);
+    if (!stored || before === undefined || before === 'kustomization' || isKustomizationUri(uri)) return false;
+    let manifest = isManifest.get(stored);
+    if (manifest === undefined) isManifest.set(stored, (manifest = KUBERNETES_HINT.test(stored.text)));
+    if (manifest !== before || KUSTOMIZATION_KIND.test(stored.text)) return false;
+    kustomizationOf.set(stored, null);
+  }
+  return true;
+}
+
 /** The model for the store's current files and settings; the same object while neither changed in a way that matters. */
 const lastModel = new WeakMap<
   DocumentStore,
-  { generation: number; explicit: readonly ScopeSetting[]; signature: string; model: ScopeModel; kustomizationsJson: string; kustomizationsKey: string }
+  {
+    generation: number;
+    explicit: readonly ScopeSetting[];
+    signature: string;
+    model: ScopeModel;
+    kustomizationsJson: string;
+    kustomizationsKey: string;
+    /** Per file when the model was made: whether it held manifests, or was a kustomization. */
+    manifestOf: ReadonlyMap<string, boolean | 'kustomization'>;
+  }
 >();
 let kustomizationsVersion = 0;
 const kustomizationOf = new WeakMap<StoredText, KustomizationData | null>();
@@ -269,9 +297,16 @@ const isManifest = new WeakMap<StoredText, boolean>();
 export function scopeModelFor(documents: DocumentStore, explicit: readonly ScopeSetting[]): ScopeModel {
   const last = lastModel.get(documents);
   if (last && last.generation === documents.generation && last.explicit === explicit) return last.model;
+  // An edit inside ordinary files (the common case) keeps the model: checked on the changed files
+  // alone, without walking every file and comparing signatures.
+  if (last && last.explicit === explicit && onlyEditedInside(documents, last.generation, last.manifestOf)) {
+    last.generation = documents.generation;
+    return last.model;
+  }
   const uris: string[] = [];
   const manifests: string[] = [];
   const kustomizations = new Map<string, KustomizationData>();
+  const manifestOf = new Map<string, boolean | 'kustomization'>();
   for (const stored of documents.stored()) {
     uris.push(stored.uri);
     let manifest = isManifest.get(stored);
@@ -285,19 +320,20 @@ export function scopeModelFor(documents: DocumentStore, explicit: readonly Scope
       kustomizationOf.set(stored, data);
     }
     if (data) kustomizations.set(stored.uri, data);
+    manifestOf.set(stored.uri, data ? 'kustomization' : manifest);
   }
   uris.sort();
   // Edits inside ordinary files change nothing here: the model (and the rule caches keyed on it) stays.
   const kustomizationsJson = JSON.stringify([...kustomizations].sort(([a], [b]) => (a < b ? -1 : 1)));
   const signature = `${uris.join('\n')}\u0000${manifests.length}\u0000${kustomizationsJson}\u0000${JSON.stringify(explicit)}`;
   if (last && last.signature === signature) {
-    lastModel.set(documents, { ...last, generation: documents.generation, explicit });
+    lastModel.set(documents, { ...last, generation: documents.generation, explicit, manifestOf });
     return last.model;
   }
   // The same kustomizations as the last model: the same key, so Kustomize files keep their findings.
   const kustomizationsKey = last && last.kustomizationsJson === kustomizationsJson ? last.kustomizationsKey : String(++kustomizationsVersion);
   const model = new ScopeModel(uris, kustomizations, manifests, explicit, kustomizationsKey);
-  lastModel.set(documents, { generation: documents.generation, explicit, signature, model, kustomizationsJson, kustomizationsKey });
+  lastModel.set(documents, { generation: documents.generation, explicit, signature, model, kustomizationsJson, kustomizationsKey, manifestOf });
   return model;
 }
 

@@ -243,23 +243,29 @@ export class WorkspaceIndex {
   /** Documents edited in place (same resources by kind, name and namespace): their entries replace the old ones. */
   private patchEdited(edited: StoredText[], namespace: string): Set<string> | undefined {
     const changes: Array<[IndexedResource, IndexedResource]> = [];
+    // Lists indexed here: on success only their new entries need remembering (the others were).
+    const fresh: IndexedResource[][] = [];
+    const fail = () => {
+      for (const list of fresh) this.remember(list);
+      return undefined;
+    };
     for (const stored of edited) {
       const before = this.builtFrom.get(stored.uri);
-      if (before === undefined) return undefined;
+      if (before === undefined) return fail();
       const oldList = this.listOf(before, namespace);
-      if (!oldList) return undefined;
+      if (!oldList) return fail();
       let list = this.listOf(stored, namespace);
       if (!list) {
         list = this.indexStored(stored, namespace);
         this.perFile.set(stored, { namespace, list });
-        this.remember(list);
+        fresh.push(list);
       }
-      if (list.length !== oldList.length) return undefined;
+      if (list.length !== oldList.length) return fail();
       for (let i = 0; i < list.length; i++) {
         const a = oldList[i];
         const b = list[i];
         if (a === b) continue;
-        if (a.kindId !== b.kindId || a.name !== b.name || a.namespace !== b.namespace) return undefined;
+        if (a.kindId !== b.kindId || a.name !== b.name || a.namespace !== b.namespace) return fail();
         changes.push([a, b]);
       }
     }
@@ -271,7 +277,7 @@ export class WorkspaceIndex {
         copied.set(a.kindId, bucket);
       }
       const at = bucket.indexOf(a);
-      if (at < 0) return undefined;
+      if (at < 0) return fail();
       bucket[at] = b;
     }
     const named = new Map<string, IndexedResource[]>();
@@ -283,11 +289,12 @@ export class WorkspaceIndex {
         named.set(key, bucket);
       }
       const at = bucket.indexOf(a);
-      if (at < 0) return undefined;
+      if (at < 0) return fail();
       bucket[at] = b;
     }
     for (const [kind, bucket] of copied) this.byKind.set(kind, bucket);
     for (const [key, bucket] of named) this.byName.set(key, bucket);
+    if (fresh.length > 0) this.remember(changes.map(([, b]) => b));
     return changedKeys(changes.map(([, b]) => b));
   }
 
