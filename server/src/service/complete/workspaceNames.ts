@@ -18,7 +18,9 @@ import { base64Size, configMapSummary, plural, scalarText, secretSize } from '..
 import type { ParsedFile, Resource } from '../types';
 import { CLAIM, descriptorOf, descriptorFor, isClusterScopedTarget, kindId, kindNameOf, referenceSites, SECRET, SERVICE, STORAGE_CLASS, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../kinds';
 import { effectiveNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
-import type { ScopeModel } from '../scope/model';
+import { generatedInNamespace, type GeneratedDefinition, type ScopeModel } from '../scope/model';
+import { generatedEntry } from '../scope/scopedIndex';
+import { GENERATED_KINDS } from '../scope/kustomization';
 import type { DataKeyFacts } from '../workspace/facts';
 import { containersOf, dataKeys, podSpecOf, volumesOf, type DataKey } from '../workspace/references';
 import { entries, items, mapAt, nodeAt, seqAt, stringAt, stringMap } from '../yaml/access';
@@ -200,19 +202,37 @@ function targetNamespaceAt(at: NamePosition, site: RootedSite, referrerNamespace
 }
 
 /** The entries of a kind in a namespace, one per name (the nearest definition wins; the count is kept). */
-function byName(workspace: WorkspaceContext, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number }> {
-  const found = new Map<string, { entry: IndexedResource; definitions: number; near: number }>();
-  for (const entry of workspace.index.ofKind(kind)) {
-    if (entry.namespace !== namespace) continue;
+function byName(workspace: WorkspaceContext, kind: string, namespace: string): Array<{ entry: IndexedResource; definitions: number; near: number; generated?: GeneratedDefinition }> {
+  const found = new Map<string, { entry: IndexedResource; definitions: number; near: number; generated?: GeneratedDefinition }>();
+  const add = (entry: IndexedResource, near: number, generated?: GeneratedDefinition) => {
     const seen = found.get(entry.name);
-    const near = nearness(workspace, entry.uri);
-    if (!seen) found.set(entry.name, { entry, definitions: 1, near });
+    if (!seen) found.set(entry.name, { entry, definitions: 1, near, ...(generated ? { generated } : {}) });
     else {
       seen.definitions++;
-      if (near < seen.near) [seen.entry, seen.near] = [entry, near];
+      if (near < seen.near) Object.assign(seen, { entry, near, generated });
     }
-  }
+  };
+  for (const entry of workspace.index.ofKind(kind)) if (entry.namespace === namespace) add(entry, nearness(workspace, entry.uri));
+  for (const { entry, near, generated } of generatedOfKind(workspace, kind, namespace)) add(entry, near, generated);
   return [...found.values()];
+}
+
+/**
+ * The ConfigMaps/Secrets Kustomize generators make that references from `namespace` may name, as
+ * index entries placed on the generator's `name`. One made for the file's own application ranks as
+ * its scope; one of another application ranks with other scopes (as for the rules, scope/model.ts).
+ */
+function generatedOfKind(workspace: WorkspaceContext, kind: string, namespace: string): Array<{ entry: IndexedResource; near: number; generated: GeneratedDefinition }> {
+  const scopes = workspace.scopes;
+  if (!scopes || !GENERATED_KINDS.has(kind)) return [];
+  const out: Array<{ entry: IndexedResource; near: number; generated: GeneratedDefinition }> = [];
+  for (const generated of scopes.allGenerated()) {
+    if (kindId(generated.kind) !== kind || !generatedInNamespace(generated, namespace, workspace.defaultNamespace)) continue;
+    const distance = scopes.generatedDistance(workspace.uri, generated);
+    const near = generated.uri === workspace.uri ? 0 : distance === 0 ? 1 : distance === Infinity ? 3 : 2;
+    out.push({ entry: generatedEntry(generated, workspace.defaultNamespace), near, generated });
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -228,16 +248,18 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: st
   // A key typed before the name (`key: password` above `name: ‸`): resources holding it come first.
   const wantedKey = site.key !== undefined ? mapValues(at.reader, at.line, at.keyCol).get(site.key) : undefined;
   const via = site.via;
-  return byName(workspace, target, namespace).map(({ entry, definitions }) => {
+  return byName(workspace, target, namespace).map(({ entry, definitions, near, generated }) => {
     const keys = uniqueKeys(entry);
     const type = target === SECRET_ID ? entry.facts.secretType ?? 'Opaque' : undefined;
     let group = 0;
     if (wantedKey && !keys.some((k) => k.key === wantedKey)) group += 3;
     if (via === 'imagePullSecret' && type !== 'kubernetes.io/dockerconfigjson' && type !== 'kubernetes.io/dockercfg') group += 3;
     const madeBy = entry.facts.madeBy;
-    const counted = madeBy ? `made by ${madeBy.kind} ${madeBy.name}` : plural(keys.length, 'key');
+    const keyCount = generated && !generated.keysComplete ? `${plural(keys.length, 'key')} + env files` : plural(keys.length, 'key');
+    const counted = madeBy ? `made by ${madeBy.kind} ${madeBy.name}` : generated ? `${generated.generator} · ${keyCount}` : plural(keys.length, 'key');
     const lines = [`**${kindNameOf(target)} \`${entry.name}\`**${namespace ? ` in namespace \`${namespace}\`` : ''}${type ? ` · type \`${type}\`` : ''}`];
     if (madeBy) lines.push(`Made by ${madeBy.kind} \`${madeBy.name}\`${madeBy.role ? `: ${madeBy.role}` : ''}.`);
+    if (generated) lines.push(`Made by a Kustomize \`${generated.generator}\` as \`${generated.generatedName}\`; references use the name \`${entry.name}\` and Kustomize rewrites them.`);
     if (definitions > 1) lines.push(`Defined ${definitions} times in the workspace.`);
     if (keys.length) lines.push(keys.map((k) => `- \`${k.key}\` ${target === SECRET_ID ? `(${k.summary})` : k.summary}`).join('\n'));
     return {
@@ -248,6 +270,7 @@ function resourceNames(at: NamePosition, workspace: WorkspaceContext, target: st
       detail: `${kindNameOf(target)} · ${counted}`,
       documentation: lines.join('\n\n'),
       uri: entry.uri,
+      near,
     };
   });
 }
@@ -260,8 +283,29 @@ function keyNames(at: NamePosition, workspace: WorkspaceContext, slot: Slot, nam
   const out: Candidate[] = [];
   const seen = new Set<string>();
   let order = 0;
-  const definitions = workspace.index.find(target, name, namespace).map((entry) => ({ entry, near: nearness(workspace, entry.uri) }));
-  for (const { entry } of definitions.sort((a, b) => a.near - b.near)) {
+  const definitions: Array<{ entry: IndexedResource; near: number; generated?: GeneratedDefinition }> = workspace.index
+    .find(target, name, namespace)
+    .map((entry) => ({ entry, near: nearness(workspace, entry.uri) }));
+  definitions.push(...generatedOfKind(workspace, target, namespace).filter((g) => g.entry.name === name));
+  for (const { entry, near, generated } of definitions.sort((a, b) => a.near - b.near)) {
+    if (generated) {
+      // Keys of a generator's `literals` and `files` (the values stay in the kustomization file).
+      for (const key of generated.keys) {
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          name: key,
+          group: 0,
+          order: order++,
+          kind: CompletionItemKind.Field,
+          uri: entry.uri,
+          near,
+          description: generated.generator,
+          detail: `key of ${kindNameOf(target)} ${name} (${generated.generator})`,
+        });
+      }
+      continue;
+    }
     for (const key of dataKeys(entry.resource)) {
       if (seen.has(key.key)) continue;
       seen.add(key.key);

@@ -46,6 +46,6 @@ export function references(ctx: NavigationContext, uri: string, position: Positi
 }
 
 function toLocation(o: Occurrence): Location {
-  const [start, end] = o.node.range!;
+  const [start, end] = o.span ?? o.node.range!;
   return { uri: o.uri, range: rangeOf(o.file.lineCounter, o.file.text, start, end) };
 }

@@ -10,6 +10,7 @@ import { parseDocument, Scalar } from 'yaml';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { rangeOf } from '../parse/positions';
 import { volumesOf } from '../workspace/references';
+import { sameGenerator } from '../scope/model';
 import { describeSymbol, nearestOf, occurrences, scopeDistance, symbolAt, type NavigationContext, type NavSymbol, type Occurrence } from './symbols';
 
 export type PrepareRenameResult = { range: Range; placeholder: string } | { error: string };
@@ -22,8 +23,8 @@ export function prepareRename(ctx: NavigationContext, uri: string, offset: numbe
   const checked = checkRenamable(ctx, uri, offset);
   if ('error' in checked) return checked;
   const file = ctx.documents.parsed(uri)!;
-  const [start, end] = checked.at.range!;
-  return { range: rangeOf(file.lineCounter, file.text, start, end), placeholder: String(checked.at.value) };
+  const [start, end] = checked.span ?? checked.at.range!;
+  return { range: rangeOf(file.lineCounter, file.text, start, end), placeholder: checked.span ? file.text.slice(start, end) : String(checked.at.value) };
 }
 
 export function rename(ctx: NavigationContext, uri: string, offset: number, newName: string): RenameResult {
@@ -36,16 +37,17 @@ export function rename(ctx: NavigationContext, uri: string, offset: number, newN
   if (clash) return { error: clash };
   const changes: Record<string, TextEdit[]> = {};
   for (const occurrence of found) {
-    const [start, end] = occurrence.node.range!;
+    const [start, end] = occurrence.span ?? occurrence.node.range!;
     (changes[occurrence.uri] ??= []).push({
       range: rangeOf(occurrence.file.lineCounter, occurrence.file.text, start, end),
-      newText: scalarSource(occurrence.node, newName),
+      // Part of a scalar (a generator literal's key): key characters need no quoting or escaping.
+      newText: occurrence.span ? newName : scalarSource(occurrence.node, newName),
     });
   }
   return { edit: { changes } };
 }
 
-function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { symbol: NavSymbol; at: Scalar; found: Occurrence[] } | { error: string } {
+function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { symbol: NavSymbol; at: Scalar; span?: [number, number]; found: Occurrence[] } | { error: string } {
   const at = symbolAt(ctx, uri, offset);
   if (!at) return { error: `Nothing to rename here: ${WHAT_RENAMES}.` };
   const { symbol } = at;
@@ -84,8 +86,9 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
     if (type === Scalar.BLOCK_FOLDED || type === Scalar.BLOCK_LITERAL || !occurrence.node.range) {
       return { error: `${what} is written as a block scalar in ${occurrence.uri}; rename it by hand.` };
     }
+    if (occurrence.fixed) return { error: `Cannot rename ${what}: ${occurrence.fixed}.` };
   }
-  return { symbol, at: at.node, found };
+  return { symbol, at: at.node, ...(at.span ? { span: at.span } : {}), found };
 }
 
 /**
@@ -93,10 +96,12 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
  * definition under it, or from the reference under it) and every reference that resolves to one of them.
  */
 function inScopeOf(ctx: NavigationContext, uri: string, node: Scalar, all: Occurrence[]): Occurrence[] {
+  // (`node` is the scalar under the cursor.)
   const declarations = all.filter((o) => o.declaration);
   // On a definition, it and those as near to it (two in one folder are ambiguous, reported by the caller).
-  const from = declarations.find((o) => o.node === node)?.uri ?? uri;
-  const chosen = new Set(nearestOf(ctx, from, declarations));
+  const on = declarations.find((o) => o.node === node);
+  // On a generator entry, that generator (its kustomization file is not a referrer in its own scope).
+  const chosen = new Set(on?.generated ? declarations.filter((o) => o.generated && sameGenerator(o.generated, on.generated!)) : nearestOf(ctx, on?.uri ?? uri, declarations));
   if (chosen.size === 0) return [];
   const resolvesHere = new Map<string, boolean>();
   return all.filter((o) => {
@@ -135,14 +140,17 @@ function collision(ctx: NavigationContext, symbol: NavSymbol, newName: string, f
     case 'resource': {
       // Only a resource the renamed references could then resolve to clashes: one in their scope.
       const taken = ctx.index.find(symbol.kind, newName, symbol.namespace).filter((r) => found.some((o) => scopeDistance(ctx, o.uri, r.uri) !== Infinity));
-      if (newName !== symbol.name && taken.length > 0) {
+      // A generator making the new name in the application of a renamed reference clashes too.
+      const generated = occurrences(ctx, { ...symbol, name: newName }).filter((o) => o.generated && found.some((f) => nearestOf(ctx, f.uri, [o]).length > 0));
+      if (newName !== symbol.name && (taken.length > 0 || generated.length > 0)) {
         return `${kindNameOf(symbol.kind)} "${newName}" already exists${symbol.namespace ? ` in namespace ${symbol.namespace}` : ''}.`;
       }
       return undefined;
     }
     case 'key': {
       if (newName === symbol.key) return undefined;
-      const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration && o.resource === home.resource);
+      const sameOwner = (o: Occurrence) => (o.generated && home.generated ? sameGenerator(o.generated, home.generated) : o.resource === home.resource);
+      const owners = occurrences(ctx, { ...symbol, key: newName }).filter((o) => o.declaration && !o.fixed && sameOwner(o));
       return owners.length > 0 ? `${kindNameOf(symbol.kind)} "${symbol.name}" already has a key "${newName}".` : undefined;
     }
     case 'volume':

@@ -1,12 +1,14 @@
 // What a position in a manifest names, and every place in the workspace that names the same thing:
 // the shared ground of go-to-definition, find-references and rename.
-import type { Scalar } from 'yaml';
+import { YAMLMap, type Scalar } from 'yaml';
 import type { DocumentStore } from '../documents';
 import type { ParsedFile, Resource } from '../types';
 import { scalarAt } from '../yaml/access';
-import { descriptorOf, kindIdOf, kindNameOf, referredKinds } from '../kinds';
+import { descriptorOf, kindId, kindIdOf, kindNameOf, referredKinds } from '../kinds';
 import type { WorkspaceIndex } from '../workspace';
-import type { ScopeModel } from '../scope/model';
+import { generatedMatches, type GeneratedDefinition, type ScopeModel } from '../scope/model';
+import { GENERATED_KINDS, generatorsOf, kustomizationRoot, type GeneratorNodes } from '../scope/kustomization';
+import { defaultNamespaceOf } from '../scope/scopedIndex';
 import { covers, dataKeys, referenceAt, referencesOf, targetNamespace, volumesOf } from '../workspace/references';
 
 /** Kinds whose names some reference site names (kinds/), so navigation and rename know them. */
@@ -14,9 +16,17 @@ const NAMED_KINDS = referredKinds();
 
 export type NavSymbol =
   /** A resource some reference site names (ConfigMap, Secret, PVC, StorageClass, Service...), by name in a namespace ('' when cluster-scoped). */
-  | { type: 'resource'; /** The kind's id (kinds/ kindId). */ kind: string; name: string; namespace: string }
+  | {
+      type: 'resource';
+      /** The kind's id (kinds/ kindId). */
+      kind: string;
+      name: string;
+      namespace: string;
+      /** From a generator whose kustomization sets `namespace`: references in any namespace name it (Kustomize moves them too). */
+      anyNamespace?: boolean;
+    }
   /** A key of a kind with key sections (ConfigMap, Secret). */
-  | { type: 'key'; kind: string; name: string; namespace: string; key: string }
+  | { type: 'key'; kind: string; name: string; namespace: string; key: string; anyNamespace?: boolean }
   /** A volume (or volumeClaimTemplate) of one pod-bearing resource, named by its volumeMounts. */
   | { type: 'volume'; uri: string; resource: Resource; name: string };
 
@@ -30,6 +40,12 @@ export interface Occurrence {
   declaration: boolean;
   /** The definition is of an object another resource makes (an operator's Secret): the node is the maker's name. */
   madeBy?: { kind: string; name: string };
+  /** The definition is a Kustomize generator's entry in a kustomization file (scope/kustomization.ts). */
+  generated?: GeneratedDefinition;
+  /** Source offsets of the name inside the node, when it is only part of it (`KEY` of a literal `KEY=value`). */
+  span?: [number, number];
+  /** Why this definition cannot be renamed in place (a key named by a file's name or an env file). */
+  fixed?: string;
 }
 
 export interface NavigationContext {
@@ -44,21 +60,29 @@ export function scopeDistance(ctx: NavigationContext, from: string, to: string):
   return ctx.scopes ? ctx.scopes.distance(from, to) : 0;
 }
 
+/** A place that may be a generator's entry: a generated object is in scope only for its own application. */
+type Placed = { uri: string; generated?: GeneratedDefinition };
+
+function distanceTo(ctx: NavigationContext, from: string, item: Placed): number {
+  if (!ctx.scopes) return 0;
+  return item.generated ? ctx.scopes.generatedDistance(from, item.generated) : ctx.scopes.distance(from, item.uri);
+}
+
 /** The items nearest first as seen from `from` (stable: equal distances keep their order). */
-export function nearestFirst<T extends { uri: string }>(ctx: NavigationContext, from: string, items: T[]): T[] {
+export function nearestFirst<T extends Placed>(ctx: NavigationContext, from: string, items: T[]): T[] {
   if (!ctx.scopes || items.length < 2) return items;
   return items
-    .map((item, order) => ({ item, order, distance: scopeDistance(ctx, from, item.uri) }))
+    .map((item, order) => ({ item, order, distance: distanceTo(ctx, from, item) }))
     .sort((a, b) => a.distance - b.distance || a.order - b.order)
     .map((r) => r.item);
 }
 
 /** The items at the smallest finite distance from `from`: what a reference there resolves to. */
-export function nearestOf<T extends { uri: string }>(ctx: NavigationContext, from: string, items: T[]): T[] {
+export function nearestOf<T extends Placed>(ctx: NavigationContext, from: string, items: T[]): T[] {
   let best = Infinity;
   let out: T[] = [];
   for (const item of items) {
-    const distance = scopeDistance(ctx, from, item.uri);
+    const distance = distanceTo(ctx, from, item);
     if (distance < best) [best, out] = [distance, [item]];
     else if (distance === best && distance !== Infinity) out.push(item);
   }
@@ -69,6 +93,8 @@ export interface SymbolAt {
   symbol: NavSymbol;
   /** The scalar under the cursor. */
   node: Scalar;
+  /** The name's source offsets inside the node, when it is only part of it (a generator literal's key). */
+  span?: [number, number];
   resource: Resource;
 }
 
@@ -80,6 +106,8 @@ export function resourceAt(file: ParsedFile, offset: number): Resource | undefin
 export function symbolAt(ctx: NavigationContext, uri: string, offset: number): SymbolAt | undefined {
   const file = ctx.documents.parsed(uri);
   if (!file || file.isTemplate) return undefined;
+  const generated = generatorSymbolAt(ctx, uri, file, offset);
+  if (generated) return generated;
   const resource = resourceAt(file, offset);
   if (!resource) return undefined;
   const namespace = ctx.index.namespaceOf(resource);
@@ -134,12 +162,14 @@ export function occurrences(ctx: NavigationContext, symbol: NavSymbol): Occurren
       for (const key of dataKeys(target.resource)) if (key.key === symbol.key) push(target.uri, target.resource, key.keyNode, true);
     }
   }
+  out.push(...generatedDeclarations(ctx, symbol));
+  const anyNamespace = symbol.anyNamespace === true;
   for (const entry of ctx.index.all()) {
     // The facts say which resources refer to the symbol: only their files are read (closed files keep no AST).
     if (!entry.facts.refs?.some((r) => r.target === symbol.kind && r.name === symbol.name)) continue;
     for (const ref of referencesOf(entry.resource)) {
       if (ref.target !== symbol.kind || ref.name !== symbol.name) continue;
-      if (targetNamespace(ref, entry.namespace) !== symbol.namespace) continue;
+      if (!anyNamespace && targetNamespace(ref, entry.namespace) !== symbol.namespace) continue;
       if (symbol.type === 'resource') push(entry.uri, entry.resource, ref.nameNode, false);
       else if (ref.key === symbol.key && ref.keyNode) push(entry.uri, entry.resource, ref.keyNode, false);
     }
@@ -156,4 +186,70 @@ export function describeSymbol(symbol: NavSymbol): string {
     case 'volume':
       return `volume "${symbol.name}"`;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kustomize generators: `configMapGenerator`/`secretGenerator` entries define ConfigMaps/Secrets that
+// references name by the generator's `name` (Kustomize rewrites them to the generated name, with
+// namePrefix/nameSuffix and the hash). Their definitions are the entries in the kustomization file.
+
+/** The generators of a kustomization file, with their nodes; none for other files. */
+function generatorsIn(uri: string, file: ParsedFile): GeneratorNodes[] {
+  const root = kustomizationRoot(uri, file);
+  return root ? generatorsOf(root, file.text) : [];
+}
+
+/** The generated object the scope model knows for a generator entry of `uri`. */
+function definitionOf(ctx: NavigationContext, uri: string, generator: GeneratorNodes): GeneratedDefinition | undefined {
+  const start = generator.nameNode.range?.[0];
+  return ctx.scopes?.allGenerated().find((g) => g.uri === uri && g.generator === generator.generator && g.name === generator.name && g.nameRange?.[0] === start);
+}
+
+/** On a generator's `name`, or on the key a `literals`/`files` entry makes: the generated ConfigMap/Secret or its key. */
+function generatorSymbolAt(ctx: NavigationContext, uri: string, file: ParsedFile, offset: number): SymbolAt | undefined {
+  for (const generator of generatorsIn(uri, file)) {
+    const definition = definitionOf(ctx, uri, generator);
+    const namespace = definition?.namespace ?? generator.namespace ?? defaultNamespaceOf(ctx.index);
+    const resource = generatedResource(generator, namespace);
+    if (covers(generator.nameNode, offset)) {
+      return { symbol: { type: 'resource', kind: kindId(generator.kind), name: generator.name, namespace, ...(definition?.anyNamespace ? { anyNamespace: true } : {}) }, node: generator.nameNode, resource };
+    }
+    const key = generator.keys.find((k) => (k.span ? k.span[0] <= offset && offset <= k.span[1] : covers(k.node, offset)));
+    if (key) return { symbol: { type: 'key', kind: kindId(generator.kind), name: generator.name, namespace, key: key.key, ...(definition?.anyNamespace ? { anyNamespace: true } : {}) }, node: key.node, ...(key.span ? { span: key.span } : {}), resource };
+  }
+  return undefined;
+}
+
+/** Stands for the generated object where an occurrence needs a resource (its kind, name and namespace). */
+function generatedResource(generator: GeneratorNodes, namespace: string | undefined): Resource {
+  return { apiVersion: 'v1', kind: generator.kind.kind, name: generator.name, namespace, root: new YAMLMap() } as unknown as Resource;
+}
+
+/** The generator entries (names, or the entries making a key) the symbol's references may resolve to, workspace-wide. */
+function generatedDeclarations(ctx: NavigationContext, symbol: NavSymbol): Occurrence[] {
+  if (!ctx.scopes || symbol.type === 'volume' || !GENERATED_KINDS.has(symbol.kind)) return [];
+  const defaultNamespace = defaultNamespaceOf(ctx.index);
+  const out: Occurrence[] = [];
+  for (const g of ctx.scopes.allGenerated()) {
+    if (symbol.anyNamespace ? kindId(g.kind) !== symbol.kind || g.name !== symbol.name : !generatedMatches(g, symbol.kind, symbol.name, symbol.namespace, defaultNamespace)) continue;
+    const file = ctx.documents.parsed(g.uri);
+    const generator = file && generatorsIn(g.uri, file).find((n) => n.generator === g.generator && n.name === g.name && n.nameNode.range?.[0] === g.nameRange?.[0]);
+    if (!file || !generator) continue;
+    const resource = generatedResource(generator, g.namespace);
+    const at = { uri: g.uri, file, resource, declaration: true, generated: g };
+    if (symbol.type === 'resource') {
+      out.push({ ...at, node: generator.nameNode });
+      continue;
+    }
+    const keys = generator.keys.filter((k) => k.key === symbol.key);
+    for (const key of keys) {
+      const fixed = key.fromFileName ? `key "${key.key}" is the name of the file it comes from; rename the file, or write "${symbol.key}=<file>" in the generator` : undefined;
+      out.push({ ...at, node: key.node, ...(key.span ? { span: key.span } : {}), ...(fixed ? { fixed } : {}) });
+    }
+    // Keys from env files cannot be read here: the key may come from any of them.
+    if (keys.length === 0) {
+      for (const env of generator.envs) out.push({ ...at, node: env, fixed: `key "${symbol.key}" comes from the env file ${String(env.value)}; rename it there` });
+    }
+  }
+  return out;
 }

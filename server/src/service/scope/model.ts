@@ -10,6 +10,7 @@
 // distance() ranks a candidate file from a referring file: 0 is the file's own scope, higher is
 // further, Infinity is out of scope (rules never see it; navigation may still offer it last).
 import type { DocumentStore, StoredText } from '../documents';
+import { kindId } from '../kinds';
 import { matchesAny } from '../paths/glob';
 import { KUBERNETES_HINT } from '../parse/parseFile';
 import type { ScopeSetting } from '../settings';
@@ -31,6 +32,8 @@ export class ScopeModel {
   private readonly kustomizeHome = new Map<string, Set<string>>();
   /** Per closure: the objects its kustomizations generate. */
   private readonly generatedIn = new Map<Set<string>, GeneratedDefinition[]>();
+  /** Every generated object once, in its kustomization file (navigation and completion look everywhere). */
+  private readonly generatedAll: GeneratedDefinition[] = [];
   private readonly roots = new Map<string, string>();
   private readonly closureIds = new Map<Set<string>, number>();
   private readonly scopedLists = new WeakMap<readonly IndexedResource[], Map<string, IndexedResource[]>>();
@@ -80,6 +83,7 @@ export class ScopeModel {
     // A file's home is the kustomization that lists it itself; when several do (two overlays naming
     // the same file), the one nearest to the file's folder.
     const homeOf = new Map<string, string>();
+    for (const [uri, data] of kustomizations) for (const object of data.generated) this.generatedAll.push({ ...object, uri });
     for (const [uri, data] of kustomizations) {
       const closure = closureOf(uri, new Set());
       const generated: GeneratedDefinition[] = [];
@@ -214,6 +218,20 @@ export class ScopeModel {
     return home ? (this.generatedIn.get(home) ?? []) : [];
   }
 
+  /** Every object the workspace's generators make, each once (navigation, completion). */
+  allGenerated(): readonly GeneratedDefinition[] {
+    return this.generatedAll;
+  }
+
+  /**
+   * How far a generated object is from `from` (as distance() for files): finite only when `from`'s
+   * application includes its generator, as for the rules (generatedFor), since Kustomize makes it
+   * for that application alone.
+   */
+  generatedDistance(from: string, g: GeneratedObject & { uri: string }): number {
+    return this.generatedFor(from).some((own) => sameGenerator(own, g)) ? this.distance(from, g.uri) : Infinity;
+  }
+
   /** The explicit scope holding a file: the first whose `files` globs (relative to its `base`) match it. */
   explicitScopeOf(uri: string): ScopeSetting | undefined {
     if (this.explicit.length === 0) return undefined;
@@ -236,6 +254,25 @@ export class ScopeModel {
     if (this.kustomizeHome.has(uri)) return 'its Kustomize application';
     return `folder ${folderOf(uri)}/ (nearest first)`;
   }
+}
+
+/** Whether two generated objects come from the same generator entry. */
+export function sameGenerator(a: GeneratedObject & { uri: string }, b: GeneratedObject & { uri: string }): boolean {
+  return a.uri === b.uri && a.generator === b.generator && a.name === b.name && a.nameRange?.[0] === b.nameRange?.[0];
+}
+
+/**
+ * Whether a reference to `kind` `name` in `namespace` names the generated object: the kustomization's
+ * `namespace` moves its referrers too (any namespace matches); otherwise the object's namespace (the
+ * default one when neither the kustomization nor the generator says) must be the reference's.
+ */
+export function generatedMatches(g: GeneratedObject, kind: string, name: string, namespace: string, defaultNamespace: string): boolean {
+  return kindId(g.kind) === kind && g.name === name && generatedInNamespace(g, namespace, defaultNamespace);
+}
+
+/** Whether references from `namespace` can name the generated object (see generatedMatches). */
+export function generatedInNamespace(g: GeneratedObject, namespace: string, defaultNamespace: string): boolean {
+  return g.anyNamespace || (g.namespace ?? defaultNamespace) === namespace;
 }
 
 /** Folders up from `from`'s folder to the deepest folder that also holds `to` (0: the same folder or below). */

@@ -3,11 +3,11 @@
 // A lookup answers with the nearest definitions only, so a copy of the app in another folder (or
 // an unrelated app defining the same name) never decides a finding.
 import { YAMLMap } from 'yaml';
-import { kindId } from '../kinds';
+import { CONFIG_MAP, kindId } from '../kinds';
 import type { Resource } from '../types';
 import { lookupNamespace, type IndexedResource, type WorkspaceIndex } from '../workspace';
 import { GENERATED_KINDS } from './kustomization';
-import type { GeneratedDefinition, ScopeModel } from './model';
+import { generatedMatches, type GeneratedDefinition, type ScopeModel } from './model';
 
 /** What rules read of the index; WorkspaceIndex itself is one (unscoped). */
 export type IndexView = Pick<WorkspaceIndex, 'find' | 'named' | 'ofKind' | 'hasKind' | 'namespaceOf' | 'entryFor'>;
@@ -31,7 +31,7 @@ export class ScopedIndex implements IndexView {
     // same name defined in N copies of an app would otherwise cost N per lookup: quadratic).
     const ns = lookupNamespace(kind, namespace);
     const inScope = this.named(kind, name).filter((e) => e.namespace === ns);
-    const generated = this.generated(kind).filter((g) => g.name === name && g.namespace === namespace);
+    const generated = this.generated(kind).filter((g) => generatedMatches(generatorOf.get(g)!, kind, name, namespace, this.defaultNamespace()));
     if (generated.length > 0) return nearest(this.uri, this.model, [...generated, ...inScope]);
     return nearest(this.uri, this.model, inScope);
   }
@@ -64,8 +64,12 @@ export class ScopedIndex implements IndexView {
     if (!GENERATED_KINDS.has(id)) return [];
     const made = this.model.generatedFor(this.uri).filter((g) => kindId(g.kind) === id);
     if (made.length === 0) return [];
-    const defaultNamespace = this.index.namespaceOf({ kind: made[0].kind.kind, apiVersion: 'v1' } as Resource);
+    const defaultNamespace = this.defaultNamespace();
     return made.map((g) => generatedEntry(g, defaultNamespace));
+  }
+
+  private defaultNamespace(): string {
+    return defaultNamespaceOf(this.index);
   }
 }
 
@@ -83,10 +87,17 @@ export function nearest(from: string, model: ScopeModel, entries: IndexedResourc
   return out;
 }
 
+/** The namespace a namespaced object without metadata.namespace lands in (the settings' default). */
+export function defaultNamespaceOf(index: Pick<IndexView, 'namespaceOf'>): string {
+  return index.namespaceOf({ kind: CONFIG_MAP.kind, apiVersion: 'v1' } as Resource);
+}
+
 const entries = new WeakMap<GeneratedDefinition, Map<string, IndexedResource>>();
+/** The generated object behind a generated entry. */
+const generatorOf = new WeakMap<IndexedResource, GeneratedDefinition>();
 
 /** A generated ConfigMap/Secret as an index entry, placed on its generator's `name` in the kustomization file. */
-function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): IndexedResource {
+export function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): IndexedResource {
   let byNamespace = entries.get(g);
   if (!byNamespace) entries.set(g, (byNamespace = new Map()));
   let entry = byNamespace.get(defaultNamespace);
@@ -112,6 +123,7 @@ function generatedEntry(g: GeneratedDefinition, defaultNamespace: string): Index
     },
   };
   if (!g.keysComplete) openKeyEntries.add(entry);
+  generatorOf.set(entry, g);
   byNamespace.set(defaultNamespace, entry);
   return entry;
 }
