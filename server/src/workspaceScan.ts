@@ -27,14 +27,21 @@ export function looksLikeKubernetes(text: string): boolean {
   return KUBERNETES_TEXT.test(text);
 }
 
-/** A file's text when it is a YAML file small enough that mentions apiVersion/kind; otherwise undefined. */
+/**
+ * A kustomization file often has neither apiVersion nor kind, yet it decides scopes and generated
+ * names (service/scope/): read it like a manifest, as the CLI does (the service's own test is
+ * scope/kustomization.ts KUSTOMIZATION_FILE).
+ */
+const KUSTOMIZATION_FILE = /(^|[\\/])kustomization\.ya?ml$/;
+
+/** A file's text when it is a YAML file small enough that mentions apiVersion/kind (or a kustomization file); otherwise undefined. */
 export async function readKubernetesFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   if (!YAML_FILE.test(path)) return undefined;
   try {
     const stat = await fs.stat(path);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
     const text = await fs.readFile(path, 'utf8');
-    return looksLikeKubernetes(text) ? text : undefined;
+    return looksLikeKubernetes(text) || KUSTOMIZATION_FILE.test(path) ? text : undefined;
   } catch {
     return undefined; // gone or unreadable: nothing to index
   }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
+  CompletionRequest,
   DefinitionRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -15,6 +16,7 @@ import {
   PrepareRenameRequest,
   ReferencesRequest,
   RenameRequest,
+  type CompletionList,
   type Diagnostic,
   type Location,
   type WorkspaceEdit,
@@ -168,6 +170,46 @@ test('nearest scope first: definition lists the own folder\'s ConfigMap first, r
     assert.deepEqual(definition.map((l) => l.uri), [uri('apps/b/cm.yaml'), uri('apps/a-copy/cm.yaml')]);
     const edit = (await other.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri('apps/b/pod.yaml') }, position: at(pod, 'app-config'), newName: 'b-config' })) as WorkspaceEdit;
     assert.deepEqual(Object.keys(edit.changes ?? {}).sort(), [uri('apps/b/cm.yaml'), uri('apps/b/pod.yaml')]);
+  } finally {
+    await other.shutdown();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Kustomize generated names over LSP: definition lands on the generator in the closed kustomization.yaml, references and rename follow, completion offers them', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'k8s-lsp-generators-'));
+  const other = new LspTestClient();
+  try {
+    const kustomization = 'namespace: shop\nnamePrefix: dev-\nresources:\n  - pod.yaml\nconfigMapGenerator:\n  - name: app-config\n    literals:\n      - LEVEL=debug\n';
+    const pod =
+      'apiVersion: v1\nkind: Pod\nmetadata:\n  name: app\nspec:\n  containers:\n    - name: app\n      image: app:1\n      env:\n        - name: LEVEL\n          valueFrom:\n            configMapKeyRef:\n              name: app-config\n              key: LEVEL\n';
+    mkdirSync(join(dir, 'app'));
+    writeFileSync(join(dir, 'app', 'kustomization.yaml'), kustomization);
+    writeFileSync(join(dir, 'app', 'pod.yaml'), pod);
+    const uri = (path: string) => pathToFileURL(join(dir, path)).href;
+    await other.initialize(pathToFileURL(dir).href);
+    // The scan reads kustomization.yaml although it has no apiVersion/kind; the generated ConfigMap
+    // resolves in the kustomization's namespace, with its prefix and hash: no finding.
+    assert.deepEqual(await other.open(uri('app/pod.yaml'), pod), []);
+    const definition = (await other.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('app/pod.yaml') }, position: at(pod, 'app-config') })) as Location[];
+    assert.deepEqual(definition, [{ uri: uri('app/kustomization.yaml'), range: rangeOfText(kustomization, 'app-config') }]);
+    const key = (await other.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('app/pod.yaml') }, position: at(pod, 'key: LEVEL', 0, 6) })) as Location[];
+    assert.deepEqual(key, [{ uri: uri('app/kustomization.yaml'), range: rangeOfText(kustomization, 'LEVEL') }]);
+    const references = (await other.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: uri('app/kustomization.yaml') },
+      position: at(kustomization, 'app-config'),
+      context: { includeDeclaration: false },
+    })) as Location[];
+    assert.deepEqual(references, [{ uri: uri('app/pod.yaml'), range: rangeOfText(pod, 'app-config') }]);
+    const edit = (await other.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri('app/pod.yaml') }, position: at(pod, 'app-config'), newName: 'web-config' })) as WorkspaceEdit;
+    assert.deepEqual(edit.changes, {
+      [uri('app/kustomization.yaml')]: [{ range: rangeOfText(kustomization, 'app-config'), newText: 'web-config' }],
+      [uri('app/pod.yaml')]: [{ range: rangeOfText(pod, 'app-config'), newText: 'web-config' }],
+    });
+    const typing = pod.replace('name: app-config', 'name: ');
+    await other.change(uri('app/pod.yaml'), typing);
+    const completion = (await other.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri('app/pod.yaml') }, position: at(typing, 'name: \n', 0, 6) })) as CompletionList;
+    assert.deepEqual(completion.items.map((i) => i.label), ['app-config']);
   } finally {
     await other.shutdown();
     rmSync(dir, { recursive: true, force: true });

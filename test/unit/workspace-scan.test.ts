@@ -47,3 +47,11 @@ test('the cheap checks: text, path and single-file reads', async () => {
   assert.equal(await readKubernetesFile(join(root, 'app/values.yaml')), undefined);
   assert.equal(await readKubernetesFile(join(root, 'app/missing.yaml')), undefined);
 });
+
+test('a kustomization.yaml without apiVersion and kind is read: it decides scopes and generated names', async () => {
+  const kustomization = 'resources:\n  - pod.yaml\nconfigMapGenerator:\n  - name: app-config\n    literals: [A=1]\n';
+  write('kust/kustomization.yaml', kustomization);
+  write('kust/other.yaml', kustomization);
+  assert.equal(await readKubernetesFile(join(root, 'kust/kustomization.yaml')), kustomization);
+  assert.equal(await readKubernetesFile(join(root, 'kust/other.yaml')), undefined);
+});
