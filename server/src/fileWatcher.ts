@@ -3,7 +3,7 @@
 // findings do not go stale after a branch switch. Events are batched like a client's.
 // The CRD files and folders the settings name are watched here too, by every client: they may lie
 // outside the workspace, where a client's watchers do not reach.
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
@@ -15,9 +15,13 @@ const BATCH_MS = 100;
 type OnChanges = (changes: FileEvent[]) => void;
 type OnError = (message: string) => void;
 
-/** Starts watching; returns a function that stops it. `onError` hears why watching is not possible. */
+/**
+ * Starts watching; returns a function that stops it. `onError` hears why watching is not possible.
+ * Besides YAML files, folders are reported: a folder deleted or renamed away (Deleted: its files may
+ * not be reported one by one) and a folder created or moved in (Created), as VS Code's watcher does.
+ */
 export function watchFolders(folders: string[], onChanges: OnChanges, onError: OnError): () => void {
-  return watchTargets(folders.map((folder) => ({ folder, recursive: true, accepts: (name) => WATCHED.test(name) })), onChanges, onError);
+  return watchTargets(folders.map((folder) => ({ folder, recursive: true, accepts: (name) => WATCHED.test(name), folders: true })), onChanges, onError);
 }
 
 /**
@@ -72,23 +76,47 @@ interface WatchTarget {
   recursive: boolean;
   /** Whether a change of this name (relative to the folder) counts. */
   accepts: (name: string) => boolean;
+  /** Also report folders (any name): Created when one exists now, Deleted for any path gone. */
+  folders?: boolean;
+}
+
+/** What a change of `path` is now: a watched file changed or gone; with `folders`, a folder created, or any path gone. */
+function changeOf(path: string, accepted: boolean, folders: boolean): FileChangeType | undefined {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // Gone: a file or a folder, no telling which; the receiver drops what it indexed under it.
+    return FileChangeType.Deleted;
+  }
+  if (isFolder) return folders ? FileChangeType.Created : accepted ? FileChangeType.Changed : undefined;
+  return accepted ? FileChangeType.Changed : undefined;
 }
 
 function watchTargets(targets: WatchTarget[], onChanges: OnChanges, onError: OnError): () => void {
   const watchers: FSWatcher[] = [];
-  const pending = new Set<string>();
+  /** Changed paths: whether their name is one the target watches, and whether the target reports folders. */
+  const pending = new Map<string, { accepted: boolean; folders: boolean }>();
   let timer: NodeJS.Timeout | undefined;
   const flush = () => {
     timer = undefined;
-    const changes: FileEvent[] = [...pending].map((path) => ({ uri: pathToFileURL(path).href, type: existsSync(path) ? FileChangeType.Changed : FileChangeType.Deleted }));
+    const changes: FileEvent[] = [];
+    for (const [path, { accepted, folders }] of pending) {
+      const type = changeOf(path, accepted, folders);
+      if (type !== undefined) changes.push({ uri: pathToFileURL(path).href, type });
+    }
     pending.clear();
     if (changes.length > 0) onChanges(changes);
   };
-  for (const { folder, recursive, accepts } of targets) {
+  for (const { folder, recursive, accepts, folders } of targets) {
     try {
       const watcher = watch(folder, { recursive, persistent: false }, (_event, name) => {
-        if (!name || !accepts(name) || SKIPPED.test(name)) return;
-        pending.add(join(folder, name));
+        if (!name || SKIPPED.test(name)) return;
+        const accepted = accepts(name);
+        if (!accepted && !folders) return;
+        const path = join(folder, name);
+        const seen = pending.get(path);
+        pending.set(path, { accepted: accepted || seen?.accepted === true, folders: folders === true || seen?.folders === true });
         timer ??= setTimeout(flush, BATCH_MS);
       });
       watcher.on('error', (error) => onError(`watching ${folder} failed: ${error.message}`));

@@ -15,6 +15,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  WatchKind,
 } from 'vscode-languageserver/node';
 import { schemaFiles } from './schemaFiles';
 import { readCrdFiles } from './crdFiles';
@@ -105,7 +106,13 @@ connection.onInitialized(async () => {
   // when it can register watchers for us, else the server does.
   if (dynamicWatchers) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{yaml,yml}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }],
+      watchers: [
+        { globPattern: '**/*.{yaml,yml}' },
+        { globPattern: `**/${CONFIG_FILE_NAME}` },
+        // A folder deleted, renamed or created arrives as one event for the folder (not its files),
+        // which the YAML pattern does not match: workspaceSync drops or scans what is under it.
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+      ],
     });
   } else if (folderPaths.length > 0) {
     stopWatching = watchFolders(folderPaths, (changes) => void watchedFilesChanged(changes), (message) => connection.console.warn(`k8s-stateful: ${message}`));

@@ -18,6 +18,8 @@ export function isInSkippedDirectory(path: string): boolean {
 export const YAML_FILE = /\.ya?ml$/i;
 /** Files read at once (libuv's thread pool has 4 threads; more in flight keeps them busy). */
 const CONCURRENT_READS = 16;
+/** The scan stops after this many Kubernetes files (a safety net for huge monorepos). */
+export const MAX_FILES = 20_000;
 /** Bigger files are generated dumps more often than manifests someone edits. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 /** A Kubernetes manifest has a top-level (or list item) apiVersion or kind line. */
@@ -66,7 +68,7 @@ export interface ScanResult {
 /** Walks the folders and calls `onFile(path, text)` for every Kubernetes YAML file. */
 export async function scanFolders(folders: string[], onFile: (path: string, text: string) => void, options: ScanOptions = {}): Promise<ScanResult> {
   const batchSize = options.batchSize ?? 25;
-  const maxFiles = options.maxFiles ?? 20_000;
+  const maxFiles = options.maxFiles ?? MAX_FILES;
   let files = 0;
   let sinceYield = 0;
   const queue = [...folders];

@@ -16,7 +16,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
 import type { Diagnostic, LanguageService } from './service';
-import { deepestFirst, isInSkippedDirectory, looksLikeKubernetes, readKubernetesFile, scanFolders } from './workspaceScan';
+import { promises as fs } from 'node:fs';
+import { deepestFirst, isInSkippedDirectory, looksLikeKubernetes, MAX_FILES, readKubernetesFile, scanFolders } from './workspaceScan';
 import { describeFailure } from './requestGuard';
 import { WorkProgress } from './workProgress';
 
@@ -30,6 +31,16 @@ const SCAN_GRACE_MS = 2_000;
 const SCAN_BATCH = 25;
 /** A pass over the closed files yields to the event loop after this much work (edits go first). */
 const PASS_SLICE_MS = 8;
+/** The scan's limit on Kubernetes files: a folder created later fills the room left. */
+const MAX_WORKSPACE_FILES = MAX_FILES;
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await fs.stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export class WorkspaceSync {
   private folders: string[] = [];
@@ -56,6 +67,8 @@ export class WorkspaceSync {
   private passWanted = false;
   /** Shown by the next pass (the first after the scan), with the scan's progress. */
   private passProgress: WorkProgress | undefined;
+  /** The last batch of watched-file changes has been applied (batches apply in order). */
+  private changesDone: Promise<void> = Promise.resolve();
   /** Passes completed (tests and the bench wait on it through k8sStateful/workspaceStatus). */
   private passes = 0;
 
@@ -293,13 +306,44 @@ export class WorkspaceSync {
     this.scheduleDependents(uri);
   }
 
-  /** workspace/didChangeWatchedFiles: files created, changed or deleted on disk. */
-  async filesChanged(changes: FileEvent[]): Promise<void> {
+  /**
+   * workspace/didChangeWatchedFiles: files created, changed or deleted on disk. A folder deleted or
+   * renamed away arrives as one event for the folder (VS Code's watcher, and ours, do not list its
+   * files): every indexed document under it goes. A folder created or renamed here arrives as one
+   * event too: it is scanned like the workspace at start.
+   */
+  filesChanged(changes: FileEvent[]): Promise<void> {
+    // One batch at a time, in order: a folder scan still reading must not re-add files a later
+    // batch deletes.
+    const run = this.changesDone.then(() => this.applyChanges(changes));
+    this.changesDone = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyChanges(changes: FileEvent[]): Promise<void> {
     let any = false;
+    const seen = new Set<string>();
+    const goneFolders: string[] = [];
+    const scanned: string[] = [];
     for (const change of changes) {
+      // Two watchers (manifests, and any path for folders) may report the same event.
+      const key = `${change.type} ${change.uri}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       const path = this.workspacePath(change.uri);
       // Open documents hold the user's unsaved text; it wins over whatever the disk says.
       if (!path || this.service.isOpen(change.uri) || this.isExcluded(path)) continue;
+      if (change.type === FileChangeType.Deleted && !this.service.hasDocument(change.uri)) {
+        goneFolders.push(change.uri);
+        continue;
+      }
+      if (change.type !== FileChangeType.Deleted && (await isFolder(path))) {
+        // A new tree reports each of its folders: scanning the top one reads them all.
+        if (scanned.some((folder) => change.uri.startsWith(`${folder}/`))) continue;
+        scanned.push(change.uri);
+        if (await this.scanCreatedFolder(path)) any = true;
+        continue;
+      }
       const text = change.type === FileChangeType.Deleted ? undefined : await readKubernetesFile(path);
       if (this.service.isOpen(change.uri)) continue;
       if (text === undefined) {
@@ -313,10 +357,52 @@ export class WorkspaceSync {
         any = true;
       }
     }
+    if (goneFolders.length > 0 && this.dropUnder(goneFolders)) any = true;
     if (any) {
       this.onIndexChanged();
       this.scheduleDependents(undefined);
     }
+  }
+
+  /**
+   * Forgets the closed documents under deleted paths that were not documents themselves (folders;
+   * a deleted file that was never indexed finds nothing) and clears their problems. Open documents
+   * stay: the editor still holds their text. One pass over the documents for all the paths.
+   */
+  private dropUnder(deleted: string[]): boolean {
+    const prefixes = new Set(deleted.map((uri) => uri.replace(/\/+$/, '')));
+    let any = false;
+    for (const uri of this.service.closedDocuments()) {
+      for (let at = uri.lastIndexOf('/'); at > 0; at = uri.lastIndexOf('/', at - 1)) {
+        if (!prefixes.has(uri.slice(0, at))) continue;
+        this.service.removeDocument(uri);
+        this.forgetClosed(uri);
+        any = true;
+        break;
+      }
+    }
+    return any;
+  }
+
+  /** Indexes the Kubernetes files of a folder created (or moved) into the workspace, within the scan's file limit. */
+  private async scanCreatedFolder(folder: string): Promise<boolean> {
+    const room = MAX_WORKSPACE_FILES - this.service.closedDocuments().length - this.service.openDocuments().length;
+    if (room <= 0) {
+      this.connection.console.log(`k8s-stateful: not reading ${folder}: the workspace already has ${MAX_WORKSPACE_FILES} indexed files`);
+      return false;
+    }
+    let any = false;
+    const result = await scanFolders(
+      [folder],
+      (path, text) => {
+        if (this.isExcluded(path)) return;
+        const uri = pathToFileURL(path).href;
+        if (this.workspacePath(uri) && this.service.workspaceDocument(uri, text)) any = true;
+      },
+      { cancelled: () => this.stopped, batchSize: SCAN_BATCH, maxFiles: room },
+    );
+    if (result.truncated) this.connection.console.log(`k8s-stateful: read ${result.files} file(s) of ${folder} (stopped at the file limit)`);
+    return any;
   }
 
   /** Re-publishes every open document (after settings change or the scan); `force` re-sends unchanged results too. */
