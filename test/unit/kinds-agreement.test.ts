@@ -8,7 +8,8 @@ import { test } from 'node:test';
 import { stringify } from 'yaml';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../server/src/service';
-import { allKinds, descriptorFor, referenceSites, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../../server/src/service/kinds';
+import { allKinds, descriptorFor, kindId, referenceSites, type KindDescriptor, type PathSegmentPattern, type RootedSite } from '../../server/src/service/kinds';
+import { GENERATED_KINDS } from '../../server/src/service/scope/kustomization';
 import { rangeOfText, schemas } from '../helpers/service';
 
 const TARGET = 'target-name';
@@ -140,4 +141,38 @@ test('definition, completion and rename agree at every declared reference site',
     }
   });
   assert.deepEqual(failures, [], `${failures.length} of ${all.length} sites disagree:\n${failures.slice(0, 40).join('\n')}`);
+});
+
+test('Kustomize generated names: definition, completion and rename agree at every site naming a ConfigMap or Secret', () => {
+  const service = createLanguageService({ schemas });
+  const failures: string[] = [];
+  const generatedCases = all.filter((c) => GENERATED_KINDS.has(kindId(c.site.target)) && c.site.namespaceKey === undefined);
+  assert.ok(generatedCases.length > 30, `${generatedCases.length} cases`);
+  generatedCases.forEach((c, n) => {
+    const referrerUri = `file:///generated/${n}/referrer.yaml`;
+    const kustomizationUri = `file:///generated/${n}/kustomization.yaml`;
+    const text = referrerText(c);
+    const generator = c.site.target.kind === 'Secret' ? 'secretGenerator' : 'configMapGenerator';
+    const kustomization = `resources:\n  - referrer.yaml\nnamePrefix: dev-\n${generator}:\n  - name: ${TARGET}\n    literals:\n      - ${KEY}=value\n`;
+    service.setDocument(referrerUri, text, 1);
+    service.setDocument(kustomizationUri, kustomization, 1);
+    try {
+      const word = c.part === 'name' ? TARGET : KEY;
+      const use = rangeOfText(text, word, 0);
+      const definition = rangeOfText(kustomization, word);
+      const found = service.definition(referrerUri, after(use));
+      if (found.length !== 1 || found[0].uri !== kustomizationUri || JSON.stringify(found[0].range) !== JSON.stringify(definition)) {
+        failures.push(`${c.label}: definition ${JSON.stringify(found)}`);
+      }
+      const labels = service.getCompletions(referrerUri, after(use)).items.map((i) => i.label);
+      if (!labels.includes(word)) failures.push(`${c.label}: completion offers ${JSON.stringify(labels)}`);
+      const renamed = service.rename(kustomizationUri, definition.start, c.part === 'name' ? 'renamed' : 'renamed-key');
+      const edits: TextEdit[] = 'edit' in renamed ? (renamed.edit.changes?.[referrerUri] ?? []) : [];
+      if (!edits.some((e) => JSON.stringify(e.range) === JSON.stringify(use))) failures.push(`${c.label}: rename ${JSON.stringify(renamed)}`);
+    } finally {
+      service.removeDocument(referrerUri);
+      service.removeDocument(kustomizationUri);
+    }
+  });
+  assert.deepEqual(failures, [], `${failures.length} of ${generatedCases.length} sites disagree:\n${failures.slice(0, 40).join('\n')}`);
 });
