@@ -111,6 +111,19 @@ test('Kustomize base and overlays: each overlay is its own application, with the
   assert.deepEqual(check('other/app.yaml').map((d) => `${d.code} ${d.severity}`), ['ref-configmap-missing 4']);
 });
 
+test('Kustomize namespace: a generated object resolves for referrers without metadata.namespace, a near miss of its name is a likely typo', () => {
+  const check = workspace({
+    'app/kustomization.yaml': 'namespace: shop\nresources:\n  - app.yaml\nconfigMapGenerator:\n  - name: app-settings\n    namespace: ignored\n    literals:\n      - MODE=prod\n',
+    'app/app.yaml': pod('app', configMapRef('app-settings', 'MODE') + configMapRef('app-setings', 'MODE') + configMapRef('app-settings', 'MDOE')),
+  });
+  const found = check('app/app.yaml');
+  assert.deepEqual(
+    found.map((d) => `${d.code} ${d.severity} ${d.message.split(' — ')[1]?.split(';')[0] ?? ''}`),
+    ['ref-configmap-missing 2 did you mean "app-settings"?', 'ref-configmap-key-missing 1 did you mean "MODE"?'],
+    summarize(found),
+  );
+});
+
 test('explicit scopes (.k8s-stateful.yaml `scopes`, passed as settings) override folders', () => {
   const files = {
     'apps/shop/app.yaml': pod('shop', secretRef('db', 'user')),

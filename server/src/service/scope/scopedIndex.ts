@@ -102,7 +102,10 @@ export function generatedEntry(g: GeneratedDefinition, defaultNamespace: string)
   if (!byNamespace) entries.set(g, (byNamespace = new Map()));
   let entry = byNamespace.get(defaultNamespace);
   if (entry) return entry;
-  const namespace = g.namespace ?? defaultNamespace;
+  // The index does not apply a kustomization's `namespace` to its files: in the index's terms the
+  // application's resources are where their files say (mostly the default namespace), so its
+  // generated objects are there too (a did-you-mean among names, a duplicate of a ConfigMap file).
+  const namespace = g.anyNamespace ? defaultNamespace : g.namespace ?? defaultNamespace;
   const root = new YAMLMap();
   const resource = { apiVersion: 'v1', kind: g.kind.kind, name: g.name, namespace: g.namespace, root } as unknown as Resource;
   entry = {
