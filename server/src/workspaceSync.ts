@@ -323,7 +323,13 @@ export class WorkspaceSync {
   private async applyChanges(changes: FileEvent[]): Promise<void> {
     let any = false;
     const seen = new Set<string>();
+    // Deleted paths that were not documents (folders), dropped together, before any later event of
+    // the batch applies (a folder deleted and made again in one batch keeps its new files).
     const goneFolders: string[] = [];
+    const dropGone = () => {
+      if (goneFolders.length > 0 && this.dropUnder(goneFolders)) any = true;
+      goneFolders.length = 0;
+    };
     const scanned: string[] = [];
     for (const change of changes) {
       // Two watchers (manifests, and any path for folders) may report the same event.
@@ -337,6 +343,7 @@ export class WorkspaceSync {
         goneFolders.push(change.uri);
         continue;
       }
+      dropGone();
       if (change.type !== FileChangeType.Deleted && (await isFolder(path))) {
         // A new tree reports each of its folders: scanning the top one reads them all.
         if (scanned.some((folder) => change.uri.startsWith(`${folder}/`))) continue;
@@ -357,7 +364,7 @@ export class WorkspaceSync {
         any = true;
       }
     }
-    if (goneFolders.length > 0 && this.dropUnder(goneFolders)) any = true;
+    dropGone();
     if (any) {
       this.onIndexChanged();
       this.scheduleDependents(undefined);

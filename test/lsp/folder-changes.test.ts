@@ -88,6 +88,20 @@ test('didChangeWatchedFiles with a deleted folder\'s URI drops its files: their 
     const found = until(client, uri('backing/settings.yaml'), (d) => codes(d).includes('cm-key-invalid'), 'the created folder\'s file');
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri('backing'), type: FileChangeType.Created }] });
     await Promise.all([resolved, found]);
+
+    // Replaced in one go (a checkout): deleted and made again in one batch keeps the new files.
+    rmSync(path('backing'), { recursive: true });
+    mkdirSync(path('backing'));
+    writeFileSync(path('backing/service.yaml'), SERVICE);
+    writeFileSync(path('backing/settings.yaml'), BAD_CONFIG_MAP + '  "other key": y\n');
+    const replaced = until(client, uri('backing/settings.yaml'), (d) => codes(d).filter((c) => c === 'cm-key-invalid').length === 2, 'the replaced folder\'s file');
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [
+        { uri: uri('backing'), type: FileChangeType.Deleted },
+        { uri: uri('backing'), type: FileChangeType.Created },
+      ],
+    });
+    await replaced;
   } finally {
     await client.shutdown();
     rmSync(dir, { recursive: true, force: true });
