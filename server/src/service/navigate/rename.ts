@@ -96,7 +96,6 @@ function checkRenamable(ctx: NavigationContext, uri: string, offset: number): { 
  * definition under it, or from the reference under it) and every reference that resolves to one of them.
  */
 function inScopeOf(ctx: NavigationContext, uri: string, node: Scalar, all: Occurrence[]): Occurrence[] {
-  // (`node` is the scalar under the cursor.)
   const declarations = all.filter((o) => o.declaration);
   // On a definition, it and those as near to it (two in one folder are ambiguous, reported by the caller).
   const on = declarations.find((o) => o.node === node);

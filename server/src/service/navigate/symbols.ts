@@ -209,7 +209,9 @@ function definitionOf(ctx: NavigationContext, uri: string, generator: GeneratorN
 function generatorSymbolAt(ctx: NavigationContext, uri: string, file: ParsedFile, offset: number): SymbolAt | undefined {
   for (const generator of generatorsIn(uri, file)) {
     const definition = definitionOf(ctx, uri, generator);
-    const namespace = definition?.namespace ?? generator.namespace ?? defaultNamespaceOf(ctx.index);
+    // As the index sees it (scope/scopedIndex.ts generatedEntry): with the kustomization's namespace,
+    // where the application's files are; else the generator's own, or the default.
+    const namespace = (definition?.anyNamespace ? undefined : definition?.namespace ?? generator.namespace) ?? defaultNamespaceOf(ctx.index);
     const resource = generatedResource(generator, namespace);
     if (covers(generator.nameNode, offset)) {
       return { symbol: { type: 'resource', kind: kindId(generator.kind), name: generator.name, namespace, ...(definition?.anyNamespace ? { anyNamespace: true } : {}) }, node: generator.nameNode, resource };
