@@ -19,7 +19,11 @@ export class RestartPolicy implements ErrorHandler {
 
   constructor(private readonly output: vscode.OutputChannel) {}
 
-  error(_error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+  error(error: Error, _message: Message | undefined, count: number | undefined): ErrorHandlerResult {
+    // Writes to a server that just died fail before its exit is noticed, several at once when
+    // requests are in flight. Shutting down then would stop the client for good (a stopping client
+    // is not restarted); the close that follows restarts it (closed()).
+    if (isClosedChannel(error)) return { action: ErrorAction.Continue, handled: true };
     // The error may carry a message payload (document text): log only that it happened.
     if (count !== undefined && count <= MAX_CONNECTION_ERRORS) return { action: ErrorAction.Continue };
     this.output.appendLine('k8s-stateful: the connection to the language server keeps failing; restarting it.');
@@ -45,6 +49,12 @@ export class RestartPolicy implements ErrorHandler {
   reset(): void {
     this.crashes.length = 0;
   }
+}
+
+/** A write to a server process that is gone: its IPC channel or pipe is closed. */
+function isClosedChannel(error: Error): boolean {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'ERR_IPC_CHANNEL_CLOSED' || code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED' || /channel closed|EPIPE/i.test(error.message);
 }
 
 /** Keeps the last `limit` characters written to it (for tests: the trace must never hold decoded Secrets). */

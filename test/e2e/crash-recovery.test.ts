@@ -2,7 +2,8 @@
 // documents with their unsaved text, and diagnostics for an edited, unsaved document come back.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type LanguageClient } from 'vscode-languageclient/node';
+import { MAX_RESTARTS, RestartPolicy } from '../../client/src/resilience';
 import { activeExtension, closeDocuments, openInEditor, rangeOf, restoreDocument, summarize, waitFor, workspaceFile } from './helpers';
 
 interface Api {
@@ -42,6 +43,9 @@ suite('crash recovery', () => {
       });
       try {
         process.kill(pid, 'SIGKILL');
+        // Requests in flight when it dies (as when the user keeps typing): their writes fail before
+        // the client notices the exit (see the test below).
+        for (let i = 0; i < 8; i++) void api.client.sendRequest('k8sStateful/processInfo').catch(() => undefined);
         const restarted = await waitFor(async () => {
           const now = await serverPid(api.client);
           return now !== undefined && now !== pid ? now : undefined;
@@ -57,6 +61,28 @@ suite('crash recovery', () => {
     } finally {
       await restoreDocument(doc);
       await closeDocuments(doc);
+    }
+  });
+
+  // The race behind a flaky run: after a SIGKILL, the IPC reader reports "Channel closed" (with no
+  // error count) and writes fail with EPIPE before the exit is noticed. Shutting down on those
+  // stopped the client for good ("Server will not be restarted"), since a stopping client is not
+  // restarted by the close that follows.
+  test('errors of a closed channel do not stop the client; the close then restarts it, up to the limit', () => {
+    // The policy only appends lines to its channel.
+    const lines: string[] = [];
+    const channel = { appendLine: (line: string) => void lines.push(line) } as unknown as vscode.OutputChannel;
+    {
+      const policy = new RestartPolicy(channel);
+      const closed = Object.assign(new Error('Channel closed'), { code: 'ERR_IPC_CHANNEL_CLOSED' });
+      const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE' });
+      assert.equal(policy.error(closed, undefined, undefined).action, ErrorAction.Continue);
+      assert.equal(policy.error(epipe, undefined, 7).action, ErrorAction.Continue);
+      // A live connection that keeps failing is still shut down (and then restarted).
+      assert.equal(policy.error(new Error('write failed'), undefined, 4).action, ErrorAction.Shutdown);
+      for (let i = 0; i < MAX_RESTARTS; i++) assert.equal(policy.closed().action, CloseAction.Restart);
+      assert.equal(policy.closed().action, CloseAction.DoNotRestart);
+      assert.ok(lines.every((line) => !line.includes('EPIPE')), 'no payloads or error texts logged');
     }
   });
 });
