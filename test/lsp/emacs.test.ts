@@ -5,10 +5,11 @@
 // elpa-eglot and elpa-yaml-mode; without emacs the test is skipped, except on CI where it fails.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { editorDocBlock, serverOnPath } from '../helpers/editors';
 
 const ROOT = process.cwd();
 const scratch = mkdtempSync(join(tmpdir(), 'k8s-stateful-emacs-'));
@@ -20,15 +21,10 @@ const haveEmacs = emacsVersion.status === 0;
 test('Emacs (eglot) with the docs/editors.md set-up shows the server\'s findings in flymake and sends its settings', { skip: !haveEmacs && !process.env.CI ? 'emacs is not installed (bash scripts/setup-code-server.sh installs it)' : false }, () => {
   assert.ok(haveEmacs, 'emacs is not installed: scripts/setup-code-server.sh installs emacs-nox, elpa-eglot and elpa-yaml-mode');
 
-  const page = readFileSync(join(ROOT, 'docs/editors.md'), 'utf8');
-  const config = /<!-- emacs-config -->\n```elisp\n([\s\S]*?)```/.exec(page)?.[1];
-  assert.ok(config, 'docs/editors.md has the Emacs block after <!-- emacs-config -->');
+  const config = editorDocBlock('emacs-config', 'elisp');
 
   // The server on PATH under its published name, as `npm install -g` puts it there.
-  const bin = join(scratch, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'k8s-stateful-language-server'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist/server.js')}" "$@"\n`);
-  chmodSync(join(bin, 'k8s-stateful-language-server'), 0o755);
+  const bin = serverOnPath(scratch);
 
   // Three findings: a ConfigMap no file defines (info), three replicas without anti-affinity (info
   // by default), an unmounted claim template (warning).

@@ -11,12 +11,13 @@
 //   for didChangeWatchedFiles is accepted.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'smol-toml';
+import { editorDocBlock, serverOnPath } from '../helpers/editors';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -59,9 +60,7 @@ function helixConfigurationAnswer(config: unknown, section: string | undefined):
 }
 
 test('Helix: the docs/editors.md languages.toml starts the server, whose findings follow the config table', async () => {
-  const page = readFileSync(join(ROOT, 'docs/editors.md'), 'utf8');
-  const block = /<!-- helix-config -->\n```toml\n([\s\S]*?)```/.exec(page)?.[1];
-  assert.ok(block, 'docs/editors.md has the Helix block after <!-- helix-config -->');
+  const block = editorDocBlock('helix-config', 'toml');
   const toml = parse(block) as { 'language-server'?: Record<string, ServerEntry>; language?: Array<{ name: string; 'language-servers'?: string[] }> };
   const yaml = toml.language?.find((l) => l.name === 'yaml');
   assert.ok(yaml?.['language-servers']?.includes('k8s-stateful'), 'the yaml language lists k8s-stateful');
@@ -70,10 +69,7 @@ test('Helix: the docs/editors.md languages.toml starts the server, whose finding
   assert.equal(entry.command, 'k8s-stateful-language-server', 'the published bin name');
 
   // The server on PATH under its published name, as `npm install -g` puts it there.
-  const bin = join(scratch, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'k8s-stateful-language-server'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist/server.js')}" "$@"\n`);
-  chmodSync(join(bin, 'k8s-stateful-language-server'), 0o755);
+  const bin = serverOnPath(scratch);
 
   const project = join(scratch, 'project');
   mkdirSync(project);

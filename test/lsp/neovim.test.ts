@@ -3,10 +3,11 @@
 // server's diagnostics. Needs `nvim` (scripts/setup-code-server.sh installs Debian's neovim).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { editorDocBlock, serverOnPath } from '../helpers/editors';
 
 const ROOT = process.cwd();
 const scratch = mkdtempSync(join(tmpdir(), 'k8s-stateful-nvim-'));
@@ -16,15 +17,10 @@ test('Neovim with the docs/editors.md set-up shows the server\'s diagnostics on 
   const nvim = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
   assert.equal(nvim.status, 0, 'nvim is not installed: run `bash scripts/setup-code-server.sh` (installs Debian neovim)');
 
-  const page = readFileSync(join(ROOT, 'docs/editors.md'), 'utf8');
-  const config = /<!-- neovim-config -->\n```lua\n([\s\S]*?)```/.exec(page)?.[1];
-  assert.ok(config, 'docs/editors.md has the Neovim block after <!-- neovim-config -->');
+  const config = editorDocBlock('neovim-config', 'lua');
 
   // The server on PATH under its published name, as `npm install -g` puts it there.
-  const bin = join(scratch, 'bin');
-  mkdirSync(bin);
-  writeFileSync(join(bin, 'k8s-stateful-language-server'), `#!/bin/sh\nexec "${process.execPath}" "${join(ROOT, 'dist/server.js')}" "$@"\n`);
-  chmodSync(join(bin, 'k8s-stateful-language-server'), 0o755);
+  const bin = serverOnPath(scratch);
 
   const project = join(scratch, 'project');
   mkdirSync(project);

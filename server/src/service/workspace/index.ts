@@ -91,12 +91,8 @@ export class WorkspaceIndex {
     this.rebuildNeeded = false;
     const byKind = new Map<string, IndexedResource[]>();
     for (const stored of current.values()) {
-      let list = this.listOf(stored, namespace);
-      if (!list) {
-        list = this.indexStored(stored, namespace);
-        this.perFile.set(stored, { namespace, list });
-        this.remember(list);
-      }
+      const { list, fresh } = this.listFor(stored, namespace);
+      if (fresh) this.remember(list);
       for (const entry of list) {
         const bucket = byKind.get(entry.kindId);
         if (bucket) bucket.push(entry);
@@ -254,12 +250,8 @@ export class WorkspaceIndex {
       if (before === undefined) return fail();
       const oldList = this.listOf(before, namespace);
       if (!oldList) return fail();
-      let list = this.listOf(stored, namespace);
-      if (!list) {
-        list = this.indexStored(stored, namespace);
-        this.perFile.set(stored, { namespace, list });
-        fresh.push(list);
-      }
+      const { list, fresh: made } = this.listFor(stored, namespace);
+      if (made) fresh.push(list);
       if (list.length !== oldList.length) return fail();
       for (let i = 0; i < list.length; i++) {
         const a = oldList[i];
@@ -310,12 +302,8 @@ export class WorkspaceIndex {
     const added: IndexedResource[] = [];
     for (const [uri, stored] of current) {
       if (this.builtFrom.has(uri)) continue;
-      let list = this.listOf(stored, namespace);
-      if (!list) {
-        list = this.indexStored(stored, namespace);
-        this.perFile.set(stored, { namespace, list });
-        this.remember(list);
-      }
+      const { list, fresh } = this.listFor(stored, namespace);
+      if (fresh) this.remember(list);
       for (const entry of list) {
         added.push(entry);
         appendCopied(this.byKind, entry.kindId, entry, copiedKinds);
@@ -342,11 +330,9 @@ export class WorkspaceIndex {
     if (this.deferred.delete(uri)) this.deferredVersion++;
     const stored = this.documents.storedText(uri);
     const namespace = this.settings().defaultNamespace;
-    if (stored && !this.listOf(stored, namespace)) {
-      const list = this.indexStored(stored, namespace, parsed);
-      this.perFile.set(stored, { namespace, list });
-      this.remember(list);
-    }
+    if (!stored) return;
+    const { list, fresh } = this.listFor(stored, namespace, parsed);
+    if (fresh) this.remember(list);
   }
 
   /** Leaves a stored file out of the index until indexDocument takes it (the scan reads everything first). */
@@ -369,6 +355,15 @@ export class WorkspaceIndex {
   /** Entries by resource (objects a resource makes share its resource: the resource's own entry wins). */
   private remember(list: IndexedResource[]): void {
     for (const entry of list) if (!entry.facts.madeBy) this.byResource.set(entry.resource, entry);
+  }
+
+  /** The file's entries, indexing it now if needed; `fresh` says whether they were just made. */
+  private listFor(stored: StoredText, namespace: string, parsed?: ParsedFile): { list: IndexedResource[]; fresh: boolean } {
+    const known = this.listOf(stored, namespace);
+    if (known) return { list: known, fresh: false };
+    const list = this.indexStored(stored, namespace, parsed);
+    this.perFile.set(stored, { namespace, list });
+    return { list, fresh: true };
   }
 
   private listOf(stored: StoredText, namespace: string): IndexedResource[] | undefined {
