@@ -4,7 +4,7 @@
 // The CRD files and folders the settings name are watched here too, by every client: they may lie
 // outside the workspace, where a client's watchers do not reach.
 import { statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver/node';
 
@@ -22,6 +22,37 @@ type OnError = (message: string) => void;
  */
 export function watchFolders(folders: string[], onChanges: OnChanges, onError: OnError): () => void {
   return watchTargets(folders.map((folder) => ({ folder, recursive: true, accepts: (name) => WATCHED.test(name), folders: true })), onChanges, onError);
+}
+
+/**
+ * The server's watchers of the workspace folders, following the folder set (folders added to the
+ * workspace are watched, removed ones no longer): one recursive watcher per folder that is not inside
+ * another watched one.
+ */
+export class FolderWatchers {
+  private readonly stops = new Map<string, () => void>();
+
+  constructor(private readonly onChanges: OnChanges, private readonly onError: OnError) {}
+
+  set(folders: string[]): void {
+    const inside = (folder: string, other: string) => folder.startsWith(other.endsWith(sep) ? other : other + sep);
+    const outermost = new Set(folders.filter((folder) => !folders.some((other) => other !== folder && inside(folder, other))));
+    for (const [folder, stop] of this.stops) {
+      if (outermost.has(folder)) continue;
+      stop();
+      this.stops.delete(folder);
+    }
+    for (const folder of outermost) if (!this.stops.has(folder)) this.stops.set(folder, watchFolders([folder], this.onChanges, this.onError));
+  }
+
+  /** The folders being watched (tests). */
+  watched(): string[] {
+    return [...this.stops.keys()];
+  }
+
+  stop(): void {
+    this.set([]);
+  }
 }
 
 /**

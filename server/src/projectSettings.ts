@@ -12,8 +12,8 @@ import { unknownRuleIds } from './config/projectConfig';
 
 export class ProjectSettings {
   private client: Record<string, unknown> = {};
-  private readonly folders: string[];
-  private readonly folder: string | undefined;
+  private folders: string[];
+  private folder: string | undefined;
   /** The client's `crds` as read for each workspace folder (a resource-scoped setting); unset: the unscoped one. */
   private readonly folderCrds = new Map<string, unknown>();
   /** Config file in effect per folder (undefined: none above it); filled on demand. */
@@ -28,6 +28,16 @@ export class ProjectSettings {
   constructor(folders: string[]) {
     this.folders = folders;
     this.folder = folders[0];
+  }
+
+  /**
+   * The workspace folders changed (workspace/didChangeWorkspaceFolders): a removed folder's `crds`
+   * setting goes with it, and the first folder left gives the workspace-wide settings.
+   */
+  setFolders(folders: string[]): void {
+    this.folders = [...folders];
+    this.folder = folders[0];
+    for (const folder of [...this.folderCrds.keys()]) if (!folders.includes(folder)) this.folderCrds.delete(folder);
   }
 
   /** Whether a file at this path is a config file (any one can be some file's nearest). */

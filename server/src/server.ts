@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  DidChangeWorkspaceFoldersNotification,
   type FileEvent,
   createConnection,
   ProposedFeatures,
@@ -16,6 +17,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   WatchKind,
+  type WorkspaceFolder,
+  type WorkspaceFoldersChangeEvent,
 } from 'vscode-languageserver/node';
 import { schemaFiles } from './schemaFiles';
 import { readCrdFiles } from './crdFiles';
@@ -28,7 +31,7 @@ import { resolveDecodedEdit, withholdDecodedEdits } from './secretActions';
 import { PREVIEW_CHANGED_NOTIFICATION, PREVIEW_REQUEST, type PreviewParams } from '../../common/protocol';
 import { ProjectSettings } from './projectSettings';
 import { configCompletions, configDiagnostics, isConfigUri } from './config/configEditing';
-import { watchFolders, watchPaths, watchPlan } from './fileWatcher';
+import { FolderWatchers, watchPaths, watchPlan } from './fileWatcher';
 import { CONFIG_FILE_NAME } from './config/projectConfig';
 import pkg from '../../package.json';
 import resourceSnippets from '../../snippets/resources.json';
@@ -61,10 +64,12 @@ let pullConfiguration = false;
 let snippetSupport = false;
 let foldingRangeLimit: number | undefined;
 let dynamicWatchers = false;
+// The workspace folders (file: ones), as the client spells their URIs (scopeUri) and as paths.
 let folderUris: string[] = [];
 let folderPaths: string[] = [];
 let project = new ProjectSettings([]);
-let stopWatching: (() => void) | undefined;
+/** The server's own watchers of the workspace folders, when the client cannot register watchers. */
+let folderWatchers: FolderWatchers | undefined;
 
 connection.onInitialize((params) => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -83,8 +88,13 @@ connection.onInitialize((params) => {
   applySettings(init && typeof init === 'object' ? (init.k8sStateful ?? init) : undefined);
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit;
+  if (!dynamicWatchers) folderWatchers = ownFolderWatchers();
+  // Registered here, after the library's own workspace-folders feature took the notification (when
+  // the client declared the capability): folders added or removed later are scanned or dropped.
+  connection.onNotification(DidChangeWorkspaceFoldersNotification.type, (change) => workspaceFoldersChanged(change?.event ?? { added: [], removed: [] }));
   return {
     capabilities: {
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       definitionProvider: true,
       referencesProvider: true,
@@ -105,17 +115,25 @@ connection.onInitialized(async () => {
   // Manifests (and the config file) changed on disk, e.g. by a branch switch: the client watches
   // when it can register watchers for us, else the server does.
   if (dynamicWatchers) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [
-        { globPattern: '**/*.{yaml,yml}' },
-        { globPattern: `**/${CONFIG_FILE_NAME}` },
-        // A folder deleted, renamed or created arrives as one event for the folder (not its files),
-        // which the YAML pattern does not match: workspaceSync drops or scans what is under it.
-        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
-      ],
-    });
-  } else if (folderPaths.length > 0) {
-    stopWatching = watchFolders(folderPaths, (changes) => void watchedFilesChanged(changes), (message) => connection.console.warn(`k8s-stateful: ${message}`));
+    void connection.client
+      .register(DidChangeWatchedFilesNotification.type, {
+        watchers: [
+          { globPattern: '**/*.{yaml,yml}' },
+          { globPattern: `**/${CONFIG_FILE_NAME}` },
+          // A folder deleted, renamed or created arrives as one event for the folder (not its files),
+          // which the YAML pattern does not match: workspaceSync drops or scans what is under it.
+          { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
+        ],
+      })
+      .catch((error: unknown) => {
+        // A client that offered registration and then refused it (an unhandled rejection here used
+        // to end the server): watch the folders ourselves.
+        connection.console.warn(`k8s-stateful: the client refused file watchers (${(error as Error).message}); the server watches the folders itself`);
+        folderWatchers ??= ownFolderWatchers();
+        folderWatchers.set(folderPaths);
+      });
+  } else {
+    folderWatchers?.set(folderPaths);
   }
   // VS Code's client announces setting changes itself (synchronize.configurationSection).
   if (pullConfiguration) await loadConfiguration();
@@ -124,6 +142,65 @@ connection.onInitialized(async () => {
   sync.republishOpen();
   await sync.scan();
 });
+
+function pathOf(uri: string): string | undefined {
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined; // a file: URI with a host, on this platform
+  }
+}
+
+function ownFolderWatchers(): FolderWatchers {
+  return new FolderWatchers((changes) => void watchedFilesChanged(changes), (message) => connection.console.warn(`k8s-stateful: ${message}`));
+}
+
+/**
+ * Folders added to or removed from the workspace (VS Code's "Add Folder to Workspace…", Neovim's
+ * add_workspace_folder...). Handled one change at a time, in order; an added folder's scan runs on
+ * its own (WorkspaceSync queues scans), so a removal right after an addition is not held up by it.
+ */
+let foldersChanging: Promise<void> = Promise.resolve();
+function workspaceFoldersChanged(event: WorkspaceFoldersChangeEvent): Promise<void> {
+  foldersChanging = foldersChanging.then(() => applyFolderChange(event)).catch((error: unknown) => connection.console.error(`k8s-stateful: workspace folder change failed: ${(error as Error).message}`));
+  return foldersChanging;
+}
+
+async function applyFolderChange(event: WorkspaceFoldersChangeEvent): Promise<void> {
+  // Neovim 0.7 sends `removed: [{}]` with an addition and `added: [{}]` with a removal.
+  const fileFolders = (list: WorkspaceFolder[] | undefined) =>
+    (Array.isArray(list) ? list : []).flatMap((f) => {
+      const path = typeof f?.uri === 'string' && f.uri.startsWith('file:') ? pathOf(f.uri) : undefined;
+      return path === undefined ? [] : [{ uri: f.uri, path }];
+    });
+  const removed = fileFolders(event.removed).map((f) => f.path);
+  const kept = folderUris.map((uri, i) => ({ uri, path: folderPaths[i] })).filter((f) => !removed.includes(f.path));
+  const added = fileFolders(event.added).filter((f) => !kept.some((k) => k.path === f.path));
+  folderUris = [...kept, ...added].map((f) => f.uri);
+  folderPaths = [...kept, ...added].map((f) => f.path);
+
+  const settingsBefore = project.settings();
+  project.setFolders(folderPaths);
+  sync.removeFolders(fileFolders(event.removed).map((f) => f.uri));
+  folderWatchers?.set(folderPaths);
+  // An added folder's own `crds` (a resource-scoped setting), asked for its scopeUri.
+  if (pullConfiguration && added.length > 0) {
+    try {
+      const answers: unknown[] = await connection.workspace.getConfiguration(added.map((f) => ({ scopeUri: f.uri, section: 'k8sStateful' })));
+      added.forEach((f, i) => project.setFolderSettings(f.path, answers[i]));
+    } catch (error) {
+      connection.console.error(`k8s-stateful: reading settings failed: ${(error as Error).message}`);
+    }
+  }
+  // The workspace-wide settings follow the first folder's config file: re-configured only when that
+  // changed (a new settings object re-checks every file).
+  const settingsMoved = project.settings() !== settingsBefore;
+  if (settingsMoved) applySettings(undefined);
+  // Read before the added folders are scanned, so their custom resources are checked with their CRDs.
+  const crdsChanged = await refreshCrds();
+  if (settingsMoved || crdsChanged) settingsChanged();
+  void sync.addFolders(added.map((f) => f.uri));
+}
 
 /**
  * Settings: pulled with workspace/configuration when the client supports it, else taken from the
@@ -269,7 +346,7 @@ connection.onRenameRequest((params) => {
   return result.edit;
 });
 connection.onShutdown(() => {
-  stopWatching?.();
+  folderWatchers?.stop();
   stopWatchingCrds?.();
   sync.stop();
 });

@@ -97,8 +97,9 @@ export async function scanFolders(folders: string[], onFile: (path: string, text
       for (let i = 0; i < chunk.length; i++) {
         const text = texts[i];
         if (text === undefined) continue;
+        if (files >= maxFiles) return { files, truncated: true };
         onFile(chunk[i], text);
-        if (++files >= maxFiles) return { files, truncated: true };
+        files++;
         if (++sinceYield >= batchSize) {
           sinceYield = 0;
           await new Promise<void>((resolve) => setImmediate(resolve));

@@ -1,7 +1,8 @@
 // Keeps the language service's view of the workspace in step with the editor and the disk, and
 // publishes diagnostics:
 // - at start, the workspace folders are scanned in the background and every Kubernetes file indexed
-//   (with window progress the user can cancel, on large workspaces);
+//   (with window progress the user can cancel, on large workspaces); a folder added later is scanned
+//   the same way, and a removed folder's closed files leave the index;
 // - open documents win over disk (watched-file events for them are ignored), and on close the disk
 //   text is indexed again in place of the editor's;
 // - an edit publishes the edited document at once and, debounced, re-publishes the other documents
@@ -12,6 +13,7 @@
 //   inputs changed; passes run in slices with yields so edits stay responsive;
 // - a document opened with the text the workspace check saw gets those findings at once; its parse
 //   (for completion and hover) follows.
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FileChangeType, type Connection, type FileEvent } from 'vscode-languageserver/node';
@@ -44,6 +46,11 @@ async function isFolder(path: string): Promise<boolean> {
 
 export class WorkspaceSync {
   private folders: string[] = [];
+  /** Scans run one at a time: the first one, then one for each batch of folders added later. */
+  private scans: Promise<void> = Promise.resolve();
+  private firstScanQueued = false;
+  /** Counts folder removals (a scan running meanwhile drops the files of a removed folder it reads). */
+  private folderRemovals = 0;
   private scanning = false;
   /** The scan has ended (or there is none): closed files are checked only against the whole index. */
   private indexComplete = true;
@@ -87,7 +94,7 @@ export class WorkspaceSync {
    * references to files not read yet would show as missing and then vanish.
    */
   setFolders(uris: string[]): void {
-    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    this.folders = folderPaths(uris);
     if (this.folders.length > 0) {
       this.scanning = true;
       this.indexComplete = false;
@@ -97,23 +104,88 @@ export class WorkspaceSync {
 
   /** Indexes every Kubernetes file of the workspace folders, then publishes the open documents. */
   async scan(): Promise<void> {
-    if (this.folders.length === 0) return;
+    this.firstScanQueued = true;
+    await this.queueScan(() => [...this.folders], 'Kubernetes: reading the workspace');
+  }
+
+  /**
+   * workspace/didChangeWorkspaceFolders, added folders: scanned like the first ones (window progress,
+   * cancellation, excludes, the file limit), then checked. Resolves when their scan has ended.
+   */
+  async addFolders(uris: string[]): Promise<void> {
+    const added = folderPaths(uris).filter((folder) => !this.folders.includes(folder));
+    if (added.length === 0) return;
+    this.folders.push(...added);
+    // Before the first scan starts, it covers them.
+    if (!this.firstScanQueued) return;
+    // A folder inside another one was read with it (unless it lies in a directory the scan skips).
+    const uncovered = (folder: string) => !this.folders.some((other) => other !== folder && covers(other, join(folder, 'x.yaml')));
+    const title = added.length === 1 ? `Kubernetes: reading ${basename(added[0])}` : `Kubernetes: reading ${added.length} folders`;
+    // Queued behind a running scan; a folder removed meanwhile is not read.
+    await this.queueScan(() => added.filter((folder) => this.folders.includes(folder) && uncovered(folder)), title);
+  }
+
+  /**
+   * workspace/didChangeWorkspaceFolders, removed folders: their closed files leave the index and
+   * their problems go (references to them from elsewhere now report missing); open documents stay.
+   * A file still inside another workspace folder stays too.
+   */
+  removeFolders(uris: string[]): void {
+    const removed = folderPaths(uris).filter((folder) => this.folders.includes(folder));
+    if (removed.length === 0) return;
+    this.folders = this.folders.filter((folder) => !removed.includes(folder));
+    this.folderRemovals++;
+    let any = false;
+    for (const uri of this.service.closedDocuments()) {
+      const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+      if (!path || !removed.some((folder) => isInside(folder, path)) || this.workspacePath(uri) !== undefined) continue;
+      this.service.removeDocument(uri);
+      this.forgetClosed(uri);
+      any = true;
+    }
+    if (any) {
+      this.onIndexChanged();
+      this.scheduleDependents(undefined);
+    }
+  }
+
+  /** How many more files the scan's limit lets into the workspace. */
+  private roomForFiles(): number {
+    return Math.max(0, MAX_WORKSPACE_FILES - this.service.closedDocuments().length - this.service.openDocuments().length);
+  }
+
+  /** Scans run one at a time, in order (the first one, then one per change of the folders). */
+  private queueScan(folders: () => string[], title: string): Promise<void> {
+    const next = this.scans.then(() => this.scanPaths(folders(), title));
+    this.scans = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Reads, indexes and (with workspace scope) checks the Kubernetes files of these folders. */
+  private async scanPaths(folders: string[], title: string): Promise<void> {
+    if (folders.length === 0 || this.stopped) return;
+    this.indexComplete = false; // closed files' passes wait: the folders' files are not all indexed yet
     const started = Date.now();
-    const progress = new WorkProgress(this.connection, 'Kubernetes: reading the workspace');
+    const progress = new WorkProgress(this.connection, title);
     // Every file is read and stored first, indexed later: the scope model (which files are judged
     // together) is then final before anything is checked, instead of changing as folders appear and
     // sending the files checked so far through a second parse.
     const read: string[] = [];
+    const removals = this.folderRemovals;
+    // The file limit holds for the workspace: files read by earlier scans count.
+    const maxFiles = this.roomForFiles();
     try {
       const result = await scanFolders(
-        this.folders,
+        folders,
         (path, text) => {
           if (this.isExcluded(path)) return;
           const uri = pathToFileURL(path).href;
+          // Read already (a folder nested in another, a change on disk seen first), or its folder was removed meanwhile.
+          if (this.service.hasDocument(uri) || (removals !== this.folderRemovals && !this.workspacePath(uri))) return;
           if (this.service.workspaceDocument(uri, text, { deferIndexing: true })) read.push(uri);
           if (read.length % 50 === 0) progress.report(`${read.length} files read`);
         },
-        { cancelled: () => this.stopped || progress.cancelled, batchSize: SCAN_BATCH },
+        { cancelled: () => this.stopped || progress.cancelled, batchSize: SCAN_BATCH, maxFiles },
       );
       // Then indexed in batches; with workspace scope each batch is checked from the same parse, and
       // the check after the scan re-parses only files whose lookups got new answers later in the walk.
@@ -121,15 +193,18 @@ export class WorkspaceSync {
       // those are indexed before it is checked, and fewer answers change afterwards.
       deepestFirst(read);
       const check = this.workspaceScope();
+      let indexed = 0;
       for (let at = 0; at < read.length && !this.stopped && !progress.cancelled; at += SCAN_BATCH) {
         const batch = read.slice(at, at + SCAN_BATCH);
         if (check) this.service.indexAndCheck(batch);
         else for (const uri of batch) this.service.index.indexDocument(uri);
-        progress.report(`${at + batch.length}/${read.length} files indexed`, (100 * (at + batch.length)) / read.length);
+        indexed += batch.length;
+        progress.report(`${indexed}/${read.length} files indexed`, (100 * indexed) / read.length);
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const how = result.truncated ? ' (stopped at the file limit)' : progress.cancelled ? ' (cancelled)' : '';
-      this.connection.console.log(`k8s-stateful: indexed ${result.files} Kubernetes file(s) in ${Date.now() - started} ms${how}`);
+      // The files indexed: a cancelled scan forgets the ones it read but did not index yet.
+      const how = result.truncated ? ' (stopped at the file limit)' : progress.cancelled ? ` (cancelled; ${read.length - indexed} read, not indexed)` : '';
+      this.connection.console.log(`k8s-stateful: indexed ${indexed} Kubernetes file(s) in ${Date.now() - started} ms${how}`);
     } catch (error) {
       this.connection.console.error(`k8s-stateful: workspace scan failed: ${describeFailure(error)}`);
     } finally {
@@ -393,7 +468,7 @@ export class WorkspaceSync {
 
   /** Indexes the Kubernetes files of a folder created (or moved) into the workspace, within the scan's file limit. */
   private async scanCreatedFolder(folder: string): Promise<boolean> {
-    const room = MAX_WORKSPACE_FILES - this.service.closedDocuments().length - this.service.openDocuments().length;
+    const room = this.roomForFiles();
     if (room <= 0) {
       this.connection.console.log(`k8s-stateful: not reading ${folder}: the workspace already has ${MAX_WORKSPACE_FILES} indexed files`);
       return false;
@@ -489,8 +564,27 @@ export class WorkspaceSync {
     } catch {
       return undefined;
     }
-    const folder = this.folders.find((f) => path.startsWith(f.endsWith('/') || f.endsWith('\\') ? f : f + (path.includes('\\') ? '\\' : '/')));
-    if (!folder || isInSkippedDirectory(path.slice(folder.length))) return undefined;
-    return path;
+    return this.folders.some((folder) => covers(folder, path)) ? path : undefined;
   }
+}
+
+/** Folder paths of file: URIs (others are not scanned), without a trailing separator. */
+function folderPaths(uris: string[]): string[] {
+  return uris.flatMap((uri) => {
+    try {
+      return uri.startsWith('file:') ? [fileURLToPath(uri).replace(/(?<=.)[\\/]+$/, '')] : [];
+    } catch {
+      return []; // a file: URI with a host, on this platform
+    }
+  });
+}
+
+/** Whether a path lies inside a folder. */
+function isInside(folder: string, path: string): boolean {
+  return path.startsWith(folder.endsWith('/') || folder.endsWith('\\') ? folder : folder + (path.includes('\\') ? '\\' : '/'));
+}
+
+/** Whether a workspace folder holds a file: inside it, and outside the directories the scan skips. */
+function covers(folder: string, path: string): boolean {
+  return isInside(folder, path) && !isInSkippedDirectory(path.slice(folder.length));
 }

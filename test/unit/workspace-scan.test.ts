@@ -35,6 +35,8 @@ test('scanFolders finds Kubernetes YAML, skipping node_modules, hidden folders, 
   assert.deepEqual(result, { files: 3, truncated: false });
   const limited = await scanFolders([root], () => undefined, { maxFiles: 2 });
   assert.deepEqual(limited, { files: 2, truncated: true });
+  // Exactly the limit: nothing was left out.
+  assert.deepEqual(await scanFolders([root], () => undefined, { maxFiles: 3, maxBytes: 1_000 }), { files: 3, truncated: false });
 });
 
 test('the cheap checks: text, path and single-file reads', async () => {
