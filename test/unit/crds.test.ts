@@ -365,3 +365,21 @@ test('the schema walker finds what ajv\'s compiled validator finds, without comp
   assert.ok(summary(walked, cases[2]).length >= 10, summary(walked, cases[2]).join('\n'));
   assert.ok(summary(walked, cases[6]).length >= 5, summary(walked, cases[6]).join('\n'));
 });
+
+test('with the status subresource, the status sent with a custom resource is not validated (the API server drops it); without, it is', () => {
+  // The status schema made strict: a required field and an enum.
+  const strictStatus = crdText.replace(
+    '            status:\n              type: object\n              x-kubernetes-preserve-unknown-fields: true',
+    '            status:\n              type: object\n              required: [phase]\n              properties:\n                phase:\n                  type: string\n                  enum: [Running, Done]',
+  );
+  assert.notEqual(strictStatus, crdText, 'the status schema was replaced');
+  const withSubresource = strictStatus.replace('      storage: true\n', '      storage: true\n      subresources:\n        status: {}\n');
+  assert.notEqual(withSubresource, strictStatus, 'the subresource was added');
+  // `kubectl get -o yaml` output keeps a status; this one would fail the status schema.
+  const recorded = `${backup('')}status:\n  phase: finished\n  lastRun: yesterday\n`;
+  const without = findings(serviceWith({ [CRD_URI]: strictStatus, [CR_URI]: recorded }), CR_URI);
+  assert.ok(without.some((f) => f.includes('finished')), `no status subresource: the status is validated: ${JSON.stringify(without)}`);
+  assert.deepEqual(findings(serviceWith({ [CRD_URI]: withSubresource, [CR_URI]: recorded }), CR_URI), []);
+  // The spec is still checked.
+  assert.ok(findings(serviceWith({ [CRD_URI]: withSubresource, [CR_URI]: backup('  method: full\n') }), CR_URI).some((f) => f.includes('full')));
+});

@@ -11,7 +11,7 @@ import { parseFile } from '../parse/parseFile';
 import { documentData } from '../schema/documentData';
 import type { CustomSchemas, JsonSchema, KindEntry, SchemaRegistry, Validator } from '../schema/registry';
 import type { IndexedResource, WorkspaceIndex } from '../workspace';
-import { customKindsOf, isCrd, withObjectMeta, type CustomKind } from './crdSchema';
+import { customKindsOf, isCrd, validatedSchema, withObjectMeta, type CustomKind } from './crdSchema';
 import { schemaWalker } from './validator';
 
 /** A CRD file the host read for the setting. */
@@ -87,7 +87,7 @@ export class CrdCatalog implements CustomSchemas {
     let validate = this.validators.get(validatorKey);
     if (!validate) {
       // Walked, not compiled: nothing to pay up front however big the CRD (validator.ts).
-      validate = schemaWalker(this.schema(entry)!);
+      validate = schemaWalker(validatedSchema(defined.custom, this.schema(entry)!));
       this.validators.set(validatorKey, validate);
     }
     return validate;
@@ -171,7 +171,7 @@ function defined(custom: CustomKind, schemaText: string): Defined {
 
 /** Kinds of the same schema differ in their apiVersion and kind enums: each has its own validator. */
 function validatorKeyOf(defined: Defined): string {
-  return `${key(defined.entry.apiVersion, defined.entry.kind)}\n${defined.schemaText}`;
+  return `${key(defined.entry.apiVersion, defined.entry.kind)}\n${defined.custom.statusSubresource ? 'status-subresource\n' : ''}${defined.schemaText}`;
 }
 
 function key(apiVersion: string, kind: string): string {

@@ -8,7 +8,8 @@
 // - `x-kubernetes-int-or-string` as integer-or-string, `x-kubernetes-embedded-resource` as an object
 //   that also has apiVersion, kind and metadata, `nullable` as null allowed;
 // - formats, `x-kubernetes-validations` (CEL), list/map types and the value checks inside
-//   allOf/anyOf/oneOf/not are not checked.
+//   allOf/anyOf/oneOf/not are not checked;
+// - with the status subresource, `status` is not checked: the API server drops it on create and update.
 import { CUSTOM_RESOURCE_DEFINITION } from '../kinds';
 import type { JsonSchema } from '../schema/registry';
 
@@ -23,6 +24,11 @@ export interface CustomKind {
   /** The CR's schema without metadata's; `withObjectMeta` completes it. Undefined: the CRD gives none. */
   schema?: JsonSchema;
   description?: string;
+  /**
+   * The version enables the status subresource: the API server then drops the `status` sent with the
+   * object on create and update (only the status subresource writes it), so it is never validated.
+   */
+  statusSubresource: boolean;
 }
 
 const MAX_DEPTH = 64;
@@ -46,6 +52,8 @@ export function customKindsOf(crd: unknown): CustomKind[] {
   const v1beta1 = field(crd, 'apiVersion') === 'apiextensions.k8s.io/v1beta1';
   const preserveAll = field(spec, 'preserveUnknownFields') === true || (v1beta1 && field(spec, 'preserveUnknownFields') !== false);
   const sharedSchema = field(field(spec, 'validation'), 'openAPIV3Schema');
+  // v1beta1 declares subresources for every version at spec level; v1 per version.
+  const sharedStatus = isObject(field(field(spec, 'subresources'), 'status'));
   const versions = field(spec, 'versions');
   const list: unknown[] = Array.isArray(versions) ? versions : typeof field(spec, 'version') === 'string' ? [{ name: field(spec, 'version') }] : [];
   const out: CustomKind[] = [];
@@ -55,7 +63,8 @@ export function customKindsOf(crd: unknown): CustomKind[] {
     const raw = field(field(version, 'schema'), 'openAPIV3Schema') ?? sharedSchema;
     const schema = isObject(raw) ? convert(raw, { preserveAll, depth: 0 }) : undefined;
     const description = isObject(raw) && typeof raw.description === 'string' ? raw.description : undefined;
-    out.push({ group, version: name, apiVersion: `${group}/${name}`, kind, scope, schema, description });
+    const statusSubresource = isObject(field(field(version, 'subresources'), 'status')) || sharedStatus;
+    out.push({ group, version: name, apiVersion: `${group}/${name}`, kind, scope, schema, description, statusSubresource });
   }
   return out;
 }
@@ -81,6 +90,17 @@ export function withObjectMeta(custom: CustomKind, builtIn: JsonSchema | undefin
     required,
     ...(builtIn?.definitions ? { definitions: builtIn.definitions } : {}),
   };
+}
+
+/**
+ * The schema the validator walks: with the status subresource, whatever `status` holds is accepted
+ * (the API server drops it on create and update); completion and hover keep the CRD's descriptions.
+ */
+export function validatedSchema(custom: CustomKind, complete: JsonSchema): JsonSchema {
+  if (!custom.statusSubresource) return complete;
+  const properties = { ...((complete.properties ?? {}) as Record<string, JsonSchema>), status: {} };
+  const required = ((complete.required ?? []) as string[]).filter((name) => name !== 'status');
+  return { ...complete, properties, required };
 }
 
 interface Context {
