@@ -341,3 +341,11 @@ test('Stateful Preview: what a CloudNativePG Cluster and a Strimzi Kafka will ma
   assert.ok(clusterNode.children.some((n) => n.label === 'pg-rw' && n.copyText === 'pg-rw.default.svc.cluster.local'));
   assert.equal(kafkaNode.label, 'my-cluster');
 });
+
+test('indexing a closed operator resource parses its file once (what it makes is read from that parse)', () => {
+  const service = createLanguageService({ schemas });
+  service.workspaceDocument('file:///ws/cluster.yaml', cluster('  enableSuperuserAccess: true\n'));
+  assert.ok(service.index.named('Secret', 'pg-superuser').length > 0, 'the conditional Secret is made');
+  assert.ok(service.index.named('Service', 'pg-rw').length > 0);
+  assert.equal(service.documents.closedParses, 1);
+});

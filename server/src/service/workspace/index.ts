@@ -481,7 +481,7 @@ function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, deta
       Object.defineProperty(entry, 'end', { get: () => document.end, enumerable: true });
     }
     const descriptor = descriptorOf(resource.apiVersion, resource.kind);
-    const entries = descriptor?.makes ? [entry, ...madeEntries(entry, descriptor)] : [entry];
+    const entries = descriptor?.makes ? [entry, ...madeEntries(entry, descriptor, resource.root)] : [entry];
     if (!detach) entryOf.set(resource, entries);
     out.push(...entries);
   }
@@ -493,11 +493,12 @@ function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, deta
  * `<name>-rw` Service): they count as defined, at the maker's name, so references to them resolve.
  * Names per ordinal or per claim template are the preview's business.
  */
-function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): IndexedResource[] {
+function madeEntries(maker: IndexedResource, descriptor: KindDescriptor, root: YAMLMap): IndexedResource[] {
   const out: IndexedResource[] = [];
   for (const made of descriptor.makes ?? []) {
     if (/\{(?!name\})[a-z]+\}/.test(made.name)) continue;
-    if (!conditionHolds(maker.resource.root, made.when)) continue;
+    // The parse being indexed: a closed file's entry holds a lazy resource whose root parses the file again.
+    if (!conditionHolds(root, made.when)) continue;
     out.push({
       uri: maker.uri,
       resource: maker.resource,
@@ -514,7 +515,7 @@ function madeEntries(maker: IndexedResource, descriptor: KindDescriptor): Indexe
       get end() {
         return maker.end;
       },
-      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role }, ...(made.service ? { service: madeServiceFacts(made.service, maker.resource.root) } : {}) },
+      facts: { madeBy: { kind: maker.kind, name: maker.name, role: made.role }, ...(made.service ? { service: madeServiceFacts(made.service, root) } : {}) },
     });
   }
   return out;
