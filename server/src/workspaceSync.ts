@@ -33,8 +33,6 @@ const SCAN_GRACE_MS = 2_000;
 const SCAN_BATCH = 25;
 /** A pass over the closed files yields to the event loop after this much work (edits go first). */
 const PASS_SLICE_MS = 8;
-/** The scan's limit on Kubernetes files: a folder created later fills the room left. */
-const MAX_WORKSPACE_FILES = MAX_FILES;
 
 async function isFolder(path: string): Promise<boolean> {
   try {
@@ -135,14 +133,10 @@ export class WorkspaceSync {
     if (removed.length === 0) return;
     this.folders = this.folders.filter((folder) => !removed.includes(folder));
     this.folderRemovals++;
-    let any = false;
-    for (const uri of this.service.closedDocuments()) {
+    const any = this.dropClosed((uri) => {
       const path = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-      if (!path || !removed.some((folder) => isInside(folder, path)) || this.workspacePath(uri) !== undefined) continue;
-      this.service.removeDocument(uri);
-      this.forgetClosed(uri);
-      any = true;
-    }
+      return path !== undefined && removed.some((folder) => isInside(folder, path)) && this.workspacePath(uri) === undefined;
+    });
     if (any) {
       this.onIndexChanged();
       this.scheduleDependents(undefined);
@@ -151,7 +145,7 @@ export class WorkspaceSync {
 
   /** How many more files the scan's limit lets into the workspace. */
   private roomForFiles(): number {
-    return Math.max(0, MAX_WORKSPACE_FILES - this.service.closedDocuments().length - this.service.openDocuments().length);
+    return Math.max(0, MAX_FILES - this.service.closedDocuments().length - this.service.openDocuments().length);
   }
 
   /** Scans run one at a time, in order (the first one, then one per change of the folders). */
@@ -453,15 +447,20 @@ export class WorkspaceSync {
    */
   private dropUnder(deleted: string[]): boolean {
     const prefixes = new Set(deleted.map((uri) => uri.replace(/\/+$/, '')));
+    return this.dropClosed((uri) => {
+      for (let at = uri.lastIndexOf('/'); at > 0; at = uri.lastIndexOf('/', at - 1)) if (prefixes.has(uri.slice(0, at))) return true;
+      return false;
+    });
+  }
+
+  /** Forgets the closed documents `matches` picks and clears their problems; whether there were any. */
+  private dropClosed(matches: (uri: string) => boolean): boolean {
     let any = false;
     for (const uri of this.service.closedDocuments()) {
-      for (let at = uri.lastIndexOf('/'); at > 0; at = uri.lastIndexOf('/', at - 1)) {
-        if (!prefixes.has(uri.slice(0, at))) continue;
-        this.service.removeDocument(uri);
-        this.forgetClosed(uri);
-        any = true;
-        break;
-      }
+      if (!matches(uri)) continue;
+      this.service.removeDocument(uri);
+      this.forgetClosed(uri);
+      any = true;
     }
     return any;
   }
@@ -470,7 +469,7 @@ export class WorkspaceSync {
   private async scanCreatedFolder(folder: string): Promise<boolean> {
     const room = this.roomForFiles();
     if (room <= 0) {
-      this.connection.console.log(`k8s-stateful: not reading ${folder}: the workspace already has ${MAX_WORKSPACE_FILES} indexed files`);
+      this.connection.console.log(`k8s-stateful: not reading ${folder}: the workspace already has ${MAX_FILES} indexed files`);
       return false;
     }
     let any = false;

@@ -82,10 +82,7 @@ export class WorkspaceIndex {
     const changed = shortcuts ? (this.patch(current, namespace) ?? this.append(current, namespace)) : undefined;
     if (changed) {
       this.builtFrom = current;
-      this.builtGeneration = this.documents.generation;
-      const rescoped = this.rescopeCustomResources();
-      this.generation++;
-      this.logChange(rescoped ? undefined : changed);
+      this.stepped(changed);
       return;
     }
     this.rebuildNeeded = false;
@@ -229,11 +226,16 @@ export class WorkspaceIndex {
     const changed = this.patchEdited(edited, namespace);
     if (!changed) return false;
     for (const stored of edited) this.builtFrom.set(stored.uri, stored);
+    this.stepped(changed);
+    return true;
+  }
+
+  /** An incremental step (patch or append) is in: a new generation, with the keys it changed in the log. */
+  private stepped(changed: Set<string>): void {
     this.builtGeneration = this.documents.generation;
     const rescoped = this.rescopeCustomResources();
     this.generation++;
     this.logChange(rescoped ? undefined : changed);
-    return true;
   }
 
   /** Documents edited in place (same resources by kind, name and namespace): their entries replace the old ones. */
