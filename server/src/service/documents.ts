@@ -2,6 +2,7 @@
 // workspace files that are not open keep only their text: their ASTs are what made a 10,000-resource
 // workspace cost ~90 MB of heap (docs/memory-summaries.md). The index keeps compact facts of
 // those files, and the rare reader that needs one of their ASTs re-parses it through a small cache.
+import { ChangeLog } from './changeLog';
 import type { LineCounter } from 'yaml';
 import { reparse } from './parse/incremental';
 import { lineCounterOf } from './parse/parseFile';
@@ -41,8 +42,8 @@ export class DocumentStore {
   private transientChars = 0;
   /** Increases whenever a document is added, removed or its text changes: caches over all documents key on it. */
   generation = 0;
-  /** The URIs each recent generation step changed, contiguous up to `generation` (changedSince). */
-  private changeLog: Array<{ generation: number; uri: string }> = [];
+  /** The URIs each recent generation step changed (changedSince). */
+  private readonly changeLog = new ChangeLog(CHANGE_LOG_STEPS);
   /** Parses of closed files' texts so far (the index's, then each re-read): tests watch it. */
   closedParses = 0;
 
@@ -62,7 +63,7 @@ export class DocumentStore {
         this.entries.set(uri, { uri, text: entry.text, open: entry.open, version: entry.version });
         this.forgetTransient(uri);
         this.generation++;
-        this.changeLog = []; // not followed: a size change is rare
+        this.changeLog.reset(); // not followed: a size change is rare
       }
     }
   }
@@ -72,18 +73,12 @@ export class DocumentStore {
    * known: who derives something from every document (the index) then updates just those.
    */
   changedSince(generation: number): Set<string> | undefined {
-    if (generation === this.generation) return new Set();
-    const first = this.changeLog[0];
-    if (!first || first.generation > generation + 1 || generation > this.generation) return undefined;
-    const out = new Set<string>();
-    for (const step of this.changeLog) if (step.generation > generation) out.add(step.uri);
-    return out;
+    return this.changeLog.since(generation, this.generation);
   }
 
   private changed(uri: string): void {
     this.generation++;
-    this.changeLog.push({ generation: this.generation, uri });
-    if (this.changeLog.length > CHANGE_LOG_STEPS) this.changeLog.shift();
+    this.changeLog.record(this.generation, [uri]);
   }
 
   /** Sets a document's text; `open` says whether an editor shows it (its parse is then kept). */

@@ -3,6 +3,7 @@
 // read (workspace/facts.ts). Per-file entries are cached by the stored text, so an edit re-indexes
 // only the file that changed. Entries of closed files hold no AST: their `resource.root` re-parses
 // the file on demand (documents.ts), so hot readers use the facts instead.
+import { ChangeLog } from '../changeLog';
 import { YAMLMap } from 'yaml';
 import type { DocumentStore, StoredText } from '../documents';
 import type { Settings } from '../settings';
@@ -54,8 +55,8 @@ export class WorkspaceIndex {
    * Their texts count for the scope model from the start, so it is final before anything is checked.
    */
   private readonly deferred = new Set<string>();
-  /** The keys each recent incremental step changed, contiguous up to the current generation (changedSince). */
-  private changeLog: Array<{ generation: number; keys: Set<string> }> = [];
+  /** The lookup keys each recent incremental step changed (changedSince). */
+  private readonly changeLog = new ChangeLog(CHANGE_LOG_STEPS);
   /** The buckets no longer match builtFrom (custom resources re-scoped): the next refresh rebuilds. */
   private rebuildNeeded = false;
   /** Changes with `deferred`: the document store's generation does not see it. */
@@ -120,22 +121,13 @@ export class WorkspaceIndex {
    * kept findings' versions) then re-reads only those.
    */
   changedSince(generation: number): Set<string> | undefined {
-    if (generation === this.generation) return new Set();
-    const first = this.changeLog[0];
-    if (!first || first.generation > generation + 1 || generation > this.generation) return undefined;
-    const out = new Set<string>();
-    for (const step of this.changeLog) if (step.generation > generation) for (const key of step.keys) out.add(key);
-    return out;
+    return this.changeLog.since(generation, this.generation);
   }
 
   /** Records what the step to the current generation changed (undefined: unknown, the log restarts). */
   private logChange(keys: Set<string> | undefined): void {
-    if (!keys) {
-      this.changeLog = [];
-      return;
-    }
-    this.changeLog.push({ generation: this.generation, keys });
-    if (this.changeLog.length > CHANGE_LOG_STEPS) this.changeLog.shift();
+    if (keys) this.changeLog.record(this.generation, keys);
+    else this.changeLog.reset();
   }
 
   /** The custom kinds of the CRD files the host read for the setting (not indexed themselves). */
