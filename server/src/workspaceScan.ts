@@ -4,6 +4,8 @@
 // dropped cheaply — by name, by size, and by a text check before anything is parsed.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { isKustomizationUri } from './service/scope/kustomization';
 
 /** Directories never scanned: dependencies, VCS data, and hidden folders (caches, tool state). */
 export function isSkippedDirectory(name: string): boolean {
@@ -29,13 +31,6 @@ export function looksLikeKubernetes(text: string): boolean {
   return KUBERNETES_TEXT.test(text);
 }
 
-/**
- * A kustomization file often has neither apiVersion nor kind, yet it decides scopes and generated
- * names (service/scope/): read it like a manifest, as the CLI does (the service's own test is
- * scope/kustomization.ts KUSTOMIZATION_FILE).
- */
-const KUSTOMIZATION_FILE = /(^|[\\/])kustomization\.ya?ml$/;
-
 /** A file's text when it is a YAML file small enough that mentions apiVersion/kind (or a kustomization file); otherwise undefined. */
 export async function readKubernetesFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<string | undefined> {
   if (!YAML_FILE.test(path)) return undefined;
@@ -43,7 +38,9 @@ export async function readKubernetesFile(path: string, maxBytes = MAX_FILE_BYTES
     const stat = await fs.stat(path);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
     const text = await fs.readFile(path, 'utf8');
-    return looksLikeKubernetes(text) || KUSTOMIZATION_FILE.test(path) ? text : undefined;
+    // A kustomization file often has neither apiVersion nor kind, yet it decides scopes and
+    // generated names (service/scope/): read it like a manifest, as the CLI does.
+    return looksLikeKubernetes(text) || isKustomizationUri(pathToFileURL(path).href) ? text : undefined;
   } catch {
     return undefined; // gone or unreadable: nothing to index
   }
