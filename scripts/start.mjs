@@ -44,7 +44,8 @@ if (spawnSync('bash', ['scripts/setup-code-server.sh', '--check'], { cwd: ROOT, 
   console.log(
     [
       'No `code` on PATH: serving VS Code 1.100 through code-server instead. First run only, this installs:',
-      '  - Debian packages chromium, ripgrep and libkrb5-dev with apt-get (as root; about 400 MB),',
+      '  - Debian packages chromium, ripgrep and libkrb5-dev with apt-get (as root; about 400 MB), and for the',
+      '    other-editor and hook tests neovim, emacs-nox, elpa-eglot, elpa-yaml-mode and pre-commit (about 160 MB more),',
       '  - code-server 4.100.3 from the npm registry into .vscode-test/code-server/ (about 300 MB).',
       'It takes about 2 minutes; later runs start in seconds. Desktop VS Code users: put `code` on PATH instead.',
     ].join('\n'),
