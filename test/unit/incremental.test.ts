@@ -182,3 +182,88 @@ test('the service gives the same diagnostics after a sequence of edits as from s
     assert.deepEqual(live.index.ofKind('Service').map((e) => e.name), fresh.index.ofKind('Service').map((e) => e.name));
   }
 });
+
+test('edits that change what other documents of the same open file look up give the same diagnostics as from scratch', () => {
+  // An open file's check takes the documents an edit did not touch as they are unless a lookup of
+  // theirs changed (OpenFileMemo): each edit here changes a resource another document of the file
+  // refers to (or the lines above it), so a document wrongly taken as it was shows up as a difference.
+  const base = generateManifest(8).text;
+  const other = 'file:///bench/other.yaml';
+  const otherText = generateManifest(2, 30).text;
+  const uri = 'file:///bench/live.yaml';
+  const live = createLanguageService({ schemas });
+  live.setDocument(other, otherText, 1);
+  live.setDocument(uri, base, 1);
+  live.getDiagnostics(uri);
+  const replace = (text: string, from: string, to: string) => {
+    assert.ok(text.includes(from), `the manifest has ${JSON.stringify(from)}`);
+    return text.replace(from, to);
+  };
+  const edits: Array<[string, (text: string) => string]> = [
+    ['rename a ConfigMap a later StatefulSet mounts', (t) => replace(t, '  name: app-0003-config\n', '  name: app-0003-conf\n')],
+    ['an image (nothing else changes)', (t) => replace(t, 'postgres:16\n', 'postgres:17\n')],
+    ['rename it back', (t) => replace(t, '  name: app-0003-conf\n', '  name: app-0003-config\n')],
+    ['remove the key a secretKeyRef names', (t) => replace(t, '  password: czNjcjN0LXBhc3N3b3Jk\n', '  passwd: czNjcjN0LXBhc3N3b3Jk\n')],
+    ['make the governing Service not headless', (t) => replace(t, '  clusterIP: None\n', '  clusterIP: 10.0.0.9\n')],
+    ['lines added at the top: every finding moves', (t) => `# a comment\n\n${t}`],
+    ['a suppression comment above a document with findings', (t) => replace(t, '---\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: app-0000\n', '---\n# k8s-stateful-disable-next-line statefulset-service-not-headless\napiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: app-0000\n')],
+    ['the Service headless again', (t) => replace(t, '  clusterIP: 10.0.0.9\n', '  clusterIP: None\n')],
+    ['the key back', (t) => replace(t, '  passwd: czNjcjN0LXBhc3N3b3Jk\n', '  password: czNjcjN0LXBhc3N3b3Jk\n')],
+    ['a Service renamed, another app’s StatefulSet loses it', (t) => replace(t, 'kind: Service\nmetadata:\n  name: app-0005\n', 'kind: Service\nmetadata:\n  name: app-0005-x\n')],
+    ['a second Service of that name', (t) => `${t}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: app-0005\nspec:\n  clusterIP: 10.0.0.1\n  selector:\n    app: app-0005\n  ports:\n    - port: 5432\n`],
+    ['lines removed at the top', (t) => t.replace('# a comment\n\n', '')],
+  ];
+  let text = base;
+  let version = 1;
+  for (const [what, edit] of edits) {
+    text = edit(text);
+    live.setDocument(uri, text, ++version);
+    const fresh = createLanguageService({ schemas });
+    fresh.setDocument(other, otherText, 1);
+    fresh.setDocument(uri, text, 1);
+    assert.deepEqual(live.getDiagnostics(uri), fresh.getDiagnostics(uri), what);
+    assert.deepEqual(live.getDiagnostics(other), fresh.getDiagnostics(other), `other file after: ${what}`);
+  }
+  // The other file edited: a name this file looks up appears there.
+  const withConfig = `${otherText}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app-0003-conf\n`;
+  text = replace(text, '  name: app-0003-config\n', '  name: app-0003-conf2\n');
+  live.setDocument(uri, text, ++version);
+  live.getDiagnostics(uri);
+  for (const otherNow of [withConfig.replace('app-0003-conf\n', 'app-0003-conf2\n'), otherText]) {
+    live.setDocument(other, otherNow, ++version);
+    const fresh = createLanguageService({ schemas });
+    fresh.setDocument(other, otherNow, 1);
+    fresh.setDocument(uri, text, 1);
+    assert.deepEqual(live.getDiagnostics(uri), fresh.getDiagnostics(uri), 'after the other file defined the name, then removed it');
+  }
+});
+
+test('after an edit above them, features reading nodes cached from a kept resource get its new positions', () => {
+  // Documents below an edit keep their objects and move lazily (parse/parseFile.ts KeptDocument):
+  // nodes a cache took from them before the edit (references, typed nodes, Secret values) must be
+  // read at their new offsets.
+  const uri = 'file:///bench/moved.yaml';
+  const text = generateManifest(4).text;
+  const live = createLanguageService({ schemas });
+  live.setDocument(uri, text, 1);
+  const lines = text.split('\n');
+  const configLine = lines.findIndex((l) => l === '  name: app-0003-config');
+  const secretLine = lines.findIndex((l) => l === '  name: app-0003-secret');
+  const ask = (service: typeof live, shift: number) => ({
+    references: service.references(uri, { line: configLine + shift, character: 10 }, true),
+    secretReferences: service.references(uri, { line: secretLine + shift, character: 10 }, false),
+    diagnostics: service.getDiagnostics(uri),
+    secretLenses: service.getSecretLenses(uri),
+    hover: service.getHover(uri, { line: secretLine + shift + 3, character: 4 }),
+  });
+  ask(live, 0); // fills the caches
+  for (const [step, prefix] of [['a line above', '# moved\n'], ['three more', '# moved\n# again\n\n\n']] as const) {
+    const edited = prefix + text;
+    live.setDocument(uri, edited, step.length);
+    const fresh = createLanguageService({ schemas });
+    fresh.setDocument(uri, edited, 1);
+    const shift = prefix.split('\n').length - 1;
+    assert.deepEqual(ask(live, shift), ask(fresh, shift), step);
+    assert.ok(ask(live, shift).references.length >= 3, 'the ConfigMap is referenced (envFrom, volume) and declared');
+  }
+});

@@ -2,7 +2,7 @@
 // The LSP server and the CLI are thin layers around it.
 import type { CodeAction, Range } from 'vscode-languageserver-types';
 import { codeActions } from './actions';
-import { fileDiagnostics } from './diagnostics/fileDiagnostics';
+import { fileDiagnostics, OpenFileMemo } from './diagnostics/fileDiagnostics';
 import { FileFindings } from './diagnostics/fileFindings';
 import { DocumentStore, type StoredText } from './documents';
 import * as navigate from './navigate';
@@ -148,6 +148,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     scopes: scopeModelFor(documents, settings.scopes),
   });
   const findings = new FileFindings(index, registry);
+  /** Per open document, what its last check leaves for the next (dropped when it closes). */
+  const memos = new Map<string, OpenFileMemo>();
   /** Checks a document's text now and keeps the findings; `parsed`: a parse of that text already made. */
   const check = (stored: StoredText, ruleEnv: RuleEnvironment, parsed?: ParsedFile): Diagnostic[] => {
     const uri = stored.uri;
@@ -156,7 +158,11 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     // An open document's findings are not kept: every edit is a new text, and its per-resource
     // rule results are cached already (fileDiagnostics); recording its lookups per edit would cost
     // more than they save.
-    if (stored.open) return fileDiagnostics(uri, file, ruleEnv);
+    if (stored.open) {
+      let memo = memos.get(uri);
+      if (!memo) memos.set(uri, (memo = new OpenFileMemo()));
+      return fileDiagnostics(uri, file, ruleEnv, undefined, memo);
+    }
     const context = { settings: ruleEnv.settings, isPatch: isPatch(uri), scopes: ruleEnv.scopes };
     const looked = new Set<string>();
     return findings.keep(stored, context, looked, file, fileDiagnostics(uri, file, ruleEnv, looked));
@@ -176,6 +182,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       documentSettings = settingsFor;
     },
     setDocument(uri, text, version = 0, { open = true } = {}) {
+      if (!open) memos.delete(uri);
       documents.set(uri, text, version, open);
     },
     workspaceDocument(uri, text, options) {
@@ -193,10 +200,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       index.setExternalCustomKinds(crds.externalKinds());
     },
     closeDocument(uri, diskText) {
+      memos.delete(uri);
       if (diskText === undefined) documents.delete(uri);
       else documents.set(uri, diskText, 0, false);
     },
     removeDocument(uri) {
+      memos.delete(uri);
       documents.delete(uri);
     },
     isOpen: (uri) => documents.isOpen(uri),

@@ -11,7 +11,11 @@ export type { Range };
 export interface ParsedDocument {
   /** Index of this document inside its file. */
   index: number;
+  /** The document's AST. Reading it brings its offsets up to date (a kept document moves lazily: parse/parseFile.ts). */
   yaml: Document.Parsed;
+  /** yaml.errors.length and yaml.warnings.length, read without moving the document's nodes. */
+  readonly errorCount: number;
+  readonly warningCount: number;
   /** Offsets of the whole document in the file text, [start, end). */
   start: number;
   end: number;

@@ -31,9 +31,14 @@ export type Dependencies = Array<string | number>;
 /** Slots per lookup in Dependencies. */
 const STRIDE = 3;
 const NO_FINGERPRINT = -1;
+/** No document's cached findings are known to hold (a closed file, or the first check). */
+const NOTHING_REUSABLE = new Uint8Array(0);
 
-/** `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`). */
-export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, dependencies?: Set<string>): Diagnostic[] {
+/**
+ * `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`).
+ * `memo`, for an open document, carries what its last check knew into this one (OpenFileMemo).
+ */
+export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, dependencies?: Set<string>, memo?: OpenFileMemo): Diagnostic[] {
   // Non-Kubernetes YAML (CI workflows, compose files, Helm values) and unrendered templates get no noise.
   if (!file.isKubernetes || file.isTemplate) return [];
   // Over k8sStateful.maxFileSize: one notice at the top, plus syntax errors when the file was parsed.
@@ -41,9 +46,13 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   if (tooLarge) return [tooLarge, ...syntaxDiagnostics(file)].sort(byPosition);
   // Once per file, not once per document: finding the Kustomize patches walks the whole store.
   const isPatch = env.isPatch?.(uri) ?? false;
-  let schema = schemaDiagnostics(file, env);
+  versionsOf(env.index); // the index brought up to date first: the memo reads what changed
+  const reusable = memo?.reusable(file, env, isPatch) ?? NOTHING_REUSABLE;
+  let schema = schemaDiagnostics(file, env, reusable);
   if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
-  return withoutPlaceholderFindings(file, [...schema, ...cachedRuleDiagnostics(uri, file, env, isPatch, dependencies)], env.settings, env.docsBaseUri).sort(byPosition);
+  const rules = cachedRuleDiagnostics(uri, file, env, isPatch, dependencies, reusable);
+  memo?.checked(file, env, isPatch, reusable);
+  return withoutPlaceholderFindings(file, [...schema, ...rules], env.settings, env.docsBaseUri).sort(byPosition);
 }
 
 /** In a Kustomize patch, missing required fields and `$patch`-style directives are expected. */
@@ -63,23 +72,17 @@ function assumesCompleteResource(diagnostic: Diagnostic): boolean {
 //   may quote line numbers) the document has not moved. Lookups by name keep a closed file that
 //   names one ConfigMap from being re-checked whenever any ConfigMap is edited.
 
-/** Each document's first line (0-based), computed once per parsed file in one merge walk. */
-const startLines = new WeakMap<ParsedFile, Map<ParsedDocument, number>>();
-
+/** A document's first line (0-based): the last line start at or before its start. */
 function startLineOf(file: ParsedFile, document: ParsedDocument): number {
-  let lines = startLines.get(file);
-  if (!lines) {
-    lines = new Map();
-    const starts = file.lineCounter.lineStarts;
-    let line = 0;
-    for (const d of file.documents) {
-      // Documents are in offset order; the line of an offset is the last line start <= it.
-      while (line + 1 < starts.length && starts[line + 1] <= d.start) line++;
-      lines.set(d, line);
-    }
-    startLines.set(file, lines);
+  const starts = file.lineCounter.lineStarts;
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] <= document.start) lo = mid + 1;
+    else hi = mid;
   }
-  return lines.get(document) ?? file.lineCounter.linePos(document.start).line - 1;
+  return Math.max(lo - 1, 0);
 }
 
 function moved(diagnostics: Diagnostic[], lines: number): Diagnostic[] {
@@ -108,9 +111,10 @@ function nonEmpty(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.length > 0 ? diagnostics : NO_DIAGNOSTICS;
 }
 
-function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry): { entry: SchemaEntry; shift: number } {
-  const startLine = startLineOf(file, document);
+/** A document's syntax and schema findings, cached per document object; `reuse`: known valid (OpenFileMemo). */
+function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry, reuse: boolean): SchemaEntry {
   let entry = schemaCache.get(document);
+  if (entry && reuse) return entry;
   const schemaToken = document.resource ? registry.schemaToken(document.resource.apiVersion, document.resource.kind) : 0;
   if (!entry || entry.registry !== registry || entry.schemaToken !== schemaToken) {
     // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
@@ -118,27 +122,34 @@ function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: Schem
     entry = {
       registry,
       schemaToken,
-      startLine,
+      startLine: startLineOf(file, document),
       syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : NO_DIAGNOSTICS,
       schema: checkSchema ? nonEmpty(validateResource(file, document.resource!, registry)) : NO_DIAGNOSTICS,
     };
     schemaCache.set(document, entry);
   }
-  return { entry, shift: startLine - entry.startLine };
+  return entry;
+}
+
+/** Cached findings of a document, moved by as many lines as the document moved since they were made. */
+function placed(file: ParsedFile, document: ParsedDocument, madeAtLine: number, diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.length === 0 ? diagnostics : moved(diagnostics, startLineOf(file, document) - madeAtLine);
 }
 
 /** Syntax and schema diagnostics (per document, cached), then settings and suppression comments. */
-function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment): Diagnostic[] {
+function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment, reusable: Uint8Array): Diagnostic[] {
   const syntax = syntaxDiagnostics(file, (f, document) => {
-    const { entry, shift } = schemaEntry(f, document, env.registry);
-    return moved(entry.syntax, shift);
+    const entry = schemaEntry(f, document, env.registry, reusable[document.index] === 1);
+    return placed(f, document, entry.startLine, entry.syntax);
   });
   const all = syntax;
   all.push(...suppressionCommentDiagnostics(file));
-  for (const document of file.documents) {
-    if (!document.resource || document.yaml.errors.length > 0) continue;
-    const { entry, shift } = schemaEntry(file, document, env.registry);
-    if (entry.schema.length > 0) all.push(...moved(entry.schema, shift));
+  const documents = file.documents;
+  for (let k = 0; k < documents.length; k++) {
+    const document = documents[k];
+    if (!document.resource || document.errorCount > 0) continue;
+    const entry = schemaEntry(file, document, env.registry, reusable[k] === 1);
+    if (entry.schema.length > 0) all.push(...placed(file, document, entry.startLine, entry.schema));
   }
   const out: Diagnostic[] = [];
   const kindsWithoutSchema = new Set<string>();
@@ -203,7 +214,7 @@ export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Depen
   return dependencies.length === 0 || versionsOf(index).unchanged(dependencies, uri, scopes);
 }
 
-function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn?: Set<string>): Diagnostic[] {
+function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn: Set<string> | undefined, reusable: Uint8Array): Diagnostic[] {
   if (!file.isKubernetes || file.isTemplate) return [];
   const versions = versionsOf(env.index);
   const rules = rulesFor(isPatch);
@@ -211,12 +222,19 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   const recordingEnv: RuleEnvironment = { ...env, index: recorder.index };
   let entryEnv: RuleEntry['env'] | undefined;
   const out: Diagnostic[] = [];
-  for (const document of file.documents) {
+  const documents = file.documents;
+  for (let k = 0; k < documents.length; k++) {
+    const document = documents[k];
     const resource = document.resource;
     // Documents the engine skips (no resource, syntax errors) have no findings.
-    if (!resource || document.yaml.errors.length > 0) continue;
-    const startLine = startLineOf(file, document);
+    if (!resource || document.errorCount > 0) continue;
     const cached = ruleCache.get(document);
+    // Known valid (OpenFileMemo), unless its findings, whose messages may quote line numbers, moved.
+    if (cached && reusable[k] === 1 && (cached.diagnostics.length === 0 || cached.startLine === startLineOf(file, document))) {
+      if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
+      continue;
+    }
+    const startLine = startLineOf(file, document);
     const schemaToken = env.registry.schemaToken(resource.apiVersion, resource.kind);
     if (
       cached &&
@@ -344,6 +362,107 @@ function recorderFor(index: WorkspaceIndex): Recorder {
   recorder = { index: proxy, looked: new Set() };
   recorders.set(index, recorder);
   return recorder;
+}
+
+/**
+ * What the last check of an open document leaves for the next one. An edit re-parses only the
+ * documents it touches and keeps the other document objects (parse/incremental.ts); their cached
+ * findings still hold when the environment is the same and no lookup their rules made changed (the
+ * index says which keys each step changed). Those documents are then taken as they are, without
+ * checking each one's lookups: an edit of one resource in a 2,500-resource file costs what that
+ * resource and the few that look it up cost, not a pass over all 2,500.
+ */
+export class OpenFileMemo {
+  private documents: readonly ParsedDocument[] = [];
+  private generation = -1;
+  private env: { index: WorkspaceIndex; registry: SchemaRegistry; customSchemas: number; settings: Settings; docsBaseUri?: string; scopes?: ScopeModel; isPatch: boolean } | undefined;
+  /** Per lookup key, the documents whose cached rule findings depend on it. */
+  private readonly dependents = new Map<string, Set<ParsedDocument>>();
+  /** Per document, the keys it is filed under in `dependents`. */
+  private readonly keysOf = new Map<ParsedDocument, readonly string[]>();
+
+  /** Per document of `file` (by index), 1 when its cached findings are known to hold. Call after the index is synced. */
+  reusable(file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Uint8Array {
+    const documents = file.documents;
+    const n = documents.length;
+    const out = new Uint8Array(n);
+    const last = this.env;
+    if (
+      !last ||
+      this.documents.length !== n ||
+      last.index !== env.index ||
+      last.registry !== env.registry ||
+      last.customSchemas !== env.registry.customSchemasVersion() ||
+      last.settings !== env.settings ||
+      last.docsBaseUri !== env.docsBaseUri ||
+      last.scopes !== env.scopes ||
+      last.isPatch !== isPatch
+    ) {
+      return out;
+    }
+    const changed = env.index.changedSince(this.generation);
+    if (!changed) return out;
+    const previous = this.documents;
+    for (let k = 0; k < n; k++) if (documents[k] === previous[k]) out[k] = 1;
+    // The line above a document (a suppression comment for its first line) is its neighbour's
+    // last: the neighbours of a re-parsed document get the per-document check (RuleEntry.lineAbove).
+    for (let k = 0; k < n; k++) {
+      if (documents[k] === previous[k]) continue;
+      if (k > 0) out[k - 1] = 0;
+      if (k + 1 < n) out[k + 1] = 0;
+    }
+    if (changed.size > 0) {
+      this.invalidate(out, '*');
+      for (const key of changed) {
+        this.invalidate(out, key);
+        if (!key.includes('\u0000')) this.invalidate(out, key + EXISTS);
+      }
+    }
+    return out;
+  }
+
+  private invalidate(out: Uint8Array, key: string): void {
+    const documents = this.dependents.get(key);
+    if (documents) for (const document of documents) out[document.index] = 0;
+  }
+
+  /** Records the check of `file` that `reusable` (its result) was used for. */
+  checked(file: ParsedFile, env: RuleEnvironment, isPatch: boolean, reusable: Uint8Array): void {
+    const documents = file.documents;
+    const previous = this.documents;
+    const trusted = reusable.length === documents.length && reusable.includes(1);
+    if (!trusted) {
+      this.dependents.clear();
+      this.keysOf.clear();
+    }
+    for (let k = 0; k < documents.length; k++) {
+      if (reusable[k] === 1) continue;
+      const document = documents[k];
+      if (trusted && previous[k] !== undefined && previous[k] !== document) this.forget(previous[k]);
+      this.forget(document);
+      const dependencies = ruleCache.get(document)?.dependencies;
+      if (!dependencies || dependencies.length === 0) continue;
+      const keys: string[] = [];
+      for (let i = 0; i < dependencies.length; i += STRIDE) {
+        const key = dependencies[i] as string;
+        keys.push(key);
+        let set = this.dependents.get(key);
+        if (!set) this.dependents.set(key, (set = new Set()));
+        set.add(document);
+      }
+      this.keysOf.set(document, keys);
+    }
+    this.documents = documents;
+    this.generation = env.index.generation;
+    this.env = { index: env.index, registry: env.registry, customSchemas: env.registry.customSchemasVersion(), settings: env.settings, docsBaseUri: env.docsBaseUri, scopes: env.scopes, isPatch };
+  }
+
+  private forget(document: ParsedDocument): void {
+    const keys = this.keysOf.get(document);
+    if (!keys) return;
+    for (const key of keys) this.dependents.get(key)?.delete(document);
+    this.keysOf.delete(document);
+  }
 }
 
 /**

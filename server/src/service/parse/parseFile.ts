@@ -3,6 +3,7 @@
 import { Composer, LineCounter, Parser, isMap, isScalar, isSeq, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ParsedDocument, ParsedFile, Resource } from '../types';
 import { reportDuplicateKeys } from './duplicateKeys';
+import { shiftParsed } from './shift';
 import { hasUnclosedQuote, joinUnderIndentedQuoteLines, refoldJoinedScalars } from './lenientQuotes';
 
 export const KUBERNETES_HINT = /^\s*(apiVersion|kind)\s*:/m;
@@ -64,9 +65,7 @@ function unwrapLists(documents: ParsedDocument[]): void {
       const item = ((copy.contents as YAMLMap).get('items', true) as unknown as YAMLSeq).items[k] as Node;
       copy.contents = item as never;
       const range = item.range ?? document.yaml.range;
-      const itemDocument: ParsedDocument = { index: out.length, yaml: copy, start: range[0], end: range[2] };
-      itemDocument.resource = resourceOf(itemDocument);
-      out.push(itemDocument);
+      out.push(keptDocument(out.length, copy, range[0], range[2]));
     }
   }
   out.forEach((d, index) => (d.index = index));
@@ -99,9 +98,93 @@ export const PARSE_OPTIONS = {
 export function parsedDocument(index: number, yaml: Document.Parsed): ParsedDocument {
   reportDuplicateKeys(yaml);
   const [start, , end] = yaml.range;
-  const document: ParsedDocument = { index, yaml, start, end };
+  return keptDocument(index, yaml, start, end);
+}
+
+function keptDocument(index: number, yaml: Document.Parsed, start: number, end: number): ParsedDocument {
+  const document = new KeptDocument(index, yaml, start, end);
   document.resource = resourceOf(document);
   return document;
+}
+
+/**
+ * A document of a kept parse. After an edit above it, its offsets move (parse/incremental.ts):
+ * `start` and `end` at once, its nodes' ranges when `yaml` is first read. A keystroke in a
+ * 2,500-document file then does not walk the nodes of every document below it before diagnostics,
+ * whose cached findings need only `start`; features that read the nodes pay for the move once.
+ */
+class KeptDocument implements ParsedDocument {
+  resource?: Resource;
+  /** Characters every offset inside `parsed` has yet to move by. */
+  private unmoved = 0;
+
+  constructor(
+    public index: number,
+    private parsed: Document.Parsed,
+    public start: number,
+    public end: number,
+  ) {}
+
+  get yaml(): Document.Parsed {
+    if (this.unmoved !== 0) {
+      shiftParsed(this.parsed, this.unmoved);
+      this.unmoved = 0;
+    }
+    return this.parsed;
+  }
+
+  set yaml(yaml: Document.Parsed) {
+    this.parsed = yaml;
+    this.unmoved = 0;
+  }
+
+  /** The counts do not change with offsets: read without moving anything. */
+  get errorCount(): number {
+    return this.parsed.errors.length;
+  }
+
+  get warningCount(): number {
+    return this.parsed.warnings.length;
+  }
+
+  moveBy(delta: number): void {
+    this.start += delta;
+    this.end += delta;
+    this.unmoved += delta;
+  }
+}
+
+/** A resource of a kept document: its root is read through the document, so the nodes' offsets are current. */
+class KeptResource implements Resource {
+  constructor(
+    public apiVersion: string,
+    public kind: string,
+    public name: string | undefined,
+    public namespace: string | undefined,
+    public document: ParsedDocument,
+  ) {}
+
+  get root(): YAMLMap {
+    return this.document.yaml.contents as YAMLMap;
+  }
+}
+
+/** Moves a document kept across an edit by `delta` characters (parse/incremental.ts). */
+export function moveDocument(document: ParsedDocument, delta: number): void {
+  if (document instanceof KeptDocument) document.moveBy(delta);
+  else {
+    shiftParsed(document.yaml, delta);
+    document.start += delta;
+    document.end += delta;
+  }
+}
+
+/**
+ * Brings the offsets of a resource's nodes up to date. Call before reading nodes a cache took from
+ * `resource.root` earlier (the document may have moved since); costs nothing for other resources.
+ */
+export function settle(resource: Resource): void {
+  if (resource instanceof KeptResource) void resource.document.yaml;
 }
 
 function resourceOf(document: ParsedDocument): Resource | undefined {
@@ -113,7 +196,7 @@ function resourceOf(document: ParsedDocument): Resource | undefined {
   const metadata = root.get('metadata', true);
   const name = isMap(metadata) ? scalarString(metadata, 'name') : undefined;
   const namespace = isMap(metadata) ? scalarString(metadata, 'namespace') : undefined;
-  return { apiVersion, kind, name, namespace, root, document };
+  return new KeptResource(apiVersion, kind, name, namespace, document);
 }
 
 /** The string value of a scalar key of a map, or undefined when absent or not a scalar. */

@@ -17,7 +17,7 @@ export function syntaxDiagnostics(file: ParsedFile, perDocument: (file: ParsedFi
   const out: Diagnostic[] = [];
   let total = 0;
   for (const document of file.documents) {
-    const count = document.yaml.errors.length + document.yaml.warnings.length;
+    const count = document.errorCount + document.warningCount;
     if (count === 0) continue;
     total += count;
     if (out.length >= MAX_SYNTAX_DIAGNOSTICS) continue;

@@ -115,7 +115,12 @@ export class SchemaRegistry {
    * for any other kind, the custom schemas as they are now. Caches of findings compare it.
    */
   schemaToken(apiVersion: string, kind: string): number {
-    return this.isBuiltIn(apiVersion, kind) ? 0 : (this.custom?.version() ?? 0);
+    return this.isBuiltIn(apiVersion, kind) ? 0 : this.customSchemasVersion();
+  }
+
+  /** Changes whenever a custom kind's schema changes, appears or goes: while it stays, no schemaToken changes. */
+  customSchemasVersion(): number {
+    return this.custom?.version() ?? 0;
   }
 
   /** Whether we ship schemas for this apiVersion (then an unknown kind in it is a mistake, not a CRD). */

@@ -7,6 +7,7 @@ import { isAlias, isMap, isScalar, isSeq } from '../yaml/guards';
 import type { Resource } from '../types';
 import type { JsonSchema, SchemaRegistry } from './registry';
 import { checkedApiVersion } from './removedApis';
+import { settle } from '../parse/parseFile';
 
 export interface TypedScalar {
   node: Scalar;
@@ -115,6 +116,7 @@ const customRoots = new WeakMap<Resource, JsonSchema>();
 
 function cachedFor(resource: Resource, registry: SchemaRegistry): TypedNodes | undefined {
   const found = cache.get(resource);
+  if (found) settle(resource); // its nodes are read: current offsets
   if (!found || registry.isBuiltIn(resource.apiVersion, resource.kind)) return found;
   return customRoots.get(resource) === registry.schema(resource.apiVersion, resource.kind) ? found : undefined;
 }

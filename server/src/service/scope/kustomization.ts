@@ -49,6 +49,13 @@ export function isKustomizationUri(uri: string): boolean {
   return KUSTOMIZATION_FILE.test(pathOf(uri));
 }
 
+const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
+
+/** Whether a text may be a kustomization by its kind (`kind: Kustomization`/`Component`), without parsing it. */
+export function mayDeclareKustomization(text: string): boolean {
+  return KUSTOMIZATION_KIND.test(text);
+}
+
 /** The root map of a kustomization file (by its name, or `kind: Kustomization`/`Component`); undefined for other files. */
 export function kustomizationRoot(uri: string, file: ParsedFile): YAMLMap | undefined {
   const root = file.documents.map((d) => d.yaml.contents).find(isMap) as YAMLMap | undefined;

@@ -15,12 +15,10 @@ import { matchesAny } from '../paths/glob';
 import { KUBERNETES_HINT } from '../parse/parseFile';
 import type { ScopeSetting } from '../settings';
 import type { IndexedResource } from '../workspace';
-import { isKustomizationUri, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
+import { isKustomizationUri, mayDeclareKustomization, readKustomization, type GeneratedObject, type KustomizationData } from './kustomization';
 
 /** An application split over folders has a few parts (db/, config/, web/, jobs/); more sub-folders of manifests make a collection of applications. */
 export const MAX_PARTS = 4;
-
-const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
 export interface GeneratedDefinition extends GeneratedObject {
   /** The kustomization file whose generator makes it. */
@@ -307,7 +305,7 @@ function onlyEditedInside(documents: DocumentStore, generation: number, manifest
     if (!stored || before === undefined || before === 'kustomization' || isKustomizationUri(uri)) return false;
     let manifest = isManifest.get(stored);
     if (manifest === undefined) isManifest.set(stored, (manifest = KUBERNETES_HINT.test(stored.text)));
-    if (manifest !== before || KUSTOMIZATION_KIND.test(stored.text)) return false;
+    if (manifest !== before || mayDeclareKustomization(stored.text)) return false;
     kustomizationOf.set(stored, null);
   }
   return true;
@@ -351,7 +349,7 @@ export function scopeModelFor(documents: DocumentStore, explicit: readonly Scope
     if (manifest) manifests.push(stored.uri);
     let data = kustomizationOf.get(stored);
     if (data === undefined) {
-      const candidate = isKustomizationUri(stored.uri) || KUSTOMIZATION_KIND.test(stored.text);
+      const candidate = isKustomizationUri(stored.uri) || mayDeclareKustomization(stored.text);
       const file = candidate ? documents.parsedText(stored.uri, stored.text, false) : undefined;
       data = (file && readKustomization(stored.uri, file)) ?? null;
       kustomizationOf.set(stored, data);

@@ -48,6 +48,8 @@ export class WorkspaceIndex {
    * custom resources already indexed.
    */
   private clusterCustomKinds = new Set<string>();
+  /** Counts changes of clusterCustomKinds: an open file's kept entries name the count they were made under. */
+  private namespaceRules = 0;
   private externalCustomKinds: CustomKindScope[] = [];
   /**
    * Stored files the workspace scan has read but not indexed yet: left out until indexDocument
@@ -159,6 +161,7 @@ export class WorkspaceIndex {
     }
     if (sameSet(next, this.clusterCustomKinds)) return false;
     this.clusterCustomKinds = next;
+    this.namespaceRules++;
     const namespace = this.builtNamespace;
     const moved = (entry: IndexedResource) => !entry.facts.madeBy && !descriptorOf(entry.apiVersion, entry.kind) && entry.namespace !== this.effectiveNamespace(entry.resource, namespace);
     let stale = false;
@@ -313,7 +316,11 @@ export class WorkspaceIndex {
    * otherwise hold ~90 MB of YAML nodes).
    */
   private indexStored(stored: StoredText, namespace: string, parsed?: ParsedFile): IndexedResource[] {
-    if (stored.open) return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, (resource) => this.effectiveNamespace(resource, namespace));
+    if (stored.open) {
+      // Entries kept from the last parse hold while the namespace rules are the same (see entryOf).
+      const rules = `${this.namespaceRules}\u0000${namespace}`;
+      return indexFileSafely(stored.uri, this.documents.parsed(stored.uri)!, (resource) => this.effectiveNamespace(resource, namespace), undefined, rules);
+    }
     // Not kept in the store's small cache: indexing reads every file once.
     const file = parsed?.text === stored.text ? parsed : this.documents.parsedText(stored.uri, stored.text, false);
     return indexFileSafely(stored.uri, file, (resource) => this.effectiveNamespace(resource, namespace), (resource) => closedResource(this.documents, stored, resource));
@@ -426,9 +433,9 @@ function sameSet(a: Set<string>, b: Set<string>): boolean {
 }
 
 /** One file that cannot be indexed (a bug on strange input) must not take the whole index down with it. */
-function indexFileSafely(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource): IndexedResource[] {
+function indexFileSafely(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource, rules?: string): IndexedResource[] {
   try {
-    return indexFile(uri, file, namespaceOf, detach);
+    return indexFile(uri, file, namespaceOf, detach, rules);
   } catch {
     return [];
   }
@@ -436,22 +443,27 @@ function indexFileSafely(uri: string, file: ParsedFile, namespaceOf: NamespaceOf
 
 /**
  * Entries by resource object: an edit re-parses only the documents it touches and keeps the other
- * resource objects (parse/incremental.ts), so re-indexing the file reuses their entries.
+ * resource objects (parse/incremental.ts), so re-indexing the file reuses their entries. `rules`
+ * names the namespace rules (default namespace, cluster-scoped custom kinds) they were made under:
+ * while those are the same, the entries are taken without working out each namespace again.
  */
-const entryOf = new WeakMap<Resource, IndexedResource[]>();
+const entryOf = new WeakMap<Resource, { entries: IndexedResource[]; rules?: string }>();
 
 /** A resource's effective namespace (the index's: it knows the custom kinds' scopes). */
 type NamespaceOf = (resource: Resource) => string;
 
-function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource): IndexedResource[] {
+function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, detach?: (resource: Resource) => Resource, rules?: string): IndexedResource[] {
   if (file.isTemplate) return [];
   const out: IndexedResource[] = [];
   for (const document of file.documents) {
     const resource = document.resource;
     if (!resource || resource.name === undefined) continue;
     const known = detach ? undefined : entryOf.get(resource);
-    if (known && known[0].uri === uri && known[0].namespace === namespaceOf(resource)) {
-      out.push(...known);
+    if (known && known.entries[0].uri === uri && ((rules !== undefined && known.rules === rules) || known.entries[0].namespace === namespaceOf(resource))) {
+      const entries = known.entries;
+      if (entries.length === 1) out.push(entries[0]);
+      else out.push(...entries);
+      known.rules = rules;
       continue;
     }
     const entry: IndexedResource = {
@@ -476,7 +488,7 @@ function indexFile(uri: string, file: ParsedFile, namespaceOf: NamespaceOf, deta
     }
     const descriptor = descriptorOf(resource.apiVersion, resource.kind);
     const entries = descriptor?.makes ? [entry, ...madeEntries(entry, descriptor, resource.root)] : [entry];
-    if (!detach) entryOf.set(resource, entries);
+    if (!detach) entryOf.set(resource, { entries, rules });
     out.push(...entries);
   }
   return out;

@@ -5,15 +5,12 @@
 import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import type { DocumentStore, StoredText } from '../documents';
 import type { ParsedFile } from '../types';
+import { isKustomizationUri, mayDeclareKustomization } from '../scope/kustomization';
 
-const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
 const PATCH_LISTS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 
 /** Patch URIs each kustomization file lists, cached per stored text. */
 const perFile = new WeakMap<StoredText, string[]>();
-
-/** Only these texts can be kustomizations: the rest of the workspace is not parsed to find out. */
-const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
 /** The last answer per store, valid while no document changed (asked once per file checked). */
 const lastAnswer = new WeakMap<DocumentStore, { generation: number; uris: Set<string> }>();
@@ -27,7 +24,7 @@ export function kustomizePatchUris(documents: DocumentStore): Set<string> {
     let patches = perFile.get(stored);
     if (!patches) {
       const { uri, text } = stored;
-      const candidate = KUSTOMIZATION_FILE.test(pathOf(uri)) || KUSTOMIZATION_KIND.test(text);
+      const candidate = isKustomizationUri(uri) || mayDeclareKustomization(text);
       const file = candidate ? documents.parsed(uri) : undefined;
       patches = file && isKustomization(uri, file) ? patchesOf(uri, file) : [];
       perFile.set(stored, patches);
@@ -39,7 +36,7 @@ export function kustomizePatchUris(documents: DocumentStore): Set<string> {
 }
 
 function isKustomization(uri: string, file: ParsedFile): boolean {
-  if (KUSTOMIZATION_FILE.test(pathOf(uri))) return true;
+  if (isKustomizationUri(uri)) return true;
   return file.documents.some((d) => d.resource?.kind === 'Kustomization' || d.resource?.kind === 'Component');
 }
 
@@ -69,13 +66,5 @@ function resolve(base: string, relative: string): string | undefined {
     return new URL(relative, base).href;
   } catch {
     return undefined;
-  }
-}
-
-function pathOf(uri: string): string {
-  try {
-    return new URL(uri).pathname;
-  } catch {
-    return uri;
   }
 }

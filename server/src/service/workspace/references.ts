@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, type Node, type Scalar, type YAMLMap } from 'ya
 import { descriptorOf, isClusterScopedTarget, kindId, mapsAt, parsePath, referenceSites, podBearingKinds, type KeySection, type PathSegmentPattern, type ReferenceTarget, type ReferenceVia, type RootedSite } from '../kinds';
 import type { Resource } from '../types';
 import { entries, items, mapAt, nodeAt, scalarAt, seqAt } from '../yaml/access';
+import { settle } from '../parse/parseFile';
 
 export type { KeySection, ReferenceTarget, ReferenceVia } from '../kinds';
 
@@ -63,7 +64,8 @@ const cache = new WeakMap<Resource, Reference[]>();
 /** Every reference a resource makes, in source order per section. Cached per parsed resource. */
 export function referencesOf(resource: Resource): Reference[] {
   let refs = cache.get(resource);
-  if (!refs) {
+  if (refs) settle(resource); // the references hold its nodes: current offsets
+  else {
     refs = extract(resource);
     cache.set(resource, refs);
   }
