@@ -31,8 +31,18 @@ export type Dependencies = Array<string | number>;
 /** Slots per lookup in Dependencies. */
 const STRIDE = 3;
 const NO_FINGERPRINT = -1;
-/** No document's cached findings are known to hold (a closed file, or the first check). */
-const NOTHING_REUSABLE = new Uint8Array(0);
+/**
+ * What a check may take from the last one of the same open document (OpenFileMemo.reuse), and what
+ * it leaves for the next: per document index, whether its cached findings are known to hold, and
+ * its cache entries (read and written by index, without a cache lookup per document).
+ */
+interface Reuse {
+  flags: Uint8Array;
+  schema: Array<SchemaEntry | undefined>;
+  rules: Array<RuleEntry | undefined>;
+}
+/** A closed file's check: nothing taken, nothing recorded. */
+const NO_REUSE: Reuse = Object.freeze({ flags: new Uint8Array(0), schema: [], rules: [] });
 
 /**
  * `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`).
@@ -47,11 +57,11 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   // Once per file, not once per document: finding the Kustomize patches walks the whole store.
   const isPatch = env.isPatch?.(uri) ?? false;
   versionsOf(env.index); // the index brought up to date first: the memo reads what changed
-  const reusable = memo?.reusable(file, env, isPatch) ?? NOTHING_REUSABLE;
-  let schema = schemaDiagnostics(file, env, reusable);
+  const reuse = memo?.reuse(file, env, isPatch) ?? NO_REUSE;
+  let schema = schemaDiagnostics(file, env, reuse);
   if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
-  const rules = cachedRuleDiagnostics(uri, file, env, isPatch, dependencies, reusable);
-  memo?.checked(file, env, isPatch, reusable);
+  const rules = cachedRuleDiagnostics(uri, file, env, isPatch, dependencies, reuse);
+  memo?.checked(file, env, isPatch, reuse);
   return withoutPlaceholderFindings(file, [...schema, ...rules], env.settings, env.docsBaseUri).sort(byPosition);
 }
 
@@ -111,10 +121,14 @@ function nonEmpty(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.length > 0 ? diagnostics : NO_DIAGNOSTICS;
 }
 
-/** A document's syntax and schema findings, cached per document object; `reuse`: known valid (OpenFileMemo). */
-function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry, reuse: boolean): SchemaEntry {
+/** A document's syntax and schema findings, cached per document object (and in `reuse`, per index). */
+function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: SchemaRegistry, reuse: Reuse): SchemaEntry {
+  const k = document.index;
+  if (reuse.flags[k] === 1) {
+    const kept = reuse.schema[k];
+    if (kept) return kept;
+  }
   let entry = schemaCache.get(document);
-  if (entry && reuse) return entry;
   const schemaToken = document.resource ? registry.schemaToken(document.resource.apiVersion, document.resource.kind) : 0;
   if (!entry || entry.registry !== registry || entry.schemaToken !== schemaToken) {
     // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
@@ -128,6 +142,7 @@ function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: Schem
     };
     schemaCache.set(document, entry);
   }
+  if (reuse !== NO_REUSE) reuse.schema[k] = entry;
   return entry;
 }
 
@@ -137,9 +152,9 @@ function placed(file: ParsedFile, document: ParsedDocument, madeAtLine: number, 
 }
 
 /** Syntax and schema diagnostics (per document, cached), then settings and suppression comments. */
-function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment, reusable: Uint8Array): Diagnostic[] {
+function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment, reuse: Reuse): Diagnostic[] {
   const syntax = syntaxDiagnostics(file, (f, document) => {
-    const entry = schemaEntry(f, document, env.registry, reusable[document.index] === 1);
+    const entry = schemaEntry(f, document, env.registry, reuse);
     return placed(f, document, entry.startLine, entry.syntax);
   });
   const all = syntax;
@@ -148,7 +163,7 @@ function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment, reusable: Uin
   for (let k = 0; k < documents.length; k++) {
     const document = documents[k];
     if (!document.resource || document.errorCount > 0) continue;
-    const entry = schemaEntry(file, document, env.registry, reusable[k] === 1);
+    const entry = schemaEntry(file, document, env.registry, reuse);
     if (entry.schema.length > 0) all.push(...placed(file, document, entry.startLine, entry.schema));
   }
   const out: Diagnostic[] = [];
@@ -214,7 +229,7 @@ export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Depen
   return dependencies.length === 0 || versionsOf(index).unchanged(dependencies, uri, scopes);
 }
 
-function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn: Set<string> | undefined, reusable: Uint8Array): Diagnostic[] {
+function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn: Set<string> | undefined, reuse: Reuse): Diagnostic[] {
   if (!file.isKubernetes || file.isTemplate) return [];
   const versions = versionsOf(env.index);
   const rules = rulesFor(isPatch);
@@ -228,12 +243,15 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     const resource = document.resource;
     // Documents the engine skips (no resource, syntax errors) have no findings.
     if (!resource || document.errorCount > 0) continue;
-    const cached = ruleCache.get(document);
     // Known valid (OpenFileMemo), unless its findings, whose messages may quote line numbers, moved.
-    if (cached && reusable[k] === 1 && (cached.diagnostics.length === 0 || cached.startLine === startLineOf(file, document))) {
-      if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
-      continue;
+    if (reuse.flags[k] === 1) {
+      const kept = reuse.rules[k];
+      if (kept && (kept.diagnostics.length === 0 || kept.startLine === startLineOf(file, document))) {
+        if (kept.diagnostics.length > 0) out.push(...kept.diagnostics);
+        continue;
+      }
     }
+    const cached = ruleCache.get(document);
     const startLine = startLineOf(file, document);
     const schemaToken = env.registry.schemaToken(resource.apiVersion, resource.kind);
     if (
@@ -251,6 +269,7 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     ) {
       if (cached.diagnostics.length > 0) out.push(...cached.diagnostics);
       if (dependsOn) for (let i = 0; i < cached.dependencies.length; i += STRIDE) dependsOn.add(cached.dependencies[i] as string);
+      if (reuse !== NO_REUSE) reuse.rules[k] = cached;
       continue;
     }
     const looked = new Set<string>();
@@ -262,12 +281,13 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
     // this document changing: such results are not cached.
     if (diagnostics.length > 0 && outsideDocument(file, document, startLine, diagnostics)) {
       ruleCache.delete(document);
+      if (reuse !== NO_REUSE) reuse.rules[k] = undefined;
       out.push(...diagnostics);
       continue;
     }
     // An exact-length flat array, and one environment record per pass: a rule entry is kept for every document.
     const dependencies = versions.record(looked, uri, env.scopes);
-    ruleCache.set(document, {
+    const entry: RuleEntry = {
       uri,
       env: (entryEnv ??= { index: env.index, registry: env.registry, settings: env.settings, docsBaseUri: env.docsBaseUri, scopes: env.scopes }),
       isPatch,
@@ -277,7 +297,9 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
       lineAbove: detached(lineText(file, startLine - 1)),
       dependencies,
       diagnostics: nonEmpty(diagnostics),
-    });
+    };
+    ruleCache.set(document, entry);
+    if (reuse !== NO_REUSE) reuse.rules[k] = entry;
     if (diagnostics.length > 0) out.push(...diagnostics);
   }
   return out;
@@ -374,6 +396,9 @@ function recorderFor(index: WorkspaceIndex): Recorder {
  */
 export class OpenFileMemo {
   private documents: readonly ParsedDocument[] = [];
+  /** The documents' cache entries, by index. */
+  private schema: Array<SchemaEntry | undefined> = [];
+  private rules: Array<RuleEntry | undefined> = [];
   private generation = -1;
   private env: { index: WorkspaceIndex; registry: SchemaRegistry; customSchemas: number; settings: Settings; docsBaseUri?: string; scopes?: ScopeModel; isPatch: boolean } | undefined;
   /** Per lookup key, the documents whose cached rule findings depend on it. */
@@ -381,11 +406,11 @@ export class OpenFileMemo {
   /** Per document, the keys it is filed under in `dependents`. */
   private readonly keysOf = new Map<ParsedDocument, readonly string[]>();
 
-  /** Per document of `file` (by index), 1 when its cached findings are known to hold. Call after the index is synced. */
-  reusable(file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Uint8Array {
+  /** What the check of `file` may take from the last one. Call after the index is synced. */
+  reuse(file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Reuse {
     const documents = file.documents;
     const n = documents.length;
-    const out = new Uint8Array(n);
+    const reuse: Reuse = { flags: new Uint8Array(n), schema: new Array(n), rules: new Array(n) };
     const last = this.env;
     if (
       !last ||
@@ -398,49 +423,56 @@ export class OpenFileMemo {
       last.scopes !== env.scopes ||
       last.isPatch !== isPatch
     ) {
-      return out;
+      return reuse;
     }
     const changed = env.index.changedSince(this.generation);
-    if (!changed) return out;
+    if (!changed) return reuse;
     const previous = this.documents;
-    for (let k = 0; k < n; k++) if (documents[k] === previous[k]) out[k] = 1;
+    const flags = reuse.flags;
+    for (let k = 0; k < n; k++) {
+      if (documents[k] !== previous[k]) continue;
+      flags[k] = 1;
+      reuse.schema[k] = this.schema[k];
+      reuse.rules[k] = this.rules[k];
+    }
     // The line above a document (a suppression comment for its first line) is its neighbour's
     // last: the neighbours of a re-parsed document get the per-document check (RuleEntry.lineAbove).
     for (let k = 0; k < n; k++) {
       if (documents[k] === previous[k]) continue;
-      if (k > 0) out[k - 1] = 0;
-      if (k + 1 < n) out[k + 1] = 0;
+      if (k > 0) flags[k - 1] = 0;
+      if (k + 1 < n) flags[k + 1] = 0;
     }
     if (changed.size > 0) {
-      this.invalidate(out, '*');
+      this.invalidate(flags, '*');
       for (const key of changed) {
-        this.invalidate(out, key);
-        if (!key.includes('\u0000')) this.invalidate(out, key + EXISTS);
+        this.invalidate(flags, key);
+        if (!key.includes('\u0000')) this.invalidate(flags, key + EXISTS);
       }
     }
-    return out;
+    return reuse;
   }
 
-  private invalidate(out: Uint8Array, key: string): void {
+  private invalidate(flags: Uint8Array, key: string): void {
     const documents = this.dependents.get(key);
-    if (documents) for (const document of documents) out[document.index] = 0;
+    if (documents) for (const document of documents) flags[document.index] = 0;
   }
 
-  /** Records the check of `file` that `reusable` (its result) was used for. */
-  checked(file: ParsedFile, env: RuleEnvironment, isPatch: boolean, reusable: Uint8Array): void {
+  /** Records the check of `file` that `reuse` was made for (and filled). */
+  checked(file: ParsedFile, env: RuleEnvironment, isPatch: boolean, reuse: Reuse): void {
     const documents = file.documents;
     const previous = this.documents;
-    const trusted = reusable.length === documents.length && reusable.includes(1);
+    const flags = reuse.flags;
+    const trusted = flags.includes(1);
     if (!trusted) {
       this.dependents.clear();
       this.keysOf.clear();
     }
     for (let k = 0; k < documents.length; k++) {
-      if (reusable[k] === 1) continue;
+      if (flags[k] === 1) continue;
       const document = documents[k];
       if (trusted && previous[k] !== undefined && previous[k] !== document) this.forget(previous[k]);
       this.forget(document);
-      const dependencies = ruleCache.get(document)?.dependencies;
+      const dependencies = reuse.rules[k]?.dependencies;
       if (!dependencies || dependencies.length === 0) continue;
       const keys: string[] = [];
       for (let i = 0; i < dependencies.length; i += STRIDE) {
@@ -453,6 +485,8 @@ export class OpenFileMemo {
       this.keysOf.set(document, keys);
     }
     this.documents = documents;
+    this.schema = reuse.schema;
+    this.rules = reuse.rules;
     this.generation = env.index.generation;
     this.env = { index: env.index, registry: env.registry, customSchemas: env.registry.customSchemasVersion(), settings: env.settings, docsBaseUri: env.docsBaseUri, scopes: env.scopes, isPatch };
   }
