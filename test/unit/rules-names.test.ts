@@ -108,4 +108,15 @@ test('Kustomize patches: no missing-required-field noise, value checks stay', ()
   // The same file outside a kustomization is a complete (and incomplete!) StatefulSet.
   service.setDocument('file:///elsewhere/replicas.yaml', patch, 1);
   assert.ok(service.getDiagnostics('file:///elsewhere/replicas.yaml').some((d) => /missing required field/.test(d.message)));
+  // The kustomization edited, then removed: which files are patches follows each change.
+  const kustomization = 'file:///app/overlays/prod/kustomization.yaml';
+  const incomplete = (uri: string) => service.getDiagnostics(uri).some((d) => /missing required field/.test(d.message));
+  service.setDocument(kustomization, 'resources:\n  - ../../base\npatchesStrategicMerge:\n  - storage-patch.yaml\n', 2);
+  assert.ok(incomplete('file:///app/overlays/prod/replicas.yaml'), 'no longer listed: a complete resource');
+  assert.ok(!incomplete('file:///app/overlays/prod/storage-patch.yaml'));
+  service.setDocument(kustomization, 'resources:\n  - ../../base\npatches:\n  - path: replicas.yaml\n', 3);
+  assert.ok(!incomplete('file:///app/overlays/prod/replicas.yaml'), 'listed again');
+  assert.ok(incomplete('file:///app/overlays/prod/storage-patch.yaml'));
+  service.removeDocument(kustomization);
+  assert.ok(incomplete('file:///app/overlays/prod/replicas.yaml'), 'the kustomization gone');
 });

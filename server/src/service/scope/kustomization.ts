@@ -4,6 +4,7 @@
 // kustomization file the store holds in that folder.
 import { CONFIG_MAP, kindId, SECRET, type KindKey } from '../kinds';
 import { isMap, isScalar, isSeq, Scalar, type Node, type YAMLMap } from 'yaml';
+import type { StoredText } from '../documents';
 import type { ParsedFile } from '../types';
 
 export const KUSTOMIZATION_FILE = /(^|\/)(kustomization\.ya?ml|Kustomization)$/;
@@ -51,9 +52,16 @@ export function isKustomizationUri(uri: string): boolean {
 
 const KUSTOMIZATION_KIND = /^kind:[ \t]*["']?(Kustomization|Component)\b/m;
 
-/** Whether a text may be a kustomization by its kind (`kind: Kustomization`/`Component`), without parsing it. */
-export function mayDeclareKustomization(text: string): boolean {
-  return KUSTOMIZATION_KIND.test(text);
+const declares = new WeakMap<StoredText, boolean>();
+
+/**
+ * Whether a stored text may be a kustomization by its kind (`kind: Kustomization`/`Component`),
+ * without parsing it; once per text (the scope model and the patch finder both ask about each edit).
+ */
+export function mayDeclareKustomization(stored: StoredText): boolean {
+  let answer = declares.get(stored);
+  if (answer === undefined) declares.set(stored, (answer = KUSTOMIZATION_KIND.test(stored.text)));
+  return answer;
 }
 
 /** The root map of a kustomization file (by its name, or `kind: Kustomization`/`Component`); undefined for other files. */

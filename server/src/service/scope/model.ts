@@ -305,7 +305,7 @@ function onlyEditedInside(documents: DocumentStore, generation: number, manifest
     if (!stored || before === undefined || before === 'kustomization' || isKustomizationUri(uri)) return false;
     let manifest = isManifest.get(stored);
     if (manifest === undefined) isManifest.set(stored, (manifest = KUBERNETES_HINT.test(stored.text)));
-    if (manifest !== before || mayDeclareKustomization(stored.text)) return false;
+    if (manifest !== before || mayDeclareKustomization(stored)) return false;
     kustomizationOf.set(stored, null);
   }
   return true;
@@ -349,7 +349,7 @@ export function scopeModelFor(documents: DocumentStore, explicit: readonly Scope
     if (manifest) manifests.push(stored.uri);
     let data = kustomizationOf.get(stored);
     if (data === undefined) {
-      const candidate = isKustomizationUri(stored.uri) || mayDeclareKustomization(stored.text);
+      const candidate = isKustomizationUri(stored.uri) || mayDeclareKustomization(stored);
       const file = candidate ? documents.parsedText(stored.uri, stored.text, false) : undefined;
       data = (file && readKustomization(stored.uri, file)) ?? null;
       kustomizationOf.set(stored, data);

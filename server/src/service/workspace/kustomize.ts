@@ -12,27 +12,52 @@ const PATCH_LISTS = ['patches', 'patchesStrategicMerge', 'patchesJson6902'];
 /** Patch URIs each kustomization file lists, cached per stored text. */
 const perFile = new WeakMap<StoredText, string[]>();
 
-/** The last answer per store, valid while no document changed (asked once per file checked). */
-const lastAnswer = new WeakMap<DocumentStore, { generation: number; uris: Set<string> }>();
+/**
+ * The last answer per store, valid while no document changed (asked once per file checked), and
+ * the files that list patches: after an edit only the changed files are looked at again.
+ */
+const lastAnswer = new WeakMap<DocumentStore, { generation: number; uris: Set<string>; listing: Map<string, string[]> }>();
 
 /** URIs of every file a kustomization in the store lists as a patch. */
 export function kustomizePatchUris(documents: DocumentStore): Set<string> {
   const last = lastAnswer.get(documents);
   if (last && last.generation === documents.generation) return last.uris;
-  const out = new Set<string>();
-  for (const stored of documents.stored()) {
-    let patches = perFile.get(stored);
-    if (!patches) {
-      const { uri, text } = stored;
-      const candidate = isKustomizationUri(uri) || mayDeclareKustomization(text);
-      const file = candidate ? documents.parsed(uri) : undefined;
-      patches = file && isKustomization(uri, file) ? patchesOf(uri, file) : [];
-      perFile.set(stored, patches);
+  const changed = last && documents.changedSince(last.generation);
+  if (last && changed) {
+    let moved = false;
+    for (const uri of changed) {
+      const stored = documents.storedText(uri);
+      const patches = stored ? patchesListed(documents, stored) : [];
+      if (patches.length === 0 && !last.listing.has(uri)) continue;
+      moved = true;
+      if (patches.length > 0) last.listing.set(uri, patches);
+      else last.listing.delete(uri);
     }
-    for (const patch of patches) out.add(patch);
+    last.generation = documents.generation;
+    if (moved) last.uris = new Set([...last.listing.values()].flat());
+    return last.uris;
   }
-  lastAnswer.set(documents, { generation: documents.generation, uris: out });
-  return out;
+  const listing = new Map<string, string[]>();
+  for (const stored of documents.stored()) {
+    const patches = patchesListed(documents, stored);
+    if (patches.length > 0) listing.set(stored.uri, patches);
+  }
+  const uris = new Set([...listing.values()].flat());
+  lastAnswer.set(documents, { generation: documents.generation, uris, listing });
+  return uris;
+}
+
+/** The patch URIs a stored file lists: none unless it is a kustomization. */
+function patchesListed(documents: DocumentStore, stored: StoredText): string[] {
+  let patches = perFile.get(stored);
+  if (!patches) {
+    const uri = stored.uri;
+    const candidate = isKustomizationUri(uri) || mayDeclareKustomization(stored);
+    const file = candidate ? documents.parsed(uri) : undefined;
+    patches = file && isKustomization(uri, file) ? patchesOf(uri, file) : [];
+    perFile.set(stored, patches);
+  }
+  return patches;
 }
 
 function isKustomization(uri: string, file: ParsedFile): boolean {
