@@ -56,7 +56,8 @@ export class WorkspaceSync {
   private readonly openedVersion = new Map<string, number>();
   private waitingForScan = new Set<string>();
   private readonly pending = new Map<string, NodeJS.Immediate>();
-  private readonly lastPublished = new Map<string, string>();
+  /** Per open document, what was last published (compared as JSON when a re-check may have changed nothing). */
+  private readonly lastPublished = new Map<string, { diagnostics: Diagnostic[]; json?: string }>();
   private dependentsTimer: NodeJS.Timeout | undefined;
   private readonly dependentsOf = new Set<string>();
   private stopped = false;
@@ -339,8 +340,7 @@ export class WorkspaceSync {
     this.openedVersion.set(uri, document.version);
     const kept = this.scanning ? undefined : this.service.keptDiagnostics(uri, document.getText());
     if (kept) {
-      const key = JSON.stringify(kept);
-      this.lastPublished.set(uri, key);
+      this.lastPublished.set(uri, { diagnostics: kept });
       void this.connection.sendDiagnostics({ uri, version: document.version, diagnostics: kept });
     }
     this.edited(document, kept !== undefined);
@@ -548,9 +548,14 @@ export class WorkspaceSync {
     const version = this.service.documentVersion(uri);
     try {
       const diagnostics = uri.startsWith('file:') && this.isExcluded(fileURLToPath(uri)) ? [] : this.service.getDiagnostics(uri);
-      const key = JSON.stringify(diagnostics);
-      if (!force && this.lastPublished.get(uri) === key) return;
-      this.lastPublished.set(uri, key);
+      // An edit's results are sent as they are; a re-check's only when they differ from the last.
+      const json = force ? undefined : JSON.stringify(diagnostics);
+      const last = this.lastPublished.get(uri);
+      if (!force && last) {
+        last.json ??= JSON.stringify(last.diagnostics);
+        if (last.json === json) return;
+      }
+      this.lastPublished.set(uri, { diagnostics, json });
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`k8s-stateful: checking ${uri} failed: ${describeFailure(error)}`);

@@ -10,6 +10,7 @@ import { generateManifest } from '../../bench/generate';
 import { createLanguageService } from '../../server/src/service';
 import { reparse } from '../../server/src/service/parse/incremental';
 import { parseFile } from '../../server/src/service/parse/parseFile';
+import { textIncludes } from '../../server/src/service/parse/textSearch';
 import type { ParsedFile } from '../../server/src/service/types';
 import { seededRandom } from '../helpers/random';
 import { schemas } from '../helpers/service';
@@ -265,5 +266,47 @@ test('after an edit above them, features reading nodes cached from a kept resour
     const shift = prefix.split('\n').length - 1;
     assert.deepEqual(ask(live, shift), ask(fresh, shift), step);
     assert.ok(ask(live, shift).references.length >= 3, 'the ConfigMap is referenced (envFrom, volume) and declared');
+  }
+});
+
+test('a string absent before an edit is found after it when the edit makes it, anywhere (carried across incremental edits)', () => {
+  const needle = 'k8s-stateful-disable-next-line';
+  const next = seededRandom(7);
+  let text = generateManifest(6).text;
+  let file = parseFile(text);
+  let carried = 0;
+  for (let step = 0; step < 300; step++) {
+    // Pieces of the needle typed one at a time, or removed, at places near earlier ones.
+    const at = Math.floor(next() * text.length);
+    const r = next();
+    const edited =
+      r < 0.4 ? text.slice(0, at) + needle.slice(0, 1 + Math.floor(next() * needle.length)) + text.slice(at)
+      : r < 0.7 ? text.slice(0, at) + needle.slice(Math.floor(next() * needle.length)) + text.slice(at)
+      : text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 20)));
+    const quick = reparse(file, edited);
+    const wasAbsent = !textIncludes(file, needle);
+    file = quick ?? parseFile(edited);
+    text = edited;
+    if (quick && wasAbsent) carried++;
+    assert.equal(textIncludes(file, needle), text.includes(needle), `step ${step}`);
+    // Now and then the needle is removed again, so absence is carried many times.
+    if (text.includes(needle) && next() < 0.5) {
+      text = text.split(needle).join('');
+      file = parseFile(text);
+    }
+  }
+  assert.ok(carried > 50, `absence carried across ${carried} incremental edits`);
+  // Typed one character at a time, forwards then backwards: the occurrence completes at either end of the edit.
+  for (const backwards of [false, true]) {
+    let typed = generateManifest(3).text;
+    let parsed = parseFile(typed);
+    const at = typed.indexOf('  replicas: 3\n') + '  replicas: 3'.length;
+    for (let k = 0; k < needle.length; k++) {
+      const piece = backwards ? needle.slice(needle.length - 1 - k) : needle.slice(0, k + 1);
+      const edited = `${typed.slice(0, at)} # ${piece}${typed.slice(at + (k === 0 ? 0 : 3 + piece.length - 1))}`;
+      parsed = reparse(parsed, edited) ?? parseFile(edited);
+      typed = edited;
+      assert.equal(textIncludes(parsed, needle), k === needle.length - 1, `${backwards ? 'backwards' : 'forwards'}, ${k + 1} characters`);
+    }
   }
 });

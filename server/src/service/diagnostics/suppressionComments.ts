@@ -5,13 +5,14 @@ import { rangeOf } from '../parse/positions';
 import { SOURCE } from '../parse/syntaxDiagnostics';
 import { isKnownRuleId, unknownRuleIdMessage } from '../rules/ruleIds';
 import type { Diagnostic, ParsedFile } from '../types';
+import { textIncludes } from '../parse/textSearch';
 
 const DIRECTIVE = 'k8s-stateful-disable-next-line';
 const COMMENT = /#\s*k8s-stateful-disable-next-line\b([^\n]*)/g;
 
 export function suppressionCommentDiagnostics(file: ParsedFile): Diagnostic[] {
   // Most files have no directive: one substring search decides.
-  if (!file.text.includes(DIRECTIVE)) return [];
+  if (!textIncludes(file, DIRECTIVE)) return [];
   const out: Diagnostic[] = [];
   for (const match of file.text.matchAll(COMMENT)) {
     const listStart = match.index! + match[0].length - match[1].length;

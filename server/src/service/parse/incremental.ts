@@ -15,6 +15,7 @@ import { Composer, isCollection, isPair, LineCounter, Parser, type Document, typ
 import type { ParsedDocument, ParsedFile } from '../types';
 import { KUBERNETES_HINT, PARSE_OPTIONS, TEMPLATE_HINT, moveDocument, parsedDocument } from './parseFile';
 import { hasUnclosedQuote } from './lenientQuotes';
+import { carryAbsent } from './textSearch';
 
 const MARKER_LINE = /^(---|\.\.\.|%)/m;
 const CHUNK = 1024;
@@ -111,6 +112,7 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
     isKubernetes: documents.some((d) => d.resource !== undefined) || KUBERNETES_HINT.test(text),
     isTemplate: previous.isTemplate || mayFormTemplate(text, p, newEnd) ? TEMPLATE_HINT.test(text) : false,
   };
+  carryAbsent(previous, file, p, newEnd);
   // The next edit's segments, without rescanning the text: kept documents still start at their
   // `---` (moved by delta), re-parsed ones are checked, and the edit added no directive line.
   const nextSegs: number[] = [0];
