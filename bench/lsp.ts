@@ -4,6 +4,8 @@
 //
 // Requests are timed at the pipe: from the moment the request's bytes are handed to the server's
 // stdin to the moment the 'data' event that completes its response fires, before any parsing.
+// Diagnostics likewise: a publishDiagnostics counts as arrived at the 'data' event that completed
+// it, not when the connection's queue hands it to the handler (after parsing it and a setImmediate).
 // vscode-jsonrpc's own stream reader and writer (still available with `jsonrpcTransport`) add
 // client-side time to every round trip: the writer queues each message behind a setImmediate and
 // writes the header and the body in two writes, the second only after the first has called back;
@@ -82,6 +84,8 @@ class PipeReader extends AbstractMessageReader implements MessageReader {
   private readonly arrivals = new Map<number | string, number>();
   /** Messages other than a watched response received while one was awaited. */
   overlapping = 0;
+  /** When each notification's params arrived (the handler receives the same object). */
+  private readonly notified = new WeakMap<object, number>();
 
   constructor(private readonly stream: Readable) {
     super();
@@ -129,11 +133,17 @@ class PipeReader extends AbstractMessageReader implements MessageReader {
         const message = JSON.parse(body.toString('utf8')) as Message;
         if (Message.isResponse(message) && message.id !== null && this.watched.has(message.id)) this.arrivals.set(message.id, at);
         else if (this.watched.size > this.arrivals.size) this.overlapping++;
+        if (Message.isNotification(message) && typeof message.params === 'object' && message.params !== null) this.notified.set(message.params, at);
         callback(message);
       }
     } catch (error) {
       this.fireError(error);
     }
+  }
+
+  /** When the notification whose params these are arrived, if it came through this reader. */
+  notifiedAt(params: object): number | undefined {
+    return this.notified.get(params);
   }
 
   private flatten(): Buffer {
@@ -190,7 +200,7 @@ export class BenchClient {
       this.connection = createProtocolConnection(this.reader, this.writer);
     }
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
-      const p: Published = { diagnostics: params.diagnostics, version: params.version, at: performance.now() };
+      const p: Published = { diagnostics: params.diagnostics, version: params.version, at: this.reader?.notifiedAt(params) ?? performance.now() };
       this.published.push({ uri: params.uri, p });
       if (this.published.length > 50) this.published.shift();
       for (const waiter of [...this.waiters]) {

@@ -38,11 +38,26 @@ const NO_FINGERPRINT = -1;
  */
 interface Reuse {
   flags: Uint8Array;
+  /** Per document index, what applies to it (CHECKED, PROBLEMS): it depends on the document object alone. */
+  roles: Uint8Array;
   schema: Array<SchemaEntry | undefined>;
   rules: Array<RuleEntry | undefined>;
 }
 /** A closed file's check: nothing taken, nothing recorded. */
-const NO_REUSE: Reuse = Object.freeze({ flags: new Uint8Array(0), schema: [], rules: [] });
+const NO_REUSE: Reuse = Object.freeze({ flags: new Uint8Array(0), roles: new Uint8Array(0), schema: [], rules: [] });
+
+/** A resource without syntax errors: its schema and rules are checked. */
+const CHECKED = 1;
+/** Syntax errors or warnings. */
+const PROBLEMS = 2;
+
+function roleOf(document: ParsedDocument): number {
+  return (document.resource !== undefined && document.errorCount === 0 ? CHECKED : 0) | (document.errorCount + document.warningCount > 0 ? PROBLEMS : 0);
+}
+
+function roleAt(reuse: Reuse, documents: readonly ParsedDocument[], k: number): number {
+  return reuse.roles.length > 0 ? reuse.roles[k] : roleOf(documents[k]);
+}
 
 /**
  * `dependencies`, when given, receives what the rules looked up in the index (see `recordedVersions`).
@@ -153,16 +168,21 @@ function placed(file: ParsedFile, document: ParsedDocument, madeAtLine: number, 
 
 /** Syntax and schema diagnostics (per document, cached), then settings and suppression comments. */
 function schemaDiagnostics(file: ParsedFile, env: RuleEnvironment, reuse: Reuse): Diagnostic[] {
-  const syntax = syntaxDiagnostics(file, (f, document) => {
-    const entry = schemaEntry(f, document, env.registry, reuse);
-    return placed(f, document, entry.startLine, entry.syntax);
-  });
+  const withProblems = reuse.roles.length > 0 ? file.documents.filter((_, k) => (reuse.roles[k] & PROBLEMS) !== 0) : file.documents;
+  const syntax = syntaxDiagnostics(
+    file,
+    (f, document) => {
+      const entry = schemaEntry(f, document, env.registry, reuse);
+      return placed(f, document, entry.startLine, entry.syntax);
+    },
+    withProblems,
+  );
   const all = syntax;
   all.push(...suppressionCommentDiagnostics(file));
   const documents = file.documents;
   for (let k = 0; k < documents.length; k++) {
+    if ((roleAt(reuse, documents, k) & CHECKED) === 0) continue;
     const document = documents[k];
-    if (!document.resource || document.errorCount > 0) continue;
     const entry = schemaEntry(file, document, env.registry, reuse);
     if (entry.schema.length > 0) all.push(...placed(file, document, entry.startLine, entry.schema));
   }
@@ -239,10 +259,10 @@ function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironme
   const out: Diagnostic[] = [];
   const documents = file.documents;
   for (let k = 0; k < documents.length; k++) {
-    const document = documents[k];
-    const resource = document.resource;
     // Documents the engine skips (no resource, syntax errors) have no findings.
-    if (!resource || document.errorCount > 0) continue;
+    if ((roleAt(reuse, documents, k) & CHECKED) === 0) continue;
+    const document = documents[k];
+    const resource = document.resource!;
     // Known valid (OpenFileMemo), unless its findings, whose messages may quote line numbers, moved.
     if (reuse.flags[k] === 1) {
       const kept = reuse.rules[k];
@@ -396,7 +416,8 @@ function recorderFor(index: WorkspaceIndex): Recorder {
  */
 export class OpenFileMemo {
   private documents: readonly ParsedDocument[] = [];
-  /** The documents' cache entries, by index. */
+  /** The documents' roles and cache entries, by index. */
+  private roles: Uint8Array = new Uint8Array(0);
   private schema: Array<SchemaEntry | undefined> = [];
   private rules: Array<RuleEntry | undefined> = [];
   private generation = -1;
@@ -410,7 +431,11 @@ export class OpenFileMemo {
   reuse(file: ParsedFile, env: RuleEnvironment, isPatch: boolean): Reuse {
     const documents = file.documents;
     const n = documents.length;
-    const reuse: Reuse = { flags: new Uint8Array(n), schema: new Array(n), rules: new Array(n) };
+    const reuse: Reuse = { flags: new Uint8Array(n), roles: new Uint8Array(n), schema: new Array(n), rules: new Array(n) };
+    const previous = this.documents;
+    const roles = reuse.roles;
+    const sameCount = previous.length === n;
+    for (let k = 0; k < n; k++) roles[k] = sameCount && documents[k] === previous[k] ? this.roles[k] : roleOf(documents[k]);
     const last = this.env;
     if (
       !last ||
@@ -427,7 +452,6 @@ export class OpenFileMemo {
     }
     const changed = env.index.changedSince(this.generation);
     if (!changed) return reuse;
-    const previous = this.documents;
     const flags = reuse.flags;
     for (let k = 0; k < n; k++) {
       if (documents[k] !== previous[k]) continue;
@@ -485,6 +509,7 @@ export class OpenFileMemo {
       this.keysOf.set(document, keys);
     }
     this.documents = documents;
+    this.roles = reuse.roles;
     this.schema = reuse.schema;
     this.rules = reuse.rules;
     this.generation = env.index.generation;

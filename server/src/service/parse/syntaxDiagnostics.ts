@@ -11,12 +11,17 @@ export const MAX_SYNTAX_DIAGNOSTICS = 100;
 
 /**
  * Every document's syntax problems, at most MAX_SYNTAX_DIAGNOSTICS plus one summary. `perDocument`
- * lets a caller supply cached per-document lists (see documentSyntaxDiagnostics).
+ * lets a caller supply cached per-document lists (see documentSyntaxDiagnostics); `documents`, the
+ * file's documents that may have problems, when the caller knows (in file order).
  */
-export function syntaxDiagnostics(file: ParsedFile, perDocument: (file: ParsedFile, document: ParsedDocument) => Diagnostic[] = documentSyntaxDiagnostics): Diagnostic[] {
+export function syntaxDiagnostics(
+  file: ParsedFile,
+  perDocument: (file: ParsedFile, document: ParsedDocument) => Diagnostic[] = documentSyntaxDiagnostics,
+  documents: readonly ParsedDocument[] = file.documents,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   let total = 0;
-  for (const document of file.documents) {
+  for (const document of documents) {
     const count = document.errorCount + document.warningCount;
     if (count === 0) continue;
     total += count;
