@@ -283,8 +283,8 @@ test('a string absent before an edit is found after it when the edit makes it, a
       r < 0.4 ? text.slice(0, at) + needle.slice(0, 1 + Math.floor(next() * needle.length)) + text.slice(at)
       : r < 0.7 ? text.slice(0, at) + needle.slice(Math.floor(next() * needle.length)) + text.slice(at)
       : text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + Math.floor(next() * 20)));
-    const quick = reparse(file, edited);
     const wasAbsent = !textIncludes(file, needle);
+    const quick = reparse(file, edited);
     file = quick ?? parseFile(edited);
     text = edited;
     if (quick && wasAbsent) carried++;
