@@ -4,7 +4,7 @@
 // those files, and the rare reader that needs one of their ASTs re-parses it through a small cache.
 import { ChangeLog } from './changeLog';
 import type { LineCounter } from 'yaml';
-import { reparse } from './parse/incremental';
+import { prepareForEdits, reparse } from './parse/incremental';
 import { lineCounterOf } from './parse/parseFile';
 import { parseWithinLimit } from './parse/sizeLimit';
 import type { ParsedFile } from './types';
@@ -138,7 +138,10 @@ export class DocumentStore {
     if (!entry.open) return this.parsedText(uri, entry.text);
     const previous = entry.previous;
     entry.previous = undefined;
-    entry.parsed = (previous && this.withinLimit(entry.text) && reparse(previous, entry.text)) || parseWithinLimit(entry.text, this.maxFileSize);
+    const edited = previous && this.withinLimit(entry.text) ? reparse(previous, entry.text) : undefined;
+    entry.parsed = edited ?? parseWithinLimit(entry.text, this.maxFileSize);
+    // An open document is edited next: what the first keystroke's re-parse needs is worked out now.
+    if (!edited) prepareForEdits(entry.parsed);
     return entry.parsed;
   }
 

@@ -23,6 +23,11 @@ const CHUNK = 1024;
 /** Per parsed file: where each document's segment starts (0, then each `---` marker), or null if unusable. */
 const segmentsOf = new WeakMap<ParsedFile, number[] | null>();
 
+/** Works out now what the first edit of an open document's full parse would (where its documents start). */
+export function prepareForEdits(file: ParsedFile): void {
+  segments(file);
+}
+
 function segments(file: ParsedFile): number[] | null {
   let starts = segmentsOf.get(file);
   if (starts !== undefined) return starts;
@@ -107,8 +112,8 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
       documents.push(parsedDocument(k, yaml));
     }
   }
+  // As many documents as before (checked above), each at its index: re-parsed ones were made with theirs.
   for (let k = to + 1; k < n; k++) documents.push(shift(docs[k], delta));
-  documents.forEach((d, index) => (d.index = index));
 
   const file: ParsedFile = {
     text,
@@ -119,13 +124,15 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
   };
   carryAbsent(previous, file, p, newEnd);
   // The next edit's segments, without rescanning the text: kept documents still start at their
-  // `---` (moved by delta), re-parsed ones are checked, and the edit added no directive line.
-  const nextSegs: number[] = [0];
-  for (let k = 1; k < documents.length; k++) {
+  // `---` (those after the edit moved by delta), re-parsed ones are checked, and the edit added no
+  // directive line.
+  const nextSegs = segs.slice();
+  for (let k = Math.max(from, 1); k <= to; k++) {
     const at = documents[k].start;
     if (!(text.startsWith('---', at) && text.charCodeAt(at - 1) === 10)) return file; // segments() decides later
-    nextSegs.push(at);
+    nextSegs[k] = at;
   }
+  for (let k = to + 1; k < n; k++) nextSegs[k] += delta;
   segmentsOf.set(file, nextSegs);
   return file;
 }
