@@ -110,6 +110,15 @@ export class LspTestClient {
     return published;
   }
 
+  /** Replaces [start, end) of the text as an editor's keystroke does (an incremental change event). */
+  async edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const published = this.nextDiagnostics(uri, version, timeoutMs);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return published;
+  }
+
   async close(uri: string): Promise<void> {
     await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
