@@ -345,6 +345,18 @@ function dependencyKey(kind: string, name?: string): string {
 }
 const EXISTS = '\u0001';
 
+/**
+ * The lookups (see dependencyKey) whose answers an index step may have changed, from the keys it
+ * changed (WorkspaceIndex.changedSince: kinds and kinds' names): those, each kind's existence, and '*'.
+ */
+function forEachAffectedLookup(changed: Set<string>, visit: (lookup: string) => void): void {
+  visit('*');
+  for (const key of changed) {
+    visit(key);
+    if (!key.includes('\u0000')) visit(key + EXISTS);
+  }
+}
+
 /** The index as rules see it, noting in `looked` what they look up (see dependencyKey). */
 interface Recorder {
   index: WorkspaceIndex;
@@ -439,7 +451,7 @@ export class OpenFileMemo {
     const last = this.env;
     if (
       !last ||
-      this.documents.length !== n ||
+      !sameCount ||
       last.index !== env.index ||
       last.registry !== env.registry ||
       last.customSchemas !== env.registry.customSchemasVersion() ||
@@ -466,13 +478,7 @@ export class OpenFileMemo {
       if (k > 0) flags[k - 1] = 0;
       if (k + 1 < n) flags[k + 1] = 0;
     }
-    if (changed.size > 0) {
-      this.invalidate(flags, '*');
-      for (const key of changed) {
-        this.invalidate(flags, key);
-        if (!key.includes('\u0000')) this.invalidate(flags, key + EXISTS);
-      }
-    }
+    if (changed.size > 0) forEachAffectedLookup(changed, (lookup) => this.invalidate(flags, lookup));
     return reuse;
   }
 
@@ -546,13 +552,7 @@ class KindVersions {
       // After an edit only the lookups of the changed entries' kinds and names are read again.
       const changed = this.generation < 0 ? undefined : this.index.changedSince(this.generation);
       if (!changed) this.validFrom = this.index.generation;
-      else {
-        this.stale('*');
-        for (const key of changed) {
-          this.stale(key);
-          if (!key.includes('\u0000')) this.stale(key + EXISTS);
-        }
-      }
+      else forEachAffectedLookup(changed, (lookup) => this.stale(lookup));
       this.generation = this.index.generation;
     }
   }
