@@ -2,7 +2,8 @@
 // again; the others keep their objects (so per-document caches stay valid) and, after the edit,
 // have their offsets shifted. The result is the same as parsing the whole text (a differential
 // test compares both on hundreds of random edits); whenever that cannot be guaranteed cheaply
-// (directives, an edit on a `---`/`...` line, a change in the number of documents, a size limit)
+// (directives, an edit on a `---`/`...` line, a change in the number of documents, a size limit, a
+// quote added or removed below a document with syntax errors)
 // this returns undefined and the caller parses the whole text.
 //
 // Why it is exact: a line starting with `---` always starts a new document, so the parser is at the
@@ -93,6 +94,15 @@ export function reparse(previous: ParsedFile, text: string): ParsedFile | undefi
   const sliceStart = segs[from];
   const sliceEndOld = guard >= 0 && guard + 1 < n ? segs[guard + 1] : old.length;
   const expected = (guard >= 0 ? guard : to) - from + 1;
+
+  // A quote left open in an earlier document stops at the next `---` only while a matching quote
+  // follows somewhere later in the file; without one it runs to the end, swallowing every document
+  // after it. An edit that adds or removes a quote may decide which, for any earlier document with
+  // syntax errors (an open quote always leaves some, not always a "missing quote" one): then only a
+  // full parse is exact.
+  if (hasQuote(old, p, oldEnd) || hasQuote(text, p, newEnd)) {
+    for (let k = 0; k < from; k++) if (docs[k].errorCount > 0) return undefined;
+  }
 
   const parsed = parseSlice(text.slice(sliceStart, sliceEndOld + delta), sliceStart);
   if (parsed.length !== expected) return undefined;
@@ -204,6 +214,14 @@ function lastSegmentAtOrBefore(segs: number[], offset: number): number {
     else hi = mid - 1;
   }
   return lo;
+}
+
+function hasQuote(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39) return true; // " '
+  }
+  return false;
 }
 
 /** The full lines containing [start, end) (end may equal start). */
