@@ -59,6 +59,7 @@ const sync = new WorkspaceSync(
   service,
   () => notifyPreviewChanged(),
   () => idleCollector.collectIfGrown(),
+  () => idleCollector.noteActivity(),
 );
 let pullConfiguration = false;
 let snippetSupport = false;

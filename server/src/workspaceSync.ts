@@ -85,6 +85,8 @@ export class WorkspaceSync {
     private readonly onIndexChanged: () => void = () => {},
     /** Called when the scan ends: its parses leave garbage the files opened next would otherwise pile on. */
     private readonly onScanEnd: () => void = () => {},
+    /** Called when diagnostics were published or a pass over the closed files ended: work for the user, not idleness. */
+    private readonly onWorkDone: () => void = () => {},
   ) {}
 
   /**
@@ -272,6 +274,7 @@ export class WorkspaceSync {
         }
       }
       this.passes++;
+      this.onWorkDone();
     }
   }
 
@@ -559,6 +562,8 @@ export class WorkspaceSync {
       void this.connection.sendDiagnostics({ uri, version, diagnostics });
     } catch (error) {
       this.connection.console.error(`k8s-stateful: checking ${uri} failed: ${describeFailure(error)}`);
+    } finally {
+      this.onWorkDone();
     }
   }
 
