@@ -71,11 +71,11 @@ export function fileDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironm
   if (tooLarge) return [tooLarge, ...syntaxDiagnostics(file)].sort(byPosition);
   // Once per file, not once per document: finding the Kustomize patches walks the whole store.
   const isPatch = env.isPatch?.(uri) ?? false;
-  versionsOf(env.index); // the index brought up to date first: the memo reads what changed
+  const versions = versionsOf(env.index); // the index brought up to date first: the memo reads what changed
   const reuse = memo?.reuse(file, env, isPatch) ?? NO_REUSE;
   let schema = schemaDiagnostics(file, env, reuse);
   if (isPatch) schema = schema.filter((d) => !assumesCompleteResource(d));
-  const rules = cachedRuleDiagnostics(uri, file, env, isPatch, dependencies, reuse);
+  const rules = cachedRuleDiagnostics(uri, file, env, versions, isPatch, dependencies, reuse);
   memo?.checked(file, env, isPatch, reuse);
   return withoutPlaceholderFindings(file, [...schema, ...rules], env.settings, env.docsBaseUri).sort(byPosition);
 }
@@ -147,13 +147,13 @@ function schemaEntry(file: ParsedFile, document: ParsedDocument, registry: Schem
   const schemaToken = document.resource ? registry.schemaToken(document.resource.apiVersion, document.resource.kind) : 0;
   if (!entry || entry.registry !== registry || entry.schemaToken !== schemaToken) {
     // A document with syntax errors has a partial AST; checking it against the schema only adds noise.
-    const checkSchema = document.resource !== undefined && document.yaml.errors.length === 0;
+    const role = roleOf(document);
     entry = {
       registry,
       schemaToken,
       startLine: startLineOf(file, document),
-      syntax: document.yaml.errors.length + document.yaml.warnings.length > 0 ? documentSyntaxDiagnostics(file, document) : NO_DIAGNOSTICS,
-      schema: checkSchema ? nonEmpty(validateResource(file, document.resource!, registry)) : NO_DIAGNOSTICS,
+      syntax: (role & PROBLEMS) !== 0 ? documentSyntaxDiagnostics(file, document) : NO_DIAGNOSTICS,
+      schema: (role & CHECKED) !== 0 ? nonEmpty(validateResource(file, document.resource!, registry)) : NO_DIAGNOSTICS,
     };
     schemaCache.set(document, entry);
   }
@@ -249,9 +249,9 @@ export function dependenciesUnchanged(index: WorkspaceIndex, dependencies: Depen
   return dependencies.length === 0 || versionsOf(index).unchanged(dependencies, uri, scopes);
 }
 
-function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, isPatch: boolean, dependsOn: Set<string> | undefined, reuse: Reuse): Diagnostic[] {
+/** `versions`: versionsOf(env.index), synced for this check. */
+function cachedRuleDiagnostics(uri: string, file: ParsedFile, env: RuleEnvironment, versions: KindVersions, isPatch: boolean, dependsOn: Set<string> | undefined, reuse: Reuse): Diagnostic[] {
   if (!file.isKubernetes || file.isTemplate) return [];
-  const versions = versionsOf(env.index);
   const rules = rulesFor(isPatch);
   const recorder = recorderFor(env.index);
   const recordingEnv: RuleEnvironment = { ...env, index: recorder.index };
